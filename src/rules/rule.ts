@@ -1,0 +1,36 @@
+// What a rule is: a pure function from what was collected to findings, with an id and
+// documentation, kept apart from severity (which comes from config). Rules never run
+// git, never write files and never read the clock except through `now`.
+import type { ChangeSet, Context, Identity, RawFinding, RuleId, Severity, StatusDoc } from '../types.js';
+import type { Config } from '../config/schema.js';
+
+export interface RuleInput {
+  /** What changed: the index, one commit, or one commit of a range (see `range`). */
+  changes: ChangeSet;
+  /** For range-level rules: the whole range as one change set (pre-push, ci, pre-receive). */
+  range?: ChangeSet;
+  /** The locks and reviews that bind this change (all worktrees, or base + first parent in ranges). */
+  status: StatusDoc;
+  config: Config;
+  /** The committing agent. */
+  identity: Identity;
+  context: Context;
+  /** The branch being committed to or pushed, when known (short name). */
+  branch?: string;
+  /** The repository's default branch, when known (short name). */
+  defaultBranch?: string;
+  /** True when the file system compares names case-insensitively (core.ignorecase). */
+  ignoreCase: boolean;
+  now: Date;
+}
+
+export interface Rule {
+  id: RuleId;
+  /** Severity when config says nothing; may depend on the context (e.g. a warning at pre-commit). */
+  defaultSeverity: (context: Context) => Severity | 'off';
+  /** One line for `orch explain` listings. */
+  summary: string;
+  /** The full text `orch explain <id>` prints: what it checks, why, how to fix, config keys. */
+  docs: string;
+  check(input: RuleInput): RawFinding[] | Promise<RawFinding[]>;
+}
