@@ -21,7 +21,11 @@ export interface RuleInput {
   defaultBranch?: string;
   /** True when the file system compares names case-insensitively (core.ignorecase). */
   ignoreCase: boolean;
+  /** Whether a path exists as written in the working tree (literal `[id]` routes vs globs). */
+  existsLiterally?: (path: string) => boolean;
   now: Date;
+  /** Repository-relative path of the configuration file that was loaded, when there is one. */
+  configFile?: string;
 }
 
 export interface Rule {

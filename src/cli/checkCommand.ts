@@ -1,0 +1,30 @@
+import { OrchError } from '../errors.js';
+import { checkFiles } from '../engine/checkFiles.js';
+import { checkStaged } from '../engine/checkStaged.js';
+import { emitReport } from './emitReport.js';
+import type { IO } from './io.js';
+import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
+
+export async function run(args: string[], io: IO): Promise<number> {
+  const { values, positionals } = parseFlags('check', args, {
+    ...AGENT_FLAG,
+    ...FORMAT_FLAG,
+    staged: { type: 'boolean' },
+    files: { type: 'boolean' },
+    range: { type: 'string' },
+  });
+  const modes = [values.staged, values.files, values.range !== undefined].filter(Boolean).length;
+  if (modes > 1) throw new OrchError('orch check: choose one of --staged, --files, --range.');
+  const base = { cwd: io.cwd, env: io.env, agentFlag: values.agent };
+  if (values.range !== undefined) {
+    throw new OrchError('orch check --range is not available in this version of orch.');
+  }
+  if (values.files) {
+    if (positionals.length === 0) return 0; // lint-staged with nothing matched
+    const { report } = await checkFiles({ ...base, files: positionals });
+    return emitReport(report, io, values.format);
+  }
+  if (positionals.length) throw new OrchError(`orch check: unexpected argument ${positionals[0]}; did you mean --files?`);
+  const { report } = await checkStaged({ ...base, context: 'check' });
+  return emitReport(report, io, values.format);
+}

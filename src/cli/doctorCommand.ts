@@ -1,0 +1,19 @@
+import { diagnose } from '../engine/diagnose.js';
+import type { IO } from './io.js';
+import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
+
+export async function run(args: string[], io: IO): Promise<number> {
+  const { values } = parseFlags('doctor', args, { ...AGENT_FLAG, ...FORMAT_FLAG });
+  const results = await diagnose({ cwd: io.cwd, env: io.env, agentFlag: values.agent });
+  const failed = results.some((r) => r.level === 'fail');
+  if ((values.format ?? io.env.ORCH_FORMAT) === 'json') {
+    io.stdout.write(JSON.stringify({ ok: !failed, checks: results }) + '\n');
+  } else {
+    const mark = { ok: '✔', warn: '⚠', fail: '✖' } as const;
+    for (const r of results) {
+      io.stdout.write(`${mark[r.level]} ${r.topic}: ${r.message}\n`);
+      if (r.fix && r.level !== 'ok') io.stdout.write(`    → ${r.fix}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}

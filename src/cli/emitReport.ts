@@ -1,0 +1,40 @@
+// report: print a Report in the chosen format and give its exit code. Human output goes to
+// stderr (git shows a hook's stderr; stdout stays clean for pipes), machine formats to stdout.
+import fs from 'node:fs';
+import type { Report } from '../report/report.js';
+import { pickFormat } from '../report/pickFormat.js';
+import { useColor } from '../report/useColor.js';
+import { exitCodeFor } from '../report/exitCodeFor.js';
+import type { IO } from './io.js';
+
+export async function emitReport(report: Report, io: IO, formatFlag?: string): Promise<0 | 1> {
+  const format = pickFormat({ flag: formatFlag, env: io.env });
+  if (format === 'human') {
+    const { formatHuman } = await import('../report/formatHuman.js');
+    io.stderr.write(formatHuman(report, { color: useColor(io.stderr, io.env) }));
+  } else if (format === 'json') {
+    const { formatJson } = await import('../report/formatJson.js');
+    io.stdout.write(formatJson(report));
+  } else if (format === 'github') {
+    const { formatGithub } = await import('../report/formatGithub.js');
+    const out = formatGithub(report, { summaryTable: Boolean(io.env.GITHUB_STEP_SUMMARY) });
+    io.stdout.write(out.stdout);
+    if (out.summary && io.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(io.env.GITHUB_STEP_SUMMARY, out.summary);
+  } else {
+    const [{ formatSarif }, { RULES }] = await Promise.all([import('../report/formatSarif.js'), import('../rules/registry.js')]);
+    const rules = await Promise.all(RULES.map((r) => r.load()));
+    io.stdout.write(
+      formatSarif(
+        report,
+        rules.map((r) => ({ id: r.id, summary: r.summary, docs: r.docs, severity: r.defaultSeverity(report.context) })),
+        { toolVersion: version() },
+      ),
+    );
+  }
+  return exitCodeFor(report);
+}
+
+declare const ORCH_VERSION: string;
+export function version(): string {
+  return typeof ORCH_VERSION === 'string' ? ORCH_VERSION : '0.0.0-dev';
+}

@@ -1,0 +1,39 @@
+import { lockPaths } from '../engine/lockPaths.js';
+import { emitReport } from './emitReport.js';
+import type { IO } from './io.js';
+import { msg } from './messages.js';
+import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
+
+export async function run(args: string[], io: IO): Promise<number> {
+  const { values, positionals } = parseFlags('lock', args, {
+    ...AGENT_FLAG,
+    ...FORMAT_FLAG,
+    task: { type: 'string' },
+    ttl: { type: 'string' },
+    note: { type: 'string' },
+    offline: { type: 'boolean' },
+  });
+  const result = await lockPaths({
+    cwd: io.cwd,
+    env: io.env,
+    agentFlag: values.agent,
+    paths: positionals,
+    task: values.task,
+    ttl: values.ttl,
+    note: values.note,
+  });
+  const json = (values.format ?? io.env.ORCH_FORMAT) === 'json';
+  if (result.conflicts.length) {
+    return emitReport({ ok: false, context: 'check', agent: result.agent, findings: result.conflicts }, io, values.format);
+  }
+  if (json) {
+    io.stdout.write(JSON.stringify({ ok: true, agent: result.agent, locked: result.locked, already: result.already, findings: [] }) + '\n');
+    return 0;
+  }
+  for (const l of result.locked) {
+    const extra = [l.task && `task ${l.task}`, l.expires && `until ${l.expires}`].filter(Boolean).join(', ');
+    io.stdout.write(msg.locked(l.path, result.agent, extra ? ` (${extra})` : '') + '\n');
+  }
+  for (const p of result.already) io.stdout.write(msg.alreadyLocked(p, result.agent) + '\n');
+  return 0;
+}

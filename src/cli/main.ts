@@ -1,0 +1,64 @@
+// The thin CLI: find the command, load only its module, turn results and errors into
+// output and an exit code. No stack trace reaches a user unless ORCH_DEBUG is set.
+import { isOrchError } from '../errors.js';
+import type { IO } from './io.js';
+import { HELP, USAGE, msg, unknownCommand } from './messages.js';
+
+type Command = { run(args: string[], io: IO): Promise<number> };
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: () => import('./initCommand.js'),
+  lock: () => import('./lockCommand.js'),
+  unlock: () => import('./unlockCommand.js'),
+  status: () => import('./statusCommand.js'),
+  check: () => import('./checkCommand.js'),
+  hook: () => import('./hookCommand.js'),
+  doctor: () => import('./doctorCommand.js'),
+  explain: () => import('./explainCommand.js'),
+};
+
+declare const ORCH_VERSION: string;
+
+export async function main(argv: string[], io: IO): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (!name || name === '-h' || name === '--help' || name === 'help') {
+      const topic = name === 'help' ? rest[0] : undefined;
+      io.stdout.write((topic && HELP[topic] ? HELP[topic] : USAGE) + '\n');
+      return 0;
+    }
+    if (name === '-v' || name === '--version' || name === 'version') {
+      io.stdout.write(`${typeof ORCH_VERSION === 'string' ? ORCH_VERSION : 'dev'}\n`);
+      return 0;
+    }
+    const load = COMMANDS[name];
+    if (!load) {
+      io.stderr.write(
+        HELP[name]
+          ? `orch: "${name}" is not available in this version of orch.\n`
+          : unknownCommand(name) + '\n',
+      );
+      return 2;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(HELP[name] + '\n');
+      return 0;
+    }
+    const command = await load();
+    return await command.run(rest, io);
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+export function reportError(e: unknown, io: IO): number {
+  if (isOrchError(e)) {
+    const message = e.message.startsWith('orch') ? e.message : `orch: ${e.message}`;
+    io.stderr.write(message + (e.hint ? `\n  ${e.hint}` : '') + '\n');
+    if (io.env.ORCH_DEBUG) io.stderr.write(String(e.stack) + '\n');
+    return e.exitCode;
+  }
+  io.stderr.write(msg.internal(e instanceof Error ? e.message : String(e)) + '\n');
+  if (io.env.ORCH_DEBUG) io.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
+  return 2;
+}

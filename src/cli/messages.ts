@@ -1,0 +1,141 @@
+// Every text the CLI itself prints (help, confirmations, common errors) lives here, so
+// wording stays consistent and is found in one place. Rule findings carry their own text.
+
+export const USAGE = `orch — enforce a multi-agent coordination protocol with git hooks and CI
+
+Usage: orch <command> [options]
+
+Commands:
+  init            install hooks, create WORK_STATUS.md and .orchrc.json
+  lock            lock paths for the current agent in WORK_STATUS.md
+  unlock          release locks (your own, or another agent's with --steal --reason)
+  status          show locks and reviews
+  check           check the staged change, given files, or a commit range
+  hook            run a git hook (pre-commit, commit-msg, pre-push, pre-receive)
+  ci              check a commit range in CI
+  done            finish a task: release its locks and record completion
+  review          request or approve container reviews
+  doctor          diagnose the installation
+  explain         describe a rule
+  merge-driver    three-way merge of WORK_STATUS.md (called by git)
+  guard           edit-time check for coding-agent harnesses
+  sync            fetch the shared lock branch and refresh the local view
+
+Global options:
+  --agent NAME        act as this agent (else ORCH_AGENT, git config orch.agent, …)
+  --format FORMAT     human | json | github | sarif (env ORCH_FORMAT)
+  -h, --help          help for a command
+  -v, --version       print the version
+
+Exit codes: 0 nothing blocking, 1 blocked by an error finding, 2 usage, configuration,
+unreadable input or internal error.
+Run \`orch <command> --help\` for a command's options.`;
+
+export const HELP: Record<string, string> = {
+  init: `Usage: orch init [--strict] [--dry-run] [--remote NAME] [--agent-hooks claude]
+
+Installs orch into this repository. Idempotent: run it again at any time.
+  - with husky: adds \`orch hook …\` lines to .husky/pre-commit, commit-msg and pre-push,
+    keeping what those files already run;
+  - otherwise: installs POSIX sh hooks into the hooks directory git uses
+    (core.hooksPath honoured), chaining any hook that is already there;
+  - creates WORK_STATUS.md (canonical form) and .orchrc.json (with "$schema") when missing;
+  - registers the WORK_STATUS.md merge driver in .gitattributes and git config.
+
+Options:
+  --strict            turn on lock-required for every path
+  --dry-run           print what would change, change nothing
+  --remote NAME       share locks through this git remote's lock branch
+  --agent-hooks NAME  also install an edit-time guard for a coding-agent harness (claude)`,
+  lock: `Usage: orch lock <path|glob>... [--task ID] [--ttl 8h] [--note TEXT] [--agent NAME]
+
+Locks paths for the current agent: adds rows to the Locks table of WORK_STATUS.md.
+A path ending in / locks a directory; globs (src/**/*.ts) are allowed. Paths are taken
+relative to the current directory, or absolute inside the repository.
+Fails (exit 1) when another agent holds an overlapping lock; locking what you already
+hold is a no-op.
+
+Options:
+  --task ID      task id recorded with the lock
+  --ttl DURATION expiry such as 30m, 8h, 2d (default: locks.defaultTtl, else none)
+  --note TEXT    free text for the Note column
+  --offline      (remote mode) record locally only
+  --format json  machine-readable result`,
+  unlock: `Usage: orch unlock [<path>...] [--task ID] [--all] [--steal --reason TEXT] [--agent NAME]
+
+Releases locks. Without --steal only your own locks are released. With --steal, another
+agent's lock is removed and the steal, with your reason, is recorded in the Log.
+
+Options:
+  --task ID       release every lock you hold for this task
+  --all           release every lock you hold
+  --steal         release another agent's lock (requires --reason)
+  --reason TEXT   why the lock is taken over (recorded)
+  --format json   machine-readable result`,
+  status: `Usage: orch status [--mine] [--format json] [--agent NAME]
+
+Shows active and expired locks of every worktree, and reviews.
+  --mine   only the current agent's locks`,
+  check: `Usage: orch check [--staged | --files P... | --range A..B] [--format F] [--agent NAME]
+
+Runs the rules without committing (context "check").
+  --staged      the index against HEAD (default)
+  --files P...  these files as they are in the working tree (absolute paths accepted;
+                usable as a lint-staged task)
+  --range A..B  every commit of a range`,
+  hook: `Usage: orch hook <pre-commit|commit-msg|pre-push|pre-receive> [git's arguments]
+
+Runs as git's hook; arguments and standard input exactly as git passes them.
+The shims that \`orch init\` installs call this; you rarely run it yourself.`,
+  ci: `Usage: orch ci [--base REV] [--head REV] [--deepen] [--format F]
+
+Checks every commit of base..head. Without --base/--head the range comes from the CI
+environment (GitHub Actions, GitLab CI, Bitbucket Pipelines).`,
+  done: `Usage: orch done <task> [--agent NAME]
+
+Releases your locks for <task> and appends a completion entry to the Log. The commit
+that carries it must also update orchestration-index.md (rule task-completion).`,
+  review: `Usage: orch review request|approve <path>... [--agent NAME]
+
+request: record a review request for container files.
+approve: as the reviewer (docker-expert), mark them approved.`,
+  doctor: `Usage: orch doctor [--format json]
+
+Checks that hooks are reachable from this worktree, husky's stubs exist, the
+configuration is valid, the status file is readable, the merge driver is registered,
+and which agent identity resolves, from where. Exit 1 when something is broken.`,
+  explain: `Usage: orch explain [<rule>]
+
+Prints a rule's documentation; without a rule, lists all rules.`,
+  'merge-driver': `Usage: orch merge-driver %O %A %B %P
+
+Three-way merge of WORK_STATUS.md by meaning, called by git (see .gitattributes).`,
+  guard: `Usage: orch guard [--path P] [--agent NAME]
+
+Edit-time check: reads a coding agent harness's pre-tool-use JSON on stdin (or --path)
+and exits 2 with the reason on stderr when the edit would touch a path locked by another
+agent or a contract the agent does not own.`,
+  sync: `Usage: orch sync
+
+Fetches the shared lock branch and refreshes the local WORK_STATUS.md lock view;
+publishes locks taken with --offline.`,
+};
+
+export function unknownCommand(name: string): string {
+  const names = Object.keys(HELP);
+  const close = names.find((n) => n.startsWith(name.slice(0, 2)));
+  return `orch: unknown command "${name}".${close ? ` Did you mean "${close}"?` : ''} Run \`orch --help\` for the list.`;
+}
+
+export const msg = {
+  noIdentity:
+    'orch: no identity: set ORCH_AGENT, pass --agent NAME, run `git config orch.agent NAME`, or set git\'s user.email.',
+  locked: (path: string, who: string, extra: string) => `Locked ${path} for ${who}${extra}.`,
+  alreadyLocked: (path: string, who: string) => `${path} is already locked by ${who}; nothing to do.`,
+  unlocked: (path: string, who: string) => `Released ${path} (${who}).`,
+  stolen: (path: string, from: string) => `Took over ${path} from ${from}; the steal and its reason are recorded in the Log.`,
+  nothingToUnlock: 'orch: nothing to unlock: you hold no matching lock.',
+  skippedAll: 'orch: ORCH_SKIP=1 — all checks skipped. CI still checks this commit and reports the skip.',
+  internal: (m: string) =>
+    `orch: internal error: ${m}\n  This is a bug in orch. Run again with ORCH_DEBUG=1 for details, and report it.`,
+};

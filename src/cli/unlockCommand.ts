@@ -1,0 +1,47 @@
+import { unlockPaths } from '../engine/unlockPaths.js';
+import type { IO } from './io.js';
+import { msg } from './messages.js';
+import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
+import { shellQuote } from '../shellQuote.js';
+
+export async function run(args: string[], io: IO): Promise<number> {
+  const { values, positionals } = parseFlags('unlock', args, {
+    ...AGENT_FLAG,
+    ...FORMAT_FLAG,
+    task: { type: 'string' },
+    all: { type: 'boolean' },
+    steal: { type: 'boolean' },
+    reason: { type: 'string' },
+    offline: { type: 'boolean' },
+  });
+  const result = await unlockPaths({
+    cwd: io.cwd,
+    env: io.env,
+    agentFlag: values.agent,
+    paths: positionals,
+    task: values.task,
+    all: values.all,
+    steal: values.steal,
+    reason: values.reason,
+  });
+  const nothing = result.released.length === 0 && result.stolen.length === 0;
+  if ((values.format ?? io.env.ORCH_FORMAT) === 'json') {
+    io.stdout.write(JSON.stringify({ ok: !nothing, agent: result.agent, released: result.released, stolen: result.stolen, refused: result.refused }) + '\n');
+    return nothing ? 1 : 0;
+  }
+  for (const l of result.released) io.stdout.write(msg.unlocked(l.path, result.agent) + '\n');
+  for (const l of result.stolen) io.stdout.write(msg.stolen(l.path, l.agent) + '\n');
+  for (const l of result.refused) {
+    const where = l.source && l.source !== 'WORK_STATUS.md' && l.source.includes('/') ? ` (written in ${l.source}; release it from that worktree)` : '';
+    io.stderr.write(
+      where
+        ? `orch: ${l.path} is locked by ${l.agent}${where}.\n`
+        : `orch: ${l.path} is locked by ${l.agent}, not you. To take it over: orch unlock ${shellQuote(l.path)} --steal --reason "<why>"\n`,
+    );
+  }
+  if (nothing) {
+    if (result.refused.length === 0) io.stderr.write(msg.nothingToUnlock + '\n');
+    return 1;
+  }
+  return 0;
+}

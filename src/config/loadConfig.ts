@@ -1,0 +1,104 @@
+// Finds and loads the repository's configuration. Only the repository root is searched
+// (never its parents: a config above the repository belongs to someone else). The
+// usual `.orchrc.json` (and package.json#orch) is read here with fs + JSON.parse;
+// cosmiconfig is imported only when a YAML or JavaScript candidate exists, since every
+// millisecond of a hook counts.
+import { accessSync, constants, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { OrchError, isOrchError } from '../errors.js';
+import { CONFIG_SEARCH_PLACES } from './configSearchPlaces.js';
+import { parseConfig } from './parseConfig.js';
+import { parseConfigSyntax } from './parseConfigSyntax.js';
+import { readConfigFile } from './readConfigFile.js';
+import { configSchema, type Config } from './schema.js';
+
+export interface LoadedConfig {
+  config: Config;
+  /** Absolute path of the file the configuration came from; null when the defaults apply. */
+  filepath: string | null;
+}
+
+export async function loadConfig(top: string): Promise<LoadedConfig> {
+  const dir = resolve(top);
+  for (const name of CONFIG_SEARCH_PLACES) {
+    const file = join(dir, name);
+    if (name === '.orchrc.json' || name === 'package.json') {
+      const text = readConfigFile(file);
+      if (text === null) continue;
+      let raw = parseConfigSyntax(text, file);
+      let shownAs = file;
+      if (name === 'package.json') {
+        if (!isObject(raw) || raw.orch === undefined) continue;
+        raw = raw.orch;
+        shownAs = `${file} (key "orch")`;
+      }
+      // cosmiconfig's "$import" merges other files; let it do that rather than copy it.
+      if (isObject(raw) && Object.hasOwn(raw, '$import')) return loadWithCosmiconfig(dir);
+      return { config: parseConfig(raw, shownAs), filepath: file };
+    }
+    if (isReadableFile(file)) return loadWithCosmiconfig(dir);
+  }
+  return { config: configSchema.parse({}), filepath: null };
+}
+
+async function loadWithCosmiconfig(dir: string): Promise<LoadedConfig> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  // Our own parsers for text formats, so syntax errors read the same on every path.
+  const text = (filepath: string, content: string) => parseConfigSyntax(content, filepath);
+  const explorer = cosmiconfig('orch', {
+    searchPlaces: [...CONFIG_SEARCH_PLACES],
+    searchStrategy: 'none',
+    ignoreEmptySearchPlaces: false,
+    cache: false,
+    loaders: { '.json': text, '.yaml': text, '.yml': text, noExt: text },
+  });
+  let result: Awaited<ReturnType<typeof explorer.search>>;
+  try {
+    result = await explorer.search(dir);
+  } catch (e) {
+    if (isOrchError(e)) throw e;
+    const file = (e as { filepath?: string }).filepath ?? dir;
+    throw new OrchError(`${file}: the configuration could not be loaded: ${firstLine(e)}`, {
+      hint: 'Fix the error in that file (run it with node to see the full error), or use .orchrc.json instead.',
+      cause: e,
+    });
+  }
+  if (result === null) return { config: configSchema.parse({}), filepath: null };
+  const file = result.filepath;
+  if (result.isEmpty) {
+    if (/\.[mc]?js$/.test(file)) {
+      throw new OrchError(`${file} exports no configuration.`, { hint: 'Export it as the default export: export default { statusFile: "WORK_STATUS.md" }.' });
+    }
+    // cosmiconfig skips the parser for blank files; the parser words the empty-file error.
+    parseConfigSyntax('', file);
+  }
+  const shownAs = basename(file) === 'package.json' ? `${file} (key "orch")` : file;
+  return { config: parseConfig(result.config, shownAs), filepath: file };
+}
+
+function isReadableFile(file: string): boolean {
+  let isFile = false;
+  try {
+    isFile = statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    // ENOTDIR and the like: nothing there to load.
+  }
+  if (!isFile) return false;
+  try {
+    accessSync(file, constants.R_OK);
+  } catch (e) {
+    throw new OrchError(`${file} cannot be read: permission denied.`, {
+      hint: `Make it readable (chmod a+r "${file}") or remove it.`,
+      cause: e,
+    });
+  }
+  return true;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}

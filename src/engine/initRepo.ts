@@ -1,0 +1,154 @@
+// `orch init`: plan every change first, then apply the plan (or print it for --dry-run).
+// Idempotent: a second run finds nothing to do. Never takes over what another hook
+// manager owns: husky's hook files get a line, other hooks are chained.
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultContracts } from '../config/defaultContracts.js';
+import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
+import { openRepo, type Repo } from './openRepo.js';
+import { CHAIN_SUFFIX, HUSKY_LINE_MARKER, SHIM_MARKER, hookShim, huskyLine } from './hookShim.js';
+
+export const INSTALLED_HOOKS = ['pre-commit'] as const;
+
+export interface InitOptions {
+  cwd: string;
+  strict?: boolean;
+  dryRun?: boolean;
+}
+
+export interface PlannedChange {
+  file: string;
+  action: 'create' | 'update' | 'rename' | 'chmod';
+  why: string;
+  /** New content for create/update; target for rename. */
+  content?: string;
+  to?: string;
+  mode?: number;
+}
+
+export interface InitResult {
+  repo: Repo;
+  manager: 'husky' | 'git';
+  changes: PlannedChange[];
+}
+
+export async function initRepo(opts: InitOptions): Promise<InitResult> {
+  const repo = await openRepo(opts.cwd);
+  const changes: PlannedChange[] = [];
+  const manager = detectHusky(repo) ? 'husky' : 'git';
+  if (manager === 'husky') planHusky(repo, changes);
+  else planGitHooks(repo, changes);
+  planFiles(repo, opts, changes);
+  if (!opts.dryRun) apply(changes);
+  return { repo, manager, changes };
+}
+
+/** husky v9 sets core.hooksPath to .husky/_; a .husky directory with hook files also counts. */
+export function detectHusky(repo: Repo): boolean {
+  const hooksPath = repo.configValue('core.hooksPath');
+  if (hooksPath && /(^|\/)\.husky(\/_)?\/?$/.test(hooksPath)) return true;
+  return fs.existsSync(path.join(repo.top, '.husky')) && fs.statSync(path.join(repo.top, '.husky')).isDirectory();
+}
+
+function planHusky(repo: Repo, changes: PlannedChange[]): void {
+  for (const hook of INSTALLED_HOOKS) {
+    const file = path.join(repo.top, '.husky', hook);
+    const line = huskyLine(hook);
+    const existing = readOrNull(file);
+    if (existing === null) {
+      changes.push({ file, action: 'create', why: `run orch at ${hook} (husky)`, content: line + '\n', mode: 0o755 });
+    } else if (!existing.includes(`${HUSKY_LINE_MARKER} ${hook}`)) {
+      // orch goes first: a blocked commit should not wait for formatters to finish
+      const lines = existing.split('\n');
+      const at = lines[0]?.startsWith('#!') ? 1 : 0;
+      lines.splice(at, 0, line);
+      changes.push({ file, action: 'update', why: `add orch before the existing ${hook} commands`, content: lines.join('\n'), mode: 0o755 });
+    }
+  }
+}
+
+function planGitHooks(repo: Repo, changes: PlannedChange[]): void {
+  const hints = findOrchBins(repo.top);
+  for (const hook of INSTALLED_HOOKS) {
+    const file = path.join(repo.hooksDir, hook);
+    const shim = hookShim(hook, hints);
+    const existing = readOrNull(file);
+    if (existing === shim) continue;
+    if (existing !== null && !existing.includes(SHIM_MARKER)) {
+      const to = file + CHAIN_SUFFIX;
+      if (fs.existsSync(to)) {
+        changes.push({ file, action: 'update', why: `replace ${hook}; ${path.basename(to)} already holds the earlier hook`, content: shim, mode: 0o755 });
+        continue;
+      }
+      changes.push({ file, action: 'rename', to, why: `keep the existing ${hook} hook; orch runs it first` });
+    }
+    changes.push({ file, action: existing === null || !existing.includes(SHIM_MARKER) ? 'create' : 'update', why: `run orch at ${hook}`, content: shim, mode: 0o755 });
+  }
+}
+
+function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[]): void {
+  const statusPath = path.join(repo.top, 'WORK_STATUS.md');
+  const configPath = path.join(repo.top, '.orchrc.json');
+  const hasConfig = ['.orchrc.json', '.orchrc', '.orchrc.yaml', '.orchrc.yml', 'orch.config.js', 'orch.config.mjs'].some((f) =>
+    fs.existsSync(path.join(repo.top, f)),
+  );
+  if (!hasConfig) {
+    const config: Record<string, unknown> = {
+      $schema: './node_modules/orchguard/schema.json',
+      statusFile: 'WORK_STATUS.md',
+      indexFile: 'orchestration-index.md',
+      agents: {},
+      contracts: defaultContracts(),
+      rules: opts.strict ? { 'lock-required': 'error' } : {},
+    };
+    if (opts.strict) config.locks = { required: ['**'] };
+    changes.push({ file: configPath, action: 'create', why: 'orch configuration (edit it; editors complete it from $schema)', content: JSON.stringify(config, null, 2) + '\n' });
+  }
+  if (!fs.existsSync(statusPath)) {
+    changes.push({ file: statusPath, action: 'create', why: 'the lock table, reviews and log', content: CANONICAL_STATUS });
+  }
+}
+
+/** Where orch is installed in this repository: the root or a package of a monorepo. */
+export function findOrchBins(top: string): string[] {
+  const found: string[] = [];
+  const candidates = ['node_modules/.bin/orch'];
+  for (const dir of safeReaddir(top)) {
+    if (dir.startsWith('.') || dir === 'node_modules') continue;
+    candidates.push(`${dir}/node_modules/.bin/orch`);
+    for (const sub of safeReaddir(path.join(top, dir))) {
+      if (!sub.startsWith('.') && sub !== 'node_modules') candidates.push(`${dir}/${sub}/node_modules/.bin/orch`);
+    }
+  }
+  for (const c of candidates) if (fs.existsSync(path.join(top, c))) found.push(c);
+  return found;
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  } catch {
+    return [];
+  }
+}
+
+function readOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function apply(changes: PlannedChange[]): void {
+  for (const c of changes) {
+    fs.mkdirSync(path.dirname(c.file), { recursive: true });
+    if (c.action === 'rename') fs.renameSync(c.file, c.to!);
+    else if (c.content !== undefined) {
+      const tmp = `${c.file}.orch-tmp-${process.pid}`;
+      fs.writeFileSync(tmp, c.content, { mode: c.mode ?? 0o644 });
+      fs.renameSync(tmp, c.file);
+    }
+    if (c.mode) fs.chmodSync(c.file, c.mode);
+  }
+}

@@ -1,0 +1,77 @@
+// Reads WORK_STATUS.md from this worktree and every other worktree of the repository, so
+// that a lock written in worktree A binds an agent committing in worktree B.
+import fs from 'node:fs';
+import path from 'node:path';
+import { OrchError } from '../errors.js';
+import { readStatus } from '../status/readStatus.js';
+import { worktreeTops } from '../git/worktreeTops.js';
+import type { StatusDoc } from '../types.js';
+
+/** The status file's text, or null when it does not exist; unreadable or binary → OrchError. */
+export function readStatusText(file: string): string | null {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw new OrchError(`cannot read ${file}: ${(e as Error).message}`, {
+      hint: code === 'EACCES' || code === 'EPERM' ? 'Check the file\'s permissions.' : undefined,
+    });
+  }
+  if (buf.subarray(0, 8000).includes(0)) {
+    throw new OrchError(`${file} is not a text file (it contains NUL bytes).`, {
+      hint: 'Restore it from git (git checkout -- <file>) or recreate it with orch init.',
+    });
+  }
+  return buf.toString('utf8');
+}
+
+export interface LoadedStatus {
+  /** Locks and reviews of every worktree; problems of this worktree's file only. */
+  combined: StatusDoc;
+  /** This worktree's file, as read. */
+  own: StatusDoc;
+  ownText: string | null;
+  ownPath: string;
+}
+
+export function loadStatus(top: string, commonDir: string, bare: boolean, statusFile: string): LoadedStatus {
+  const ownPath = path.join(top, statusFile);
+  const ownText = readStatusText(ownPath);
+  const own = readStatus(ownText ?? '', { source: statusFile });
+  const combined: StatusDoc = { locks: [...own.locks], reviews: [...own.reviews], problems: own.problems, steals: own.steals };
+  const seen = new Set(own.locks.map(lockKey));
+  const here = safeReal(top);
+  for (const other of worktreeTops(commonDir, bare)) {
+    if (safeReal(other) === here) continue;
+    let text: string | null;
+    try {
+      text = readStatusText(path.join(other, statusFile));
+    } catch {
+      // another worktree's unreadable file must not block this one; doctor reports it
+      continue;
+    }
+    if (!text) continue;
+    const doc = readStatus(text, { source: path.join(other, statusFile) });
+    for (const lock of doc.locks) {
+      const key = lockKey(lock);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      combined.locks.push(lock);
+    }
+  }
+  return { combined, own, ownText, ownPath };
+}
+
+function lockKey(l: { path: string; agent: string }): string {
+  return `${l.path}\0${l.agent.toLowerCase()}`;
+}
+
+function safeReal(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}

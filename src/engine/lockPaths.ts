@@ -1,0 +1,83 @@
+// `orch lock`: take locks for the current agent, refusing any path that overlaps another
+// agent's active lock. The check and the write happen under one status-file lock, so of
+// several agents racing for one path exactly one wins.
+import { OrchError } from '../errors.js';
+import { addLock } from '../status/addLock.js';
+import { sameAgent } from './resolveIdentity.js';
+import { locksOverlap } from '../locks/locksOverlap.js';
+import { formatStatusTime, isExpired, parseDuration } from '../locks/lockTimes.js';
+import { describeLock } from '../rules/lock-conflict.js';
+import { shellQuote } from '../shellQuote.js';
+import type { Finding, Lock } from '../types.js';
+import { prepareCheck, type CheckEnv } from './prepareCheck.js';
+import { toRepoPath } from './toRepoPath.js';
+import { updateStatus } from './updateStatus.js';
+
+export interface LockRequest extends CheckEnv {
+  paths: string[];
+  task?: string;
+  ttl?: string;
+  note?: string;
+}
+
+export interface LockResult {
+  agent: string;
+  locked: Omit<Lock, 'line'>[];
+  already: string[];
+  conflicts: Finding[];
+}
+
+export async function lockPaths(req: LockRequest): Promise<LockResult> {
+  if (req.paths.length === 0) throw new OrchError('orch lock: name at least one path to lock.', { hint: 'See `orch lock --help`.' });
+  const prepared = await prepareCheck(req);
+  const { repo, config, identity } = prepared;
+  if (!identity.name) throw new OrchError('no identity to lock as.', { hint: 'Set ORCH_AGENT, pass --agent NAME, or run `git config orch.agent NAME`.' });
+  const agent = identity.name;
+  const ttl = req.ttl ?? config.locks.defaultTtl;
+  if (ttl !== undefined && parseDuration(ttl) === undefined) {
+    throw new OrchError(`--ttl ${ttl} is not a duration.`, { hint: 'Use a number and a unit: 30m, 8h, 2d, 1w.' });
+  }
+  for (const [flag, value] of [['--task', req.task], ['--note', req.note]] as const) {
+    if (value !== undefined && /[\r\n]/.test(value)) throw new OrchError(`${flag} must be a single line.`);
+  }
+  const paths = [...new Set(req.paths.map((p) => toRepoPath(p, req.cwd, repo.top)))];
+  for (const p of paths) {
+    if (p === '') throw new OrchError('refusing to lock the whole repository.', { hint: 'Lock the directories or files you will change.' });
+  }
+  const now = prepared.now;
+  const since = formatStatusTime(now);
+  const expires = ttl ? formatStatusTime(new Date(now.getTime() + parseDuration(ttl)!)) : undefined;
+
+  return updateStatus(repo, config, (current) => {
+    const result: LockResult = { agent, locked: [], already: [], conflicts: [] };
+    const active = current.combined.locks.filter((l) => !isExpired(l, now, config.locks.ttl));
+    for (const p of paths) {
+      const blockers = active.filter(
+        (l) => !sameAgent(l.agent, agent) && locksOverlap(p, l.path, repo.ignoreCase, prepared.existsLiterally),
+      );
+      for (const l of blockers) {
+        result.conflicts.push({
+          rule: 'lock-conflict',
+          severity: 'error',
+          path: p,
+          holder: l.agent,
+          message: `${p} overlaps the lock on ${l.path} held by ${l.agent}${describeLock(l, config.locks.ttl)}. Wait for ${l.agent} to release it, ask them, or take it over with a reason.`,
+          fix: `orch unlock ${shellQuote(l.path)} --steal --reason "<why>"`,
+        });
+      }
+    }
+    if (result.conflicts.length) return { text: null, result };
+    let text = current.ownText ?? '';
+    for (const p of paths) {
+      const mine = current.combined.locks.find((l) => sameAgent(l.agent, agent) && l.path === p && !isExpired(l, now, config.locks.ttl));
+      if (mine) {
+        result.already.push(p);
+        continue;
+      }
+      const lock = { path: p, agent, task: req.task, since, expires, note: req.note };
+      text = addLock(text, lock);
+      result.locked.push(lock);
+    }
+    return { text: result.locked.length ? text : null, result };
+  });
+}

@@ -1,0 +1,60 @@
+// collect: everything the rules need besides the change itself — repository, config,
+// identity, locks — gathered once and shared by pre-commit, check and guard.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config/loadConfig.js';
+import type { Config } from '../config/schema.js';
+import type { Identity } from '../types.js';
+import { loadStatus, type LoadedStatus } from './loadStatus.js';
+import { openRepo, type Repo } from './openRepo.js';
+import { parseSkip, type Skip } from './parseSkip.js';
+import { resolveIdentity } from './resolveIdentity.js';
+
+export interface CheckEnv {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  agentFlag?: string;
+  now?: Date;
+}
+
+export interface Prepared {
+  repo: Repo;
+  config: Config;
+  configFile: string | null;
+  identity: Identity;
+  status: LoadedStatus;
+  skip: Skip;
+  now: Date;
+  existsLiterally(p: string): boolean;
+}
+
+export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>): Promise<Prepared> {
+  const skip = parseSkip(opts.env.ORCH_SKIP);
+  const repo = await (repoPromise ?? openRepo(opts.cwd));
+  const { config, filepath } = await loadConfig(repo.top);
+  const identity = identityFor(repo, config, opts);
+  const status = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
+  return {
+    repo,
+    config,
+    configFile: filepath ? path.relative(repo.top, filepath).split(path.sep).join('/') : null,
+    identity,
+    status,
+    skip,
+    now: opts.now ?? new Date(),
+    existsLiterally: (p) => fs.existsSync(path.join(repo.top, p)),
+  };
+}
+
+export function identityFor(repo: Repo, config: Config, opts: Pick<CheckEnv, 'env' | 'agentFlag'>): Identity {
+  return resolveIdentity(
+    {
+      flag: opts.agentFlag,
+      env: opts.env.ORCH_AGENT,
+      gitConfig: repo.configValue('orch.agent'),
+      email: opts.env.GIT_AUTHOR_EMAIL || repo.configValue('user.email'),
+    },
+    config,
+  );
+}
+

@@ -1,0 +1,31 @@
+// record: every write of WORK_STATUS.md goes through here — serialised between processes
+// by a lock file in the common git dir (shared by all worktrees), re-read under that lock
+// so no concurrent edit is lost, and written atomically (temporary file + rename).
+import path from 'node:path';
+import { atomicWrite } from '../fs/atomicWrite.js';
+import { withFileLock } from '../fs/withFileLock.js';
+import type { Config } from '../config/schema.js';
+import { loadStatus, type LoadedStatus } from './loadStatus.js';
+import type { Repo } from './openRepo.js';
+
+export function statusLockPath(repo: Pick<Repo, 'commonDir'>): string {
+  return path.join(repo.commonDir, 'orch', 'status.lock');
+}
+
+/**
+ * Runs `edit` on the current text of this worktree's status file (all worktrees' locks
+ * passed in for conflict checks) and writes what it returns; returning `null` writes
+ * nothing. Returns whatever `edit` decided besides the text.
+ */
+export async function updateStatus<T>(
+  repo: Repo,
+  config: Config,
+  edit: (current: LoadedStatus) => { text: string | null; result: T },
+): Promise<T> {
+  return withFileLock(statusLockPath(repo), async () => {
+    const current = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
+    const { text, result } = edit(current);
+    if (text !== null && text !== current.ownText) await atomicWrite(current.ownPath, text);
+    return result;
+  });
+}

@@ -1,0 +1,60 @@
+// A ChangeSet whose file contents come from git: the old side at a revision (or nothing
+// before the first commit), the new side at a revision or in the index.
+import type { ChangeSet, CommitInfo, FileChange } from '../types.js';
+import { blobText, type BlobReader } from './blobReader.js';
+import { lsFilesQuery } from './lsFilesQuery.js';
+import { ask, type GitOptions } from './runGit.js';
+
+export interface GitChangeSetSpec {
+  kind: ChangeSet['kind'];
+  files: FileChange[];
+  /** Revision of the old side; null when there is none (root commit, unborn HEAD). */
+  oldRev: string | null;
+  /** Revision of the new side; null for the index. */
+  newRev: string | null;
+  commit?: CommitInfo;
+  commits?: ChangeSet[];
+  blobs: BlobReader;
+  git: GitOptions;
+}
+
+export function gitChangeSet(spec: GitChangeSetSpec): ChangeSet {
+  const listings = new Map<'old' | 'new', Promise<Set<string>>>();
+  const rev = (side: 'old' | 'new') => (side === 'old' ? spec.oldRev : spec.newRev);
+
+  function listing(side: 'old' | 'new'): Promise<Set<string>> {
+    let p = listings.get(side);
+    if (!p) {
+      const r = rev(side);
+      p =
+        side === 'old' && r === null
+          ? Promise.resolve(new Set<string>())
+          : ask(lsFilesQuery(r ?? undefined), spec.git).then((paths) => new Set(paths));
+      listings.set(side, p);
+    }
+    return p;
+  }
+
+  return {
+    kind: spec.kind,
+    files: spec.files,
+    commit: spec.commit,
+    commits: spec.commits,
+    async read(path, side) {
+      const r = rev(side);
+      if (side === 'old' && r === null) return null;
+      return blobText(await spec.blobs(r === null ? `:${path}` : `${r}:${path}`));
+    },
+    async exists(path, side) {
+      const files = await listing(side);
+      const clean = path.replace(/\/+$/, '');
+      if (files.has(clean)) return true;
+      const prefix = clean + '/';
+      for (const f of files) if (f.startsWith(prefix)) return true;
+      return false;
+    },
+    async listFiles(side) {
+      return [...(await listing(side))];
+    },
+  };
+}

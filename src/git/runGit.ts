@@ -1,0 +1,103 @@
+// The one place that runs git. Everything else describes a query (arguments plus a pure
+// parser) and hands it here, so parsers are testable without spawning anything.
+import { spawn } from 'node:child_process';
+import { OrchError } from '../errors.js';
+
+export interface GitOptions {
+  cwd: string;
+  /** Written to git's stdin. */
+  input?: string | Buffer;
+  /**
+   * "inherit" keeps GIT_DIR, GIT_INDEX_FILE and friends, which a hook must use to see the
+   * index git is committing from. "clean" strips every GIT_* variable, for git processes
+   * that work on another repository (a temp clone, the remote's lock branch).
+   */
+  env?: 'inherit' | 'clean';
+  /** Extra variables, applied after the mode above. */
+  extraEnv?: Record<string, string>;
+  /** Exit codes that are answers, not failures (e.g. 1 for "not found"). */
+  okCodes?: number[];
+}
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export function gitEnv(mode: 'inherit' | 'clean', extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (mode === 'clean') {
+    for (const key of Object.keys(env)) if (key.startsWith('GIT_')) delete env[key];
+  }
+  // git must never stop to ask anything inside a hook or CI.
+  env.GIT_TERMINAL_PROMPT = '0';
+  return Object.assign(env, extra);
+}
+
+export async function runGit(args: string[], options: GitOptions): Promise<GitResult> {
+  const r = await runGitBuffer(args, options);
+  return { ...r, stdout: r.stdout.toString('utf8') };
+}
+
+/** As runGit, with stdout kept as bytes (blob contents must not pass through a text decoder). */
+export function runGitBuffer(
+  args: string[],
+  options: GitOptions,
+): Promise<{ stdout: Buffer; stderr: string; code: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env ?? 'inherit', options.extraEnv),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      reject(
+        new OrchError(
+          e.code === 'ENOENT' ? 'git was not found on PATH.' : `could not run git ${args[0]}: ${e.message}`,
+          { hint: 'Install git and make sure it is on PATH.' },
+        ),
+      );
+    });
+    child.stdin.on('error', () => {
+      /* git may exit before reading all input; its exit code tells the story */
+    });
+    child.on('close', (code) => {
+      const result = {
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code: code ?? 128,
+      };
+      if (result.code === 0 || options.okCodes?.includes(result.code)) resolve(result);
+      else reject(new GitError(args, { ...result, stdout: '' }));
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+export class GitError extends OrchError {
+  readonly result: GitResult;
+  readonly args: string[];
+  constructor(args: string[], result: GitResult) {
+    const firstLine = result.stderr.trim().split('\n')[0] || `exit code ${result.code}`;
+    super(`git ${args.slice(0, 2).join(' ')} failed: ${firstLine}`);
+    this.args = args;
+    this.result = result;
+  }
+}
+
+/** A git question: its arguments and a pure parser of what git prints. */
+export interface GitQuery<T> {
+  args: string[];
+  parse(stdout: string): T;
+  okCodes?: number[];
+}
+
+export async function ask<T>(query: GitQuery<T>, options: GitOptions): Promise<T> {
+  const { stdout } = await runGit(query.args, { ...options, okCodes: query.okCodes ?? options.okCodes });
+  return query.parse(stdout);
+}

@@ -1,0 +1,28 @@
+// Whether two lock paths can cover a common file — used when taking a lock, where both
+// sides may be directories or globs, unlike commit-time matching of concrete files.
+import picomatch from 'picomatch';
+import { isGlobPath } from './lockIndex.js';
+
+function under(child: string, parent: string): boolean {
+  return parent === '' || child === parent || child.startsWith(parent + '/');
+}
+
+export function locksOverlap(a: string, b: string, ignoreCase: boolean, isLiteral: (p: string) => boolean = () => false): boolean {
+  const fold = (s: string) => (ignoreCase ? s.toLowerCase() : s).replace(/\/+$/, '');
+  const ga = isGlobPath(a) && !isLiteral(a);
+  const gb = isGlobPath(b) && !isLiteral(b);
+  const x = fold(a);
+  const y = fold(b);
+  if (!ga && !gb) return under(x, y) || under(y, x);
+  if (ga && gb) {
+    const bx = picomatch.scan(x).base;
+    const by = picomatch.scan(y).base;
+    return under(bx, by) || under(by, bx);
+  }
+  const [glob, lit] = ga ? [x, y] : [y, x];
+  const pattern = (ga ? a : b).endsWith('/') ? glob + '/**' : glob;
+  const isMatch = picomatch(pattern, { dot: true, nocase: ignoreCase });
+  // the glob matches the literal path or something under it (a directory lock), or the
+  // literal path is a directory holding where the glob starts
+  return isMatch(lit) || under(picomatch.scan(glob).base, lit) || isMatch(lit + '/x');
+}

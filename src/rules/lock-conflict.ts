@@ -1,0 +1,86 @@
+import { sameAgent } from '../engine/resolveIdentity.js';
+import { buildLockIndex } from '../locks/lockIndex.js';
+import { isExpired, lockExpiry, formatStatusTime } from '../locks/lockTimes.js';
+import { shellQuote } from '../shellQuote.js';
+import type { Lock, RawFinding } from '../types.js';
+import type { Rule, RuleInput } from './rule.js';
+
+export function describeLock(lock: Lock, ttl: string | undefined): string {
+  const bits: string[] = [];
+  if (lock.task) bits.push(`task ${lock.task}`);
+  if (lock.since) bits.push(`since ${lock.since}`);
+  const exp = lockExpiry(lock, ttl);
+  if (lock.expires) bits.push(`until ${lock.expires}`);
+  else if (exp) bits.push(`until ${formatStatusTime(exp)} (ttl)`);
+  return bits.length ? ` (${bits.join(', ')})` : '';
+}
+
+/** Every path a change touches: both sides of a rename or copy. */
+export function touchedPaths(input: Pick<RuleInput, 'changes'>): { path: string; via?: string }[] {
+  const out: { path: string; via?: string }[] = [];
+  for (const f of input.changes.files) {
+    out.push({ path: f.path });
+    if (f.oldPath && f.oldPath !== f.path) out.push({ path: f.oldPath, via: f.status === 'C' ? 'copied from' : 'renamed from' });
+  }
+  return out;
+}
+
+export const rule: Rule = {
+  id: 'lock-conflict',
+  defaultSeverity: () => 'error',
+  summary: 'A changed path is locked by another agent in WORK_STATUS.md.',
+  docs: `lock-conflict — a changed path falls under an active lock held by another agent.
+
+Checks every path the change touches: added, modified, deleted, both sides of a rename
+or copy, and submodule pointers. A lock covers its exact path, everything under a
+directory lock (\`services/orders/\` or \`services/orders\`), and whatever a glob lock
+matches (\`api/**/*.yaml\`). A path with literal ( ) [ ] that exists as written is that
+path, not a pattern. Locks from every worktree of the repository count. Names compare
+case-insensitively; paths too when core.ignorecase is true.
+
+An expired lock (its Expires time passed, or locks.ttl since it was taken) gives a
+warning instead of an error.
+
+Why: the protocol says agents lock files in WORK_STATUS.md before touching them, so that
+two agents never edit the same file at once.
+
+What to do: wait until the holder releases the lock, ask the holder, or — with a reason
+that is recorded — take it over:
+  orch unlock <path> --steal --reason "why"
+The status file itself is never subject to this rule.
+
+Config: statusFile, locks.ttl, rules["lock-conflict"].`,
+  check(input) {
+    const { status, identity, config, now } = input;
+    if (status.locks.length === 0) return [];
+    const foreign = status.locks.filter((l) => !sameAgent(l.agent, identity.name));
+    if (foreign.length === 0) return [];
+    const index = buildLockIndex(foreign, { ignoreCase: input.ignoreCase, existsLiterally: input.existsLiterally });
+    const findings: RawFinding[] = [];
+    const statusFile = config.statusFile;
+    const seen = new Set<string>();
+    for (const { path, via } of touchedPaths(input)) {
+      if (path === statusFile) continue;
+      for (const lock of index.match(path)) {
+        const key = `${path}\0${lock.path}\0${lock.agent}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const expired = isExpired(lock, now, config.locks.ttl);
+        const covered = lock.path.replace(/\/$/, '') === path ? '' : ` (covered by the lock on ${lock.path})`;
+        const what = via ? `${path} (${via === 'copied from' ? 'copy source' : 'rename source'})` : path;
+        const note = lock.note ? `: ${lock.note}` : '';
+        findings.push({
+          rule: 'lock-conflict',
+          ...(expired ? { severity: 'warning' as const } : {}),
+          path,
+          holder: lock.agent,
+          message: expired
+            ? `${what} is under an expired lock of ${lock.agent}${covered}${describeLock(lock, config.locks.ttl)}${note}. Ask ${lock.agent} to release it.`
+            : `${what} is locked by ${lock.agent}${covered}${describeLock(lock, config.locks.ttl)}${note}. Wait for ${lock.agent} to release it, ask them, or take it over with a reason.`,
+          fix: `orch unlock ${shellQuote(lock.path)} --steal --reason "<why>"`,
+        });
+      }
+    }
+    return findings;
+  },
+};

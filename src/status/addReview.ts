@@ -1,0 +1,57 @@
+import type { ReviewState } from '../types.js';
+import { renderCells } from './addLock.js';
+import { applyEdits, insertAfterLine } from './applyEdits.js';
+import { REVIEWS_HEADING, REVIEW_HEADER, REVIEW_SEPARATOR } from './canonical.js';
+import type { ReviewRole } from './mapColumns.js';
+import { placeTable } from './placeTable.js';
+import { scanStatus, type TableInfo } from './scanStatus.js';
+
+export interface NewReview {
+  path: string;
+  requestedBy: string;
+  reviewer: string;
+  state: ReviewState;
+  at?: string;
+  /** Content hash the approval applies to: in a Blob column, else noted in the State cell. */
+  blob?: string;
+}
+
+/** Adds one row to the Reviews table; creates the canonical `## Reviews` table (before `## Log`) when there is none. */
+export function addReview(text: string, review: NewReview): string {
+  const scan = scanStatus(text);
+  const table = scan.tables.find((t) => t.kind === 'reviews' && t.reviewTable);
+  if (table) return applyEdits(text, [insertAfterLine(scan.structure.tl, table.last, [renderReviewRow(table, review)])]);
+  const row = renderCells([reviewPath(review.path, false), review.requestedBy, review.reviewer, stateText(review.state, review.blob), review.at], '', true, true);
+  return applyEdits(text, [placeTable(scan, 'reviews', REVIEWS_HEADING, [REVIEW_HEADER, REVIEW_SEPARATOR, row], ['log'])]);
+}
+
+export function stateText(state: ReviewState, blob?: string): string {
+  return blob ? `${state} (blob ${blob})` : state;
+}
+
+export function reviewPath(path: string, backticks: boolean): string {
+  return (backticks || /[,;]|<br/i.test(path)) && !path.includes('`') ? '`' + path + '`' : path;
+}
+
+export function renderReviewRow(table: TableInfo, review: NewReview): string {
+  const hasBlob = table.reviewRoles.includes('blob');
+  const value = (role: ReviewRole | null): string | undefined => {
+    switch (role) {
+      case 'path':
+        return reviewPath(review.path, table.backticks);
+      case 'requestedBy':
+        return review.requestedBy;
+      case 'reviewer':
+        return review.reviewer;
+      case 'state':
+        return stateText(review.state, hasBlob ? undefined : review.blob);
+      case 'at':
+        return review.at;
+      case 'blob':
+        return review.blob;
+      default:
+        return undefined;
+    }
+  };
+  return renderCells(table.reviewRoles.map(value), table.indent, table.leadingPipe, table.trailingPipe);
+}

@@ -1,0 +1,20 @@
+// The WORK_STATUS.md that `orch init` creates: DESIGN §3's canonical form, empty.
+export const CANONICAL_STATUS = `# Work Status
+
+Agents lock files here before editing them (\`orch lock <path> --task <id>\`), and release
+them when done (\`orch unlock\`, \`orch done <task>\`). orch checks every commit against
+this table and appends one Log entry per commit.
+
+## Locks
+
+| Path | Agent | Task | Since | Expires | Note |
+| --- | --- | --- | --- | --- | --- |
+
+## Reviews
+
+| Path | Requested by | Reviewer | State | At |
+| --- | --- | --- | --- | --- |
+
+## Log
+
+`;

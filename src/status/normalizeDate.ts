@@ -1,0 +1,42 @@
+// Dates people write: 2026-01-18, 2025-11-08 12:00, 2026-11-26T09:00Z, 2026-11-26T09:00:00+02:00,
+// 2026/01/18 09:00 UTC. Seconds and fractions are dropped: lock times are minute-grained.
+const DATE =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+const pad = (n: number) => (n < 10 ? '0' : '') + n;
+
+/** `YYYY-MM-DDTHH:MMZ` in UTC (a time without zone is taken as UTC), or null when not a date. */
+export function parseDate(text: string): string | null {
+  const t = text.trim();
+  if (t.length > 40) return null;
+  const m = DATE.exec(t);
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
+  const year = +y;
+  const month = +mo;
+  const day = +d;
+  const hour = +h;
+  const minute = +mi;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || +s > 60) return null;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  let offset = 0;
+  if (zone && /^[+-]/.test(zone)) {
+    const digits = zone.slice(1).replace(':', '');
+    const oh = +digits.slice(0, 2);
+    const om = digits.length > 2 ? +digits.slice(2, 4) : 0;
+    if (oh > 23 || om > 59) return null;
+    offset = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const ms = Date.UTC(year, month - 1, day, hour, minute) - offset * 60_000;
+  const u = new Date(ms);
+  if (Number.isNaN(u.getTime())) return null;
+  const yy = u.getUTCFullYear();
+  if (yy < 0 || yy > 9999) return null;
+  return `${String(yy).padStart(4, '0')}-${pad(u.getUTCMonth() + 1)}-${pad(u.getUTCDate())}T${pad(u.getUTCHours())}:${pad(u.getUTCMinutes())}Z`;
+}
+
+/** The normalised form when the text is a date, else the text as written (trimmed, no backticks or emphasis). */
+export function normalizeDate(text: string): string {
+  const t = text.trim().replace(/^[`*_]+|[`*_]+$/g, '').trim();
+  return parseDate(t) ?? t;
+}

@@ -1,0 +1,43 @@
+import { appendLines, insertAfterLine, insertBeforeLine, type TextEdit } from './applyEdits.js';
+import type { SectionKind } from './scanStructure.js';
+import type { StatusScan } from './scanStatus.js';
+
+/**
+ * Where a new canonical table goes when the document has none of its kind: into an existing
+ * section of that kind that holds nothing yet (after its last line), else as a new section
+ * before the first of `before` (Reviews, Log), else at the end.
+ */
+export function placeTable(
+  scan: StatusScan,
+  kind: SectionKind,
+  heading: string,
+  table: string[],
+  before: SectionKind[],
+): TextEdit {
+  const s = scan.structure;
+  const { lines } = s.tl;
+  const isBlank = (i: number) => i < 0 || i >= lines.length || lines[i].trim() === '';
+  const empty = s.sections.find(
+    (sec) =>
+      sec.kind === kind &&
+      sec.heading >= 0 &&
+      s.headings[sec.heading].own === kind &&
+      !scan.tables.some((t) => t.section === s.sections.indexOf(sec)) &&
+      !scan.records.some((r) => r.start >= sec.start && r.start < sec.end),
+  );
+  if (empty) {
+    let last = s.headings[empty.heading].line;
+    for (let i = empty.start; i < empty.end; i++) if (!isBlank(i)) last = i;
+    const block = ['', ...table];
+    if (!isBlank(last + 1) && last + 1 < lines.length) block.push('');
+    return insertAfterLine(s.tl, last, block);
+  }
+  const next = s.headings.find((h) => before.includes(h.own as SectionKind) && h.kind === h.own);
+  const block = [heading, '', ...table];
+  if (next) {
+    const lead = isBlank(next.line - 1) ? [] : [''];
+    return insertBeforeLine(s.tl, next.line, [...lead, ...block, '']);
+  }
+  const lead = lines.length === 0 || isBlank(lines.length - 1) ? [] : [''];
+  return appendLines(s.tl, [...lead, ...block]);
+}

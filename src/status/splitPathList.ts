@@ -1,0 +1,97 @@
+import { isPlaceholder } from './isPlaceholder.js';
+import { normalizePath } from './normalizePath.js';
+
+export interface PathSegment {
+  /** Offsets of the segment's raw text (trimmed) in the list text. */
+  start: number;
+  end: number;
+  /** The path it names, normalised; null for a placeholder or an empty segment. */
+  path: string | null;
+}
+
+export interface PathList {
+  segments: PathSegment[];
+  /** `seps[i]` is the raw text between `segments[i]` and `segments[i + 1]` (", ", "<br>", "; "). */
+  seps: string[];
+}
+
+const BR = /^<br\s*\/?>/i;
+
+/**
+ * Splits a cell or a line's path group on `,` `;` `<br>` (and whitespace or "and" between
+ * backticked paths), never inside backticks or `{a,b}` globs. Brackets and parentheses are
+ * path characters (Next.js routes: `app/(shop)/[id]/page.tsx`).
+ */
+export function splitPathList(text: string): PathList {
+  const cuts: Array<[number, number]> = [];
+  let inTick = false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '`') {
+      inTick = !inTick;
+      if (!inTick) {
+        // After a closing backtick: another backticked path may follow after spaces or "and".
+        const m = /^(\s*(?:,|;|\band\b|&|\+)?\s*)`/.exec(text.slice(i + 1, i + 40));
+        if (m && m[1].length > 0) {
+          cuts.push([i + 1, i + 1 + m[1].length]);
+          i += m[1].length;
+        }
+      }
+      continue;
+    }
+    if (inTick) continue;
+    if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      if (c === ',' || c === ';') cuts.push([i, i + 1]);
+      else if (c === '<' && BR.test(text.slice(i, i + 8))) {
+        const len = (BR.exec(text.slice(i, i + 8)) as RegExpExecArray)[0].length;
+        cuts.push([i, i + len]);
+        i += len - 1;
+      }
+    }
+  }
+  const segments: PathSegment[] = [];
+  const seps: string[] = [];
+  let from = 0;
+  const bounds: Array<[number, number]> = [];
+  for (const [a, b] of cuts) {
+    bounds.push([from, a]);
+    from = b;
+  }
+  bounds.push([from, text.length]);
+  for (const [a0, b0] of bounds) {
+    let a = a0;
+    let b = b0;
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    if (segments.length > 0) seps.push(text.slice(segments[segments.length - 1].end, a));
+    segments.push({ start: a, end: b, path: pathOf(text.slice(a, b)) });
+  }
+  return { segments, seps };
+}
+
+/** The path a single segment names: a backticked span wins; otherwise the text minus decoration. */
+export function pathOf(segment: string): string | null {
+  // `\|` is a table's escaped pipe, not a Windows separator.
+  let s = segment.trim().replace(/\\\|/g, '|');
+  if (!s) return null;
+  const tick = /`([^`]*)`/.exec(s);
+  if (tick) s = tick[1];
+  else {
+    const link = /^\[([^\]]+)\]\([^)]*\)$/.exec(s);
+    if (link) s = link[1];
+    // Emphasis around a path, but not a glob's own `**` (`**/migrations/**`).
+    const bold = /^(\*\*|__)(.+)\1$/.exec(s);
+    if (bold && !bold[2].startsWith('/') && !bold[2].endsWith('/')) s = bold[2];
+    // A trailing aside after a space: "src/auth.ts (partial)". Route groups have no space before them.
+    s = s.replace(/\s+\([^()]*\)$/, '');
+    s = s.replace(/^["']([^"']+)["']$/, '$1');
+    // A status emoji before the path: "🔒 src/api/".
+    s = s.replace(/^[\p{Extended_Pictographic}\uFE0F\s]+/u, '');
+  }
+  if (isPlaceholder(s)) return null;
+  const p = normalizePath(s);
+  return p && !isPlaceholder(p) ? p : null;
+}
