@@ -152,6 +152,7 @@ export function locateJsonError(text: string): JsonProblem | null {
     return null;
   } catch (e) {
     if (e instanceof Stop) return { offset: e.offset, problem: e.problem };
-    throw e;
+    // Nesting deep enough to exhaust the stack: leave the report to JSON.parse's message.
+    return null;
   }
 }

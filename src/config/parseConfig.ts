@@ -4,14 +4,17 @@ import { OrchError } from '../errors.js';
 import { formatConfigError } from './formatConfigError.js';
 import { configSchema, type Config } from './schema.js';
 
+/** `filepath` names the source in messages (it may carry a note such as ` (key "orch")`). */
 export function parseConfig(raw: unknown, filepath: string): Config {
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;
-  const yaml = /\.ya?ml$|(^|[\\/])\.orchrc$/.test(filepath);
-  throw new OrchError(formatConfigError(result.error.issues, raw, filepath), {
-    hint: yaml
-      ? 'Fix the keys listed above. Editors check the file as you type with "# yaml-language-server: $schema=./node_modules/orchguard/schema.json" on its first line.'
-      : 'Fix the keys listed above. Editors check the file as you type with "$schema": "./node_modules/orchguard/schema.json" in it.',
-    cause: result.error,
-  });
+  throw new OrchError(formatConfigError(result.error.issues, raw, filepath), { hint: hintFor(filepath), cause: result.error });
+}
+
+// Editors check the file as it is typed once it names the schema, each format its own way.
+function hintFor(filepath: string): string {
+  const fix = 'Fix the keys listed above.';
+  if (/\.orchrc\.json$/.test(filepath)) return `${fix} Add "$schema": "./node_modules/orchguard/schema.json" and editors check the file as you type.`;
+  if (/\.ya?ml$/.test(filepath)) return `${fix} Start the file with "# yaml-language-server: $schema=./node_modules/orchguard/schema.json" and editors check it as you type.`;
+  return fix;
 }

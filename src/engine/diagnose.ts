@@ -6,8 +6,8 @@ import { isOrchError } from '../errors.js';
 import { loadStatus } from './loadStatus.js';
 import { openRepo } from './openRepo.js';
 import { identityFor } from './prepareCheck.js';
-import { HUSKY_LINE_MARKER, SHIM_MARKER } from './hookShim.js';
-import { INSTALLED_HOOKS, detectHusky, findOrchBins } from './initRepo.js';
+import { HUSKY_BEGIN, INSTALLED_HOOKS, SHIM_MARKER } from './hookShim.js';
+import { detectHusky, findOrchBins } from './initRepo.js';
 
 export interface Diagnosis {
   level: 'ok' | 'warn' | 'fail';
@@ -36,7 +36,7 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
           message: `git looks for hooks in ${path.relative(repo.top, repo.hooksDir) || repo.hooksDir}, but husky's stub ${hook} is not there: commits in this worktree run no checks.`,
           fix: 'Run `npx husky` (or `npm install`, which runs the prepare script) in this worktree.',
         });
-      } else if (!userText.includes(`${HUSKY_LINE_MARKER} ${hook}`)) {
+      } else if (!userText.includes(HUSKY_BEGIN)) {
         out.push({ level: 'fail', topic: `${hook} hook`, message: `.husky/${hook} does not run orch.`, fix: 'Run `orch init`.' });
       } else out.push({ level: 'ok', topic: `${hook} hook`, message: `husky runs orch (.husky/${hook})` });
     } else if (!exists) {

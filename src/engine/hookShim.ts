@@ -1,22 +1,79 @@
-// The hooks `orch init` installs: a few lines of POSIX sh that find orch and exec it.
-// They never call npx (≈270 ms a commit). When neither orch nor node can be found — a GUI
-// client with another PATH, a fresh worktree before npm install — they fail loudly
-// rather than let a commit through unchecked.
+// The hooks `orch init` installs: a few lines of POSIX sh. They never call npx (≈270 ms a
+// commit). Hooks that need orch find it and exec it; when neither orch nor node can be
+// found — a GUI client with another PATH, a fresh worktree before npm install — they fail
+// loudly rather than let a commit through unchecked. commit-msg needs no Node.js at all:
+// pre-commit leaves the trailers in the git dir and git interpret-trailers adds them.
 
 export const SHIM_MARKER = 'orchguard-shim';
 export const CHAIN_SUFFIX = '.orch-chained';
-export const HUSKY_LINE_MARKER = 'orch hook';
+export const HUSKY_BEGIN = '# >>> orch';
+export const HUSKY_END = '# <<< orch';
+
+/** The hooks orch installs, in the order a commit and a push reach them. */
+export const INSTALLED_HOOKS = ['pre-commit', 'commit-msg', 'post-commit'] as const;
 
 /** Hooks whose standard input git fills (a chained hook must see it too). */
 const STDIN_HOOKS = new Set(['pre-push', 'pre-receive', 'post-receive', 'post-rewrite']);
 
+/** Finds orch: ORCH_BIN, then the paths seen at init (monorepo packages), then PATH. */
+function findOrch(hook: string, binHints: string[]): string {
+  const hints = [...new Set([...binHints, 'node_modules/.bin/orch'])].map((h) => `"$PWD/${h}"`).join(' ');
+  return `orch=$ORCH_BIN
+if [ -z "$orch" ]; then
+  for c in ${hints}; do [ -x "$c" ] && { orch=$c; break; }; done
+fi
+[ -n "$orch" ] || orch=$(command -v orch 2>/dev/null)
+if [ -z "$orch" ] || ! command -v node >/dev/null 2>&1; then
+  if [ -z "$orch" ]; then why='orch was not found (node_modules/.bin or PATH)'; else why='node was not found on PATH'; fi
+  echo "orch: cannot run the ${hook} check: $why." >&2
+  echo "  Install it (npm i -D orchguard, or npm i -g orchguard), or set ORCH_BIN to orch's path." >&2
+  echo "  To skip deliberately: git ${hook === 'pre-push' ? 'push' : 'commit'} --no-verify (CI still checks)." >&2
+  exit 1
+fi`;
+}
+
+/** commit-msg, in sh: add the trailers pre-commit recorded, once; leave merges and fixups alone. */
+export function commitMsgBody(): string {
+  return `msg=$1
+gd=$(git rev-parse --git-dir 2>/dev/null) || exit 0
+info="$gd/orch/trailers"
+if [ -f "$info" ] && [ -n "$msg" ]; then
+  first=$(sed -n '1p' "$msg")
+  case $first in
+    "Merge "*|"fixup! "*|"squash! "*|"amend! "*) ;;
+    *)
+      if [ ! -f "$gd/MERGE_HEAD" ]; then
+        set --
+        while IFS= read -r line || [ -n "$line" ]; do [ -n "$line" ] && set -- "$@" --trailer "$line"; done < "$info"
+        [ $# -eq 0 ] || git interpret-trailers --in-place --if-exists addIfDifferent "$@" "$msg" || exit 1
+      fi ;;
+  esac
+  rm -f "$info"
+fi`;
+}
+
+/** post-commit, in sh: only a pathspec commit (`git commit -- path`) leaves work for orch. */
+function postCommitGuard(): string {
+  return `gd=$(git rev-parse --git-dir 2>/dev/null) || exit 0
+[ -f "$gd/orch/post-commit" ] || exit 0`;
+}
+
 /**
  * @param hook  git's hook name
  * @param binHints  repository-relative paths where orch was found at init time
- *                  (e.g. `node_modules/.bin/orch`, `tools/node_modules/.bin/orch` in a monorepo)
  */
 export function hookShim(hook: string, binHints: string[]): string {
-  const hints = [...new Set([...binHints, 'node_modules/.bin/orch'])].map((h) => `"$top/${h}"`).join(' ');
+  const head = `#!/bin/sh
+# ${SHIM_MARKER} v1: ${hook} — installed by \`orch init\` (run it again to update).
+# A ${hook} hook that was here before orch is kept as ${hook}${CHAIN_SUFFIX} and runs first.
+# git runs hooks from the top of the working tree.`;
+  if (hook === 'commit-msg') {
+    return `${head}
+if [ -x "$0${CHAIN_SUFFIX}" ]; then "$0${CHAIN_SUFFIX}" "$@" || exit $?; fi
+${commitMsgBody()}
+exit 0
+`;
+  }
   const run = `"$orch" hook ${hook} "$@"`;
   const chained = STDIN_HOOKS.has(hook)
     ? `if [ -x "$0${CHAIN_SUFFIX}" ]; then
@@ -26,28 +83,20 @@ export function hookShim(hook: string, binHints: string[]): string {
   exit $?
 fi`
     : `if [ -x "$0${CHAIN_SUFFIX}" ]; then "$0${CHAIN_SUFFIX}" "$@" || exit $?; fi`;
-  return `#!/bin/sh
-# ${SHIM_MARKER} v1: ${hook} — installed by \`orch init\` (run it again to update).
-# A ${hook} hook that was here before orch is kept as ${hook}${CHAIN_SUFFIX} and runs first.
-# git runs hooks from the top of the working tree
-top=$PWD
-orch=$ORCH_BIN
-if [ -z "$orch" ]; then
-  for c in ${hints}; do [ -x "$c" ] && { orch=$c; break; }; done
-fi
-[ -n "$orch" ] || orch=$(command -v orch 2>/dev/null)
-if [ -z "$orch" ] || ! command -v node >/dev/null 2>&1; then
-  echo "orch: cannot run the ${hook} check: $( [ -z "$orch" ] && echo 'orch was not found (node_modules/.bin or PATH)' || echo 'node was not found on PATH' )." >&2
-  echo "  Install it (npm i -D orchguard, or npm i -g orchguard), or set ORCH_BIN to orch's path." >&2
-  echo "  To commit without checks deliberately: git commit --no-verify (CI will still check)." >&2
-  exit 1
-fi
-${chained}
+  return `${head}
+${hook === 'post-commit' ? `${chained}\n${postCommitGuard()}` : chained}
+${findOrch(hook, binHints)}
 exec ${run}
 `;
 }
 
-/** The line added to a husky hook file (husky puts node_modules/.bin on PATH). */
-export function huskyLine(hook: string): string {
-  return `orch hook ${hook} "$@"`;
+/** What orch adds to a husky hook file, between markers so a re-run can update it. */
+export function huskyBlock(hook: string): string {
+  const body =
+    hook === 'commit-msg'
+      ? `(\n${commitMsgBody()}\n) || exit 1`
+      : hook === 'post-commit'
+        ? `(\n${postCommitGuard()}\norch hook post-commit "$@"\n) || true`
+        : `orch hook ${hook} "$@" || exit $?`;
+  return `${HUSKY_BEGIN} (managed by orch init)\n${body}\n${HUSKY_END}`;
 }

@@ -6,9 +6,7 @@ import path from 'node:path';
 import { defaultContracts } from '../config/defaultContracts.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import { openRepo, type Repo } from './openRepo.js';
-import { CHAIN_SUFFIX, HUSKY_LINE_MARKER, SHIM_MARKER, hookShim, huskyLine } from './hookShim.js';
-
-export const INSTALLED_HOOKS = ['pre-commit'] as const;
+import { CHAIN_SUFFIX, HUSKY_BEGIN, HUSKY_END, INSTALLED_HOOKS, SHIM_MARKER, hookShim, huskyBlock } from './hookShim.js';
 
 export interface InitOptions {
   cwd: string;
@@ -53,17 +51,24 @@ export function detectHusky(repo: Repo): boolean {
 function planHusky(repo: Repo, changes: PlannedChange[]): void {
   for (const hook of INSTALLED_HOOKS) {
     const file = path.join(repo.top, '.husky', hook);
-    const line = huskyLine(hook);
+    const block = huskyBlock(hook);
     const existing = readOrNull(file);
     if (existing === null) {
-      changes.push({ file, action: 'create', why: `run orch at ${hook} (husky)`, content: line + '\n', mode: 0o755 });
-    } else if (!existing.includes(`${HUSKY_LINE_MARKER} ${hook}`)) {
-      // orch goes first: a blocked commit should not wait for formatters to finish
-      const lines = existing.split('\n');
-      const at = lines[0]?.startsWith('#!') ? 1 : 0;
-      lines.splice(at, 0, line);
-      changes.push({ file, action: 'update', why: `add orch before the existing ${hook} commands`, content: lines.join('\n'), mode: 0o755 });
+      changes.push({ file, action: 'create', why: `run orch at ${hook} (husky)`, content: block + '\n', mode: 0o755 });
+      continue;
     }
+    const begin = existing.indexOf(HUSKY_BEGIN);
+    const end = existing.indexOf(HUSKY_END, begin);
+    if (begin !== -1 && end !== -1) {
+      const updated = existing.slice(0, begin) + block + existing.slice(end + HUSKY_END.length);
+      if (updated !== existing) changes.push({ file, action: 'update', why: `update orch's block in ${hook}`, content: updated, mode: 0o755 });
+      continue;
+    }
+    // orch goes first: a blocked commit should not wait for formatters to finish
+    const lines = existing.split('\n');
+    const at = lines[0]?.startsWith('#!') ? 1 : 0;
+    lines.splice(at, 0, block);
+    changes.push({ file, action: 'update', why: `add orch before the existing ${hook} commands`, content: lines.join('\n'), mode: 0o755 });
   }
 }
 

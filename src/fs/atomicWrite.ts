@@ -30,8 +30,9 @@ export async function atomicWrite(path: string, text: string): Promise<void> {
     created = true;
     try {
       if (existing) {
-        await handle.chmod(existing.mode & 0o7777);
         if (needsChown(existing)) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+        // open() applied the umask; and chown, which clears set-id bits, came first.
+        await handle.chmod(existing.mode & 0o7777);
       }
       await handle.writeFile(text, 'utf8');
       await handle.sync();
@@ -54,7 +55,6 @@ export function atomicWriteSync(path: string, text: string): void {
     created = true;
     try {
       if (existing) {
-        fchmodSync(fd, existing.mode & 0o7777);
         if (needsChown(existing)) {
           try {
             fchownSync(fd, existing.uid, existing.gid);
@@ -62,6 +62,8 @@ export function atomicWriteSync(path: string, text: string): void {
             // Best effort (user namespaces may refuse); the content matters more.
           }
         }
+        // open() applied the umask; and chown, which clears set-id bits, came first.
+        fchmodSync(fd, existing.mode & 0o7777);
       }
       writeFileSync(fd, text, 'utf8');
       fsyncSync(fd);
@@ -105,8 +107,7 @@ function tempName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${unique}.tmp`);
 }
 
-// open() applies the umask, hence the explicit chmod; and root writing someone's file
-// hands it back to its owner instead of taking it over.
+// Root writing someone else's file hands it back to its owner instead of taking it over.
 function needsChown(existing: Stats): boolean {
   return process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0);
 }

@@ -128,10 +128,11 @@ What it checks:
 - With requireLock, the owner must also hold an active, unexpired lock in the status file
   that covers the path (the exact path, a directory lock such as "db/migrate/", or a glob
   such as "api/**/*.yaml"); otherwise the error gives the exact command to take one.
-- The orch configuration itself: the loaded config file, every place orch looks for one
-  at the repository root (${CONFIG_FILES.join(', ')}), and the "orch" key of
-  package.json (only when that key changes). Only configOwners may change it; when
-  configOwners is empty, only people (not agents) may.
+- The orch configuration itself: the loaded config file; every place orch looks for one
+  at the repository root, whether changed, added or deleted:
+    ${CONFIG_FILES.join(', ')}
+  and the "orch" key of package.json (only when that key changes). Only configOwners may
+  change it; when configOwners is empty, only people (not agents) may.
 
 Why: the protocol gives API contracts to backend-architect and database schemas and
 migrations to database-architect, and requires them to be locked before any change. An

@@ -26,9 +26,10 @@ export const rule: Rule = {
   docs: `no-placeholder — no placeholders or mock data in contracts and schemas.
 
 What it checks: the added lines of a change (compared line by line with the previous
-version; lines that were already there, even moved or re-indented, do not count) in every path
-of a configured contract group and every path in placeholders.paths. Each finding names
-the file and the line on the new side and quotes the marker. Deleted files are not read.
+version; lines that were already there, even moved or re-indented, do not count) in
+every path of a configured contract group and every path in placeholders.paths. Each
+finding names the file and the line on the new side and quotes the marker. Deleted
+files are not read.
 
 Built-in markers (regular expressions; TODO-style markers count in capitals, or in any
 case right after a comment sign, so a "type Todo" in a schema passes):
@@ -36,9 +37,8 @@ ${DEFAULT_PLACEHOLDER_PATTERNS.map(([source, flags]) => `  ${source}${flags.incl
 That is: TODO, FIXME, XXX, TBD; lorem ipsum; "placeholder" (not as a field name such as
 "placeholder:"); mock/fake/dummy data, users, values, emails, tokens…; example.com,
 example.org and example.net URLs and emails (except as the value of an OpenAPI
-"example:" key);
-changeme / change_me; your-api-key, YOUR_TOKEN_HERE and the like; all-zero identifiers
-such as 00000000-0000-0000-0000-000000000000.
+"example:" key); changeme / change_me; your-api-key, YOUR_TOKEN_HERE and the like;
+all-zero identifiers such as 00000000-0000-0000-0000-000000000000.
 
 Why: the protocol rejects designs and deliverables based on placeholder or mock data;
 other agents generate clients and run migrations from these files.
@@ -49,8 +49,8 @@ the rule to a warning.
 
 Config keys: placeholders.patterns (case-insensitive JavaScript regular expressions;
 they replace the built-in list; a named group (?<marker>…) chooses the part quoted in
-the finding), placeholders.paths (globs checked besides contract
-paths), contracts[].paths, rules["no-placeholder"].`,
+the finding), placeholders.paths (globs checked besides contract paths),
+contracts[].paths, rules["no-placeholder"].`,
   async check(input) {
     const { config, changes } = input;
     // compiled first, so a bad pattern is reported even when no checked path changed

@@ -18,7 +18,8 @@ export function appendLog(text: string, entries: string[]): string {
   if (k < 0) {
     const n = s.tl.lines.length;
     const lead = n === 0 || s.tl.lines[n - 1].trim() === '' ? [] : [''];
-    return applyEdits(text, [appendLines(s.tl, [...lead, LOG_HEADING, '', ...lines])]);
+    const close = s.openAtEnd ? [s.openAtEnd, ''] : [];
+    return applyEdits(text, [appendLines(s.tl, [...lead, ...close, LOG_HEADING, '', ...lines])]);
   }
   const heading = s.headings[k].line;
   const end = sectionEnd(s, k);

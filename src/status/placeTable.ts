@@ -27,7 +27,8 @@ export function placeTable(
   );
   if (empty) {
     let last = s.headings[empty.heading].line;
-    for (let i = empty.start; i < empty.end; i++) if (!isBlank(i)) last = i;
+    // After the last visible line: never inside a fence or comment the section may hold.
+    for (let i = empty.start; i < empty.end; i++) if (!isBlank(i) && s.hidden[i] === 0) last = i;
     const block = ['', ...table];
     if (!isBlank(last + 1) && last + 1 < lines.length) block.push('');
     return insertAfterLine(s.tl, last, block);
@@ -38,6 +39,8 @@ export function placeTable(
     const lead = isBlank(next.line - 1) ? [] : [''];
     return insertBeforeLine(s.tl, next.line, [...lead, ...block, '']);
   }
+  // Text appended inside a fence or comment left open would be invisible: close it first.
+  const close = s.openAtEnd ? [s.openAtEnd, ''] : [];
   const lead = lines.length === 0 || isBlank(lines.length - 1) ? [] : [''];
-  return appendLines(s.tl, [...lead, ...block]);
+  return appendLines(s.tl, [...lead, ...close, ...block]);
 }

@@ -40,6 +40,8 @@ export interface Structure {
   sections: Section[];
   /** Line of a code fence that is never closed (everything after it is code), else -1. */
   unclosedFence: number;
+  /** The line that closes a fence or comment still open at the end of the text, else null. */
+  openAtEnd: string | null;
 }
 
 const MAX_LINE = 20_000;
@@ -131,7 +133,8 @@ export function scanStructure(text: string): Structure {
     const end = k + 1 < headings.length ? headings[k + 1].line : n;
     sections.push({ heading: k, kind: headings[k].kind, start: headings[k].line + 1, end });
   }
-  return { text, tl, hidden, visible, headings, sections, unclosedFence: fenceLen > 0 ? fenceLine : -1 };
+  const openAtEnd = fenceLen > 0 ? fenceChar.repeat(fenceLen) : inComment ? '-->' : null;
+  return { text, tl, hidden, visible, headings, sections, unclosedFence: fenceLen > 0 ? fenceLine : -1, openAtEnd };
 }
 
 function firstNonSpace(line: string): string {

@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/loadConfig.js';
 import { OrchError } from '../../../src/errors.js';
+import { buildChild } from '../fs/buildChild.js';
+import { spawnChild } from '../fs/spawnChild.js';
 
 let top: string;
 beforeEach(() => {
@@ -67,6 +69,14 @@ describe('loadConfig', () => {
     const result = await loadConfig(top);
     expect(result.config.statusFile).toBe('rc.md');
     expect(result.filepath).toBe(rc);
+  });
+
+  it('follows cosmiconfig\'s "$import" in .orchrc.json', async () => {
+    write('shared.json', '{"statusFile": "SHARED.md", "indexFile": "SHARED-INDEX.md"}');
+    write('.orchrc.json', '{"$import": "./shared.json", "indexFile": "OWN-INDEX.md"}');
+    const { config } = await loadConfig(top);
+    expect(config.statusFile).toBe('SHARED.md');
+    expect(config.indexFile).toBe('OWN-INDEX.md');
   });
 
   it('passes over a package.json without an "orch" key', async () => {
@@ -135,5 +145,25 @@ describe('loadConfig', () => {
   it('reports a JavaScript configuration that exports nothing', async () => {
     const file = write('orch.config.mjs', 'export const unused = 1;\n');
     expect((await loadError()).message).toBe(`${file} exports no configuration.`);
+  });
+
+  it('refuses a configuration file it may not read, naming it', async () => {
+    // Permission bits do not stop root, so the loader runs as "nobody" in a child process.
+    const child = await buildChild();
+    try {
+      chmodSync(top, 0o755);
+      for (const name of ['.orchrc.json', '.orchrc.yaml']) {
+        const file = write(name, name.endsWith('json') ? '{}' : 'statusFile: S.md\n');
+        chmodSync(file, 0o000);
+        const run = spawnChild(child, ['load-config', top], process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {});
+        const { lines, stderr } = await run.exited;
+        expect(stderr).toBe('');
+        expect(lines[0]).toMatchObject({ orch: true, message: `${file} cannot be read: permission denied.` });
+        expect(lines[0].hint).toContain(`chmod a+r "${file}"`);
+        rmSync(file);
+      }
+    } finally {
+      rmSync(join(child, '..'), { recursive: true, force: true });
+    }
   });
 });

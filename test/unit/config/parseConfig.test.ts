@@ -131,6 +131,7 @@ describe('parseConfig: messages for invalid input', () => {
 
   it('points at the JSON Schema in its hint, in the file\'s own syntax', () => {
     expect(errorOf({ x: 1 }).hint).toContain('"$schema": "./node_modules/orchguard/schema.json"');
+    expect(errorOf({ x: 1 }, '/repo/package.json (key "orch")').hint).toBe('Fix the keys listed above.');
     expect(errorOf({ x: 1 }, '/repo/.orchrc.yaml').hint).toContain('# yaml-language-server: $schema=');
   });
 });

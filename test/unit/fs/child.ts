@@ -1,6 +1,7 @@
 // Entry point of the child processes that fs tests spawn (bundled by buildChild.ts).
 // Usage: node child.mjs <command> ...args; prints one JSON line per outcome.
 import { closeSync, openSync, readFileSync, unlinkSync } from 'node:fs';
+import { loadConfig } from '../../../src/config/loadConfig.js';
 import { atomicWrite, atomicWriteSync } from '../../../src/fs/atomicWrite.js';
 import { withFileLock } from '../../../src/fs/withFileLock.js';
 import { isOrchError } from '../../../src/errors.js';
@@ -57,6 +58,15 @@ async function main(): Promise<void> {
         say({ ok: true });
       } catch (e) {
         say({ orch: isOrchError(e), message: (e as Error).message, hint: isOrchError(e) ? e.hint : undefined, exitCode: isOrchError(e) ? e.exitCode : undefined });
+      }
+      return;
+    }
+    case 'load-config': {
+      try {
+        const { filepath } = await loadConfig(args[0]);
+        say({ ok: true, filepath });
+      } catch (e) {
+        say({ orch: isOrchError(e), message: (e as Error).message, hint: isOrchError(e) ? e.hint : undefined });
       }
       return;
     }

@@ -91,11 +91,11 @@ describe('withFileLock across processes', () => {
   });
 
   it('keeps a long-running holder\'s lock fresh, so waiters do not take it over as stale', async () => {
-    const holder = spawnChild(child, ['hold', lock, '1500', '300']);
+    const holder = spawnChild(child, ['hold', lock, '2500', '600']);
     try {
       await holder.waitFor((l) => l.held === true);
-      await sleep(400); // past staleMs since the lock was created
-      const e = await lockError(withFileLock(lock, async () => 'stolen', { timeoutMs: 600, staleMs: 300 }));
+      await sleep(700); // past staleMs since the lock was created
+      const e = await lockError(withFileLock(lock, async () => 'stolen', { timeoutMs: 1000, staleMs: 600 }));
       expect(e.message).toContain('Timed out');
       expect((await holder.exited).lines).toContainEqual({ released: true });
       expect(existsSync(lock)).toBe(false);

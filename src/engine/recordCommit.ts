@@ -1,0 +1,148 @@
+// record: after a passing pre-commit, write the bookkeeping the protocol asks for into
+// the commit itself — one Log entry, review requests for container files — and leave the
+// trailers for the commit-msg hook (which is sh, so a commit starts one Node.js process).
+import fs from 'node:fs';
+import path from 'node:path';
+import { indexEntryQuery } from '../git/indexEntryQuery.js';
+import { amendFromProc, isAmend } from '../git/isAmend.js';
+import { parseRawDiff } from '../git/parseRawDiff.js';
+import { ask, runGit } from '../git/runGit.js';
+import { writeIndexEntry } from '../git/writeIndexEntry.js';
+import { blobText } from '../git/blobReader.js';
+import { formatStatusTime } from '../locks/lockTimes.js';
+import { appendLog } from '../status/appendLog.js';
+import { addReview } from '../status/addReview.js';
+import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
+import type { ChangeSet, FileChange, Review } from '../types.js';
+import { formatLogEntry } from './formatLogEntry.js';
+import type { Prepared } from './prepareCheck.js';
+import { sameAgent } from './resolveIdentity.js';
+import { updateStatus } from './updateStatus.js';
+import { buildLockIndex } from '../locks/lockIndex.js';
+import { RULES } from '../rules/registry.js';
+
+export interface RecordResult {
+  entry?: string;
+  reviews: Review[];
+  trailers: string[];
+}
+
+export function orchStateDir(gitDir: string): string {
+  return path.join(gitDir, 'orch');
+}
+
+export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: NodeJS.ProcessEnv): Promise<RecordResult> {
+  const { repo, config, identity, skip } = prepared;
+  const agent = identity.name ?? 'unknown';
+  const statusFile = config.statusFile;
+  const notStatus = (f: FileChange) => f.path !== statusFile && f.oldPath !== statusFile;
+  // an amend replaces HEAD: its entry and task describe the whole amended change
+  const amend = await amendCheck(prepared, env);
+  const amended = amend ? await amendedChange(prepared) : undefined;
+  const logFiles = (amended?.files ?? changes.files).filter(notStatus);
+  const task = env.ORCH_TASK?.trim() || taskFromLocks(prepared, amended?.files ?? changes.files);
+  const trailers = [`Agent: ${agent}`, ...(task ? [`Task: ${task}`] : [])];
+  if (skip.all || skip.rules.length) trailers.push(`Orch-Skip: ${skip.all ? 'all' : skip.rules.join(',')}`);
+  writeState(repo.gitDir, 'trailers', trailers.join('\n') + '\n');
+  const result: RecordResult = { reviews: [], trailers };
+  if (skip.all) return result;
+
+  // container files changed: record review requests in the same commit
+  const containerEntry = RULES.find((r) => r.id === 'container-review');
+  if (containerEntry?.mayApply?.(changes.files) && !skip.rules.includes('container-review')) {
+    const { reviewRequestsFor } = await import('../compose/reviewRequestsFor.js');
+    result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now);
+  }
+  const wantsLog = config.log.enabled && logFiles.length > 0 && changes.files.some(notStatus);
+  if (!wantsLog && result.reviews.length === 0) return result;
+
+  const at = formatStatusTime(prepared.now);
+  let entry = wantsLog ? formatLogEntry({ at, agent, task, files: logFiles, maxPaths: config.log.maxPaths }) : undefined;
+  // same change, same agent: an amend keeps the entry HEAD added (and its time)
+  const replaceLine = amended?.previousEntry;
+  const tail = (l: string) => l.replace(/^\s*- \S+ /, '');
+  if (entry && replaceLine && tail(replaceLine) === tail(entry)) entry = replaceLine;
+  result.entry = entry;
+
+  const edit = (text: string): string => {
+    let out = text;
+    for (const r of result.reviews) out = addReview(out, { ...r });
+    if (entry && replaceLine !== undefined) {
+      const idx = out.lastIndexOf(replaceLine);
+      if (idx !== -1) return out.slice(0, idx) + entry + out.slice(idx + replaceLine.length);
+    }
+    return entry && entry !== replaceLine ? appendLog(out, [entry]) : out;
+  };
+
+  // the index this commit uses: its staged status file plus the entry
+  const indexed = await ask(indexEntryQuery(statusFile), repo.git);
+  const workingText = prepared.status.ownText;
+  const stagedText = indexed ? blobText(await repo.blobs(indexed.sha)) : null;
+  const base = stagedText ?? workingText ?? CANONICAL_STATUS;
+  const newStaged = edit(base);
+  if (newStaged !== base || !indexed) {
+    const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git);
+    if (usesTemporaryIndex(env)) {
+      // git will write the real index from its own copy: post-commit carries the entry over
+      writeState(repo.gitDir, 'post-commit', JSON.stringify({ base: indexed?.sha ?? null, sha, entry: entry ?? null, reviews: result.reviews }) + '\n');
+    }
+  }
+  // the working tree: its own (maybe unstaged) edits plus the same entry
+  await updateStatus(repo, config, (current) => {
+    const text = current.ownText ?? base;
+    const next = edit(text);
+    return { text: next === text ? null : next, result: undefined };
+  });
+  return result;
+}
+
+/** The task of the agent's own locks that cover the changed paths, when there is exactly one. */
+function taskFromLocks(prepared: Prepared, files: FileChange[]): string | undefined {
+  const own = prepared.status.combined.locks.filter((l) => l.task && sameAgent(l.agent, prepared.identity.name));
+  if (!own.length) return undefined;
+  const index = buildLockIndex(own, { ignoreCase: prepared.repo.ignoreCase, existsLiterally: prepared.existsLiterally });
+  const tasks = new Set<string>();
+  for (const f of files) for (const l of index.match(f.path)) tasks.add(l.task!);
+  return tasks.size === 1 ? [...tasks][0] : tasks.size > 1 ? [...tasks].sort().join(',') : undefined;
+}
+
+async function amendCheck(prepared: Prepared, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const fromProc = amendFromProc();
+  if (fromProc !== undefined) return fromProc;
+  const r = await runGit(['log', '-1', '--format=%at'], { ...prepared.repo.git, okCodes: [128] });
+  const epoch = r.code === 0 ? Number(r.stdout.trim()) : undefined;
+  return isAmend(env.GIT_AUTHOR_DATE, epoch, prepared.now);
+}
+
+/** The change an amend makes in all (HEAD^ → index), and the Log entry HEAD itself added. */
+async function amendedChange(prepared: Prepared): Promise<{ files: FileChange[]; previousEntry?: string }> {
+  const { repo, config } = prepared;
+  const parent = await runGit(['rev-parse', '-q', '--verify', 'HEAD^{commit}^'], { ...repo.git, okCodes: [1, 128] });
+  const base = parent.code === 0 ? parent.stdout.trim() : EMPTY_TREE;
+  const diff = await runGit(['diff', '--cached', '--raw', '-z', '-M', '--no-abbrev', base], repo.git);
+  const [headText, parentText] = await Promise.all([
+    repo.blobs(`HEAD:${config.statusFile}`).then(blobText),
+    parent.code === 0 ? repo.blobs(`${base}:${config.statusFile}`).then(blobText) : Promise.resolve(null),
+  ]);
+  const before = new Set((parentText ?? '').split(/\r?\n/));
+  const added = (headText ?? '').split(/\r?\n/).filter((l) => /^\s*- \d{4}-/.test(l) && !before.has(l));
+  return { files: parseRawDiff(diff.stdout), previousEntry: added[added.length - 1] };
+}
+
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/**
+ * `git commit -- path` commits from a temporary index (next-index-*.lock) and writes the
+ * real index separately; `commit -a` and a plain commit use the real index (index.lock).
+ */
+export function usesTemporaryIndex(env: NodeJS.ProcessEnv): boolean {
+  return /(^|[\\/])next-index-[^\\/]*$/.test(env.GIT_INDEX_FILE ?? '');
+}
+
+export function writeState(gitDir: string, name: string, content: string): void {
+  const dir = orchStateDir(gitDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${name}.${process.pid}`);
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, path.join(dir, name));
+}
