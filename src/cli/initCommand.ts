@@ -19,7 +19,12 @@ export async function run(args: string[], io: IO): Promise<number> {
   }
   io.stdout.write(dryRun ? 'orch init would:\n' : 'orch init:\n');
   for (const c of changes) {
-    const verb = c.action === 'rename' ? `rename ${rel(c.file)} → ${rel(c.to!)}` : `${c.action} ${rel(c.file)}`;
+    const verb =
+      c.action === 'rename'
+        ? `rename ${rel(c.file)} → ${rel(c.to!)}`
+        : c.action === 'git-config'
+          ? `git config ${c.key} "${c.content}"`
+          : `${c.action} ${rel(c.file)}`;
     io.stdout.write(`  ${verb} — ${c.why}\n`);
   }
   if (!dryRun) io.stdout.write('Next: commit WORK_STATUS.md and .orchrc.json, and tell each agent its name (ORCH_AGENT or `git config orch.agent NAME`).\n');

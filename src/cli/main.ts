@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   hook: () => import('./hookCommand.js'),
   doctor: () => import('./doctorCommand.js'),
   explain: () => import('./explainCommand.js'),
+  done: () => import('./doneCommand.js'),
+  review: () => import('./reviewCommand.js'),
 };
 
 declare const ORCH_VERSION: string;

@@ -7,7 +7,7 @@ import { loadStatus } from './loadStatus.js';
 import { openRepo } from './openRepo.js';
 import { identityFor } from './prepareCheck.js';
 import { HUSKY_BEGIN, INSTALLED_HOOKS, SHIM_MARKER } from './hookShim.js';
-import { detectHusky, findOrchBins } from './initRepo.js';
+import { MERGE_DRIVER, detectHusky, findOrchBins } from './initRepo.js';
 
 export interface Diagnosis {
   level: 'ok' | 'warn' | 'fail';
@@ -95,6 +95,27 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
     } catch (e) {
       out.push({ level: 'fail', topic: 'status file', message: isOrchError(e) ? e.message : String(e), fix: isOrchError(e) ? e.hint : undefined });
     }
+    const attrs = (() => {
+      try {
+        return fs.readFileSync(path.join(repo.top, '.gitattributes'), 'utf8');
+      } catch {
+        return '';
+      }
+    })();
+    const driver = repo.configValue(`merge.${MERGE_DRIVER}.driver`);
+    const attributed = attrs.split(/\r?\n/).some((l) => l.includes(`merge=${MERGE_DRIVER}`));
+    out.push(
+      driver && attributed
+        ? { level: 'ok', topic: 'merge driver', message: `${config.statusFile} merges with "${driver}"` }
+        : {
+            level: 'warn',
+            topic: 'merge driver',
+            message: !attributed
+              ? `.gitattributes does not route ${config.statusFile} to orch's merge driver: parallel branches will conflict on it.`
+              : `the merge driver is not registered in this clone's git config.`,
+            fix: 'Run `orch init`.',
+          },
+    );
     const id = identityFor(repo, config, opts);
     out.push({
       level: id.name ? (id.isAgent ? 'ok' : 'warn') : 'fail',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { defaultContracts } from '../config/defaultContracts.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import { openRepo, type Repo } from './openRepo.js';
+import { runGit } from '../git/runGit.js';
 import { CHAIN_SUFFIX, HUSKY_BEGIN, HUSKY_END, INSTALLED_HOOKS, SHIM_MARKER, hookShim, huskyBlock } from './hookShim.js';
 
 export interface InitOptions {
@@ -16,9 +17,11 @@ export interface InitOptions {
 
 export interface PlannedChange {
   file: string;
-  action: 'create' | 'update' | 'rename' | 'chmod';
+  action: 'create' | 'update' | 'rename' | 'chmod' | 'git-config';
   why: string;
-  /** New content for create/update; target for rename. */
+  /** For git-config: the key (file is then the repository's config). */
+  key?: string;
+  /** New content for create/update; target for rename; the value for git-config. */
   content?: string;
   to?: string;
   mode?: number;
@@ -37,7 +40,8 @@ export async function initRepo(opts: InitOptions): Promise<InitResult> {
   if (manager === 'husky') planHusky(repo, changes);
   else planGitHooks(repo, changes);
   planFiles(repo, opts, changes);
-  if (!opts.dryRun) apply(changes);
+  planMergeDriver(repo, changes);
+  if (!opts.dryRun) await apply(repo, changes);
   return { repo, manager, changes };
 }
 
@@ -114,6 +118,41 @@ function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[]): voi
   }
 }
 
+export const MERGE_DRIVER = 'orch-status';
+
+/** WORK_STATUS.md merges by meaning: registered in .gitattributes (shared) and git config (per clone). */
+function planMergeDriver(repo: Repo, changes: PlannedChange[]): void {
+  const statusFile = statusFileName(repo.top);
+  const attrs = path.join(repo.top, '.gitattributes');
+  const line = `${statusFile.replace(/ /g, '[[:space:]]')} merge=${MERGE_DRIVER}`;
+  const existing = readOrNull(attrs);
+  if (!existing?.split(/\r?\n/).some((l) => l.trim() === line)) {
+    const content = (existing && !existing.endsWith('\n') ? existing + '\n' : (existing ?? '')) + line + '\n';
+    changes.push({ file: attrs, action: existing === null ? 'create' : 'update', why: `merge ${statusFile} with orch's driver`, content });
+  }
+  const bin = findOrchBins(repo.top)[0];
+  const driver = `${bin ? `./${bin}` : 'orch'} merge-driver %O %A %B %P`;
+  const wanted: [string, string][] = [
+    [`merge.${MERGE_DRIVER}.name`, 'orch: merge WORK_STATUS.md by meaning'],
+    [`merge.${MERGE_DRIVER}.driver`, driver],
+  ];
+  for (const [key, value] of wanted) {
+    if (repo.configValue(key) !== value) {
+      changes.push({ file: path.join(repo.commonDir, 'config'), action: 'git-config', key, content: value, why: 'register the merge driver' });
+    }
+  }
+}
+
+function statusFileName(top: string): string {
+  try {
+    const cfg = JSON.parse(fs.readFileSync(path.join(top, '.orchrc.json'), 'utf8')) as { statusFile?: unknown };
+    if (typeof cfg.statusFile === 'string' && cfg.statusFile) return cfg.statusFile;
+  } catch {
+    // no JSON config (yet): the default name
+  }
+  return 'WORK_STATUS.md';
+}
+
 /** Where orch is installed in this repository: the root or a package of a monorepo. */
 export function findOrchBins(top: string): string[] {
   const found: string[] = [];
@@ -145,8 +184,12 @@ function readOrNull(file: string): string | null {
   }
 }
 
-function apply(changes: PlannedChange[]): void {
+async function apply(repo: Repo, changes: PlannedChange[]): Promise<void> {
   for (const c of changes) {
+    if (c.action === 'git-config') {
+      await runGit(['config', '--local', c.key!, c.content!], repo.git);
+      continue;
+    }
     fs.mkdirSync(path.dirname(c.file), { recursive: true });
     if (c.action === 'rename') fs.renameSync(c.file, c.to!);
     else if (c.content !== undefined) {

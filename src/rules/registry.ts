@@ -23,6 +23,7 @@ export const RULES: RuleEntry[] = [
   { id: 'new-service-container', load: async () => (await import('./new-service-container.js')).rule, mayApply: touchesContainers },
   { id: 'compose-consistency', load: async () => (await import('./compose-consistency.js')).rule, mayApply: touchesContainers },
   { id: 'container-review', load: async () => (await import('./container-review.js')).rule, mayApply: touchesContainers },
+  { id: 'task-completion', load: async () => (await import('./task-completion.js')).rule },
 ];
 
 export async function loadRule(id: string): Promise<Rule | undefined> {

@@ -5,6 +5,10 @@ const WORDS = new Set(['', '-', '--', '---', '—', '–', '−', '…', '...', 
 export function isPlaceholder(text: string): boolean {
   let t = text.trim();
   if (t.length > 80) return false;
+  if (WORDS.has(t) || WORDS.has(t.toLowerCase())) return true;
+  // Every other placeholder starts with decoration, "n"/"N" or "<": most cells stop here.
+  const c = t.charCodeAt(0);
+  if (!(c === 42 || c === 95 || c === 96 || c === 126 || c === 40 || c === 91 || c === 60 || c === 110 || c === 78)) return false;
   t = t.replace(/^[\s*_`~()[\]]+|[\s*_`~()[\]]+$/g, '').replace(/\.$/, '').trim().toLowerCase();
   if (WORDS.has(t)) return true;
   if (/^<[^<>]*>$/.test(t) && !/^<br\s*\/?>$/.test(t)) return true;

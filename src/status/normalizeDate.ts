@@ -18,25 +18,31 @@ export function parseDate(text: string): string | null {
   const hour = +h;
   const minute = +mi;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || +s > 60) return null;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  if (day > daysIn(year, month)) return null;
   let offset = 0;
-  if (zone && /^[+-]/.test(zone)) {
+  if (zone && (zone[0] === '+' || zone[0] === '-')) {
     const digits = zone.slice(1).replace(':', '');
     const oh = +digits.slice(0, 2);
     const om = digits.length > 2 ? +digits.slice(2, 4) : 0;
     if (oh > 23 || om > 59) return null;
     offset = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  const ms = Date.UTC(year, month - 1, day, hour, minute) - offset * 60_000;
-  const u = new Date(ms);
-  if (Number.isNaN(u.getTime())) return null;
+  if (offset === 0) return `${y.padStart(4, '0')}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}Z`;
+  const u = new Date(Date.UTC(year, month - 1, day, hour, minute) - offset * 60_000);
   const yy = u.getUTCFullYear();
-  if (yy < 0 || yy > 9999) return null;
+  if (Number.isNaN(yy) || yy < 0 || yy > 9999) return null;
   return `${String(yy).padStart(4, '0')}-${pad(u.getUTCMonth() + 1)}-${pad(u.getUTCDate())}T${pad(u.getUTCHours())}:${pad(u.getUTCMinutes())}Z`;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The normalised form when the text is a date, else the text as written (trimmed, no backticks or emphasis). */
 export function normalizeDate(text: string): string {
-  const t = text.trim().replace(/^[`*_]+|[`*_]+$/g, '').trim();
-  return parseDate(t) ?? t;
+  let t = text.trim();
+  if (/^[`*_]|[`*_]$/.test(t)) t = t.replace(/^[`*_]+|[`*_]+$/g, '').trim();
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57 ? (parseDate(t) ?? t) : t;
 }

@@ -329,7 +329,8 @@ export function scanStatus(text: string): StatusScan {
       };
       const pathCell = at('path');
       if (pathCell && pathCell.text.includes('`')) t.backticks = true;
-      if (cells.every((c) => isPlaceholder(c.text))) return;
+      const blank = cells.map((c) => isPlaceholder(c.text));
+      if (!blank.includes(false)) return;
       const statusCell = at('status');
       const status = statusCell ? classifyStatus(statusCell.text) : 'empty';
       if (status === 'inactive') return;
@@ -343,7 +344,7 @@ export function scanStatus(text: string): StatusScan {
       if (!pathCell) return problem(i, 'row has fewer cells than its header; ' + ROW_HINT);
       const list = splitPathList(raw.slice(pathCell.start, pathCell.end));
       const agentCell = at('agent');
-      const agent = agentCell && !isPlaceholder(agentCell.text) ? normalizeAgent(agentCell.text) : '';
+      const agent = agentCell && !blank[cells.indexOf(agentCell)] ? normalizeAgent(agentCell.text) : '';
       if (!list.segments.some((s) => s.path !== null)) {
         if (agent) problem(i, 'lock row has no path; ' + ROW_HINT);
         return;
@@ -354,8 +355,8 @@ export function scanStatus(text: string): StatusScan {
       }
       const f: LockFields & { agent: string } = { agent };
       const cellText = (role: LockRole) => {
-        const c = at(role);
-        return c && !isPlaceholder(c.text) ? c.text : '';
+        const k = t.lockRoles.indexOf(role);
+        return k >= 0 && k < cells.length && !blank[k] ? cells[k].text : '';
       };
       const since = cellText('since');
       const time = cellText('sinceTime');

@@ -23,6 +23,14 @@ const BR = /^<br\s*\/?>/i;
  * path characters (Next.js routes: `app/(shop)/[id]/page.tsx`).
  */
 export function splitPathList(text: string): PathList {
+  if (!/[`,;<{]/.test(text)) {
+    // One plain path: the common cell.
+    let a = 0;
+    let b = text.length;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    return { segments: [{ start: a, end: b, path: pathOf(text.slice(a, b)) }], seps: [] };
+  }
   const cuts: Array<[number, number]> = [];
   let inTick = false;
   let depth = 0;
@@ -64,12 +72,16 @@ export function splitPathList(text: string): PathList {
   for (const [a0, b0] of bounds) {
     let a = a0;
     let b = b0;
-    while (a < b && /\s/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     if (segments.length > 0) seps.push(text.slice(segments[segments.length - 1].end, a));
     segments.push({ start: a, end: b, path: pathOf(text.slice(a, b)) });
   }
   return { segments, seps };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160 || c === 13 || c === 10;
 }
 
 /** The path a single segment names: a backticked span wins; otherwise the text minus decoration. */
@@ -77,9 +89,9 @@ export function pathOf(segment: string): string | null {
   // `\|` is a table's escaped pipe, not a Windows separator.
   let s = segment.trim().replace(/\\\|/g, '|');
   if (!s) return null;
-  const tick = /`([^`]*)`/.exec(s);
+  const tick = s.includes('`') ? /`([^`]*)`/.exec(s) : null;
   if (tick) s = tick[1];
-  else {
+  else if (/[[*_("' \u0080-\uffff]/.test(s)) {
     const link = /^\[([^\]]+)\]\([^)]*\)$/.exec(s);
     if (link) s = link[1];
     // Emphasis around a path, but not a glob's own `**` (`**/migrations/**`).

@@ -36,7 +36,7 @@ export function splitRow(line: string): RowCell[] {
 
 /** `| --- | :---: |`: every cell is dashes with optional colons, and there is at least one pipe. */
 export function isSeparatorRow(line: string): boolean {
-  if (!line.includes('|') || !line.includes('-')) return false;
+  if (!/^[\s|:-]+$/.test(line) || !line.includes('|') || !line.includes('-')) return false;
   const cells = splitRow(line);
   return cells.length > 0 && cells.every((c) => /^:?-+:?$/.test(c.text));
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { hookShim } from '../../../src/engine/hookShim.js';
+import { hookShim, huskyBlock } from '../../../src/engine/hookShim.js';
 import { shellQuote } from '../../../src/shellQuote.js';
 
 describe('hookShim', () => {
@@ -8,10 +8,22 @@ describe('hookShim', () => {
     const text = hookShim(hook, ['tools/node_modules/.bin/orch']);
     expect(text.startsWith('#!/bin/sh\n')).toBe(true);
     expect(text).not.toMatch(/\bnpx\b/);
-    expect(text).toContain(`hook ${hook} "$@"`);
-    expect(text).toContain('"$top/tools/node_modules/.bin/orch"');
+    if (hook === 'commit-msg') {
+      // commit-msg starts no Node.js process: trailers come from git interpret-trailers
+      expect(text).not.toContain('orch hook');
+      expect(text).toContain('git interpret-trailers --in-place --if-exists addIfDifferent');
+    } else {
+      expect(text).toContain(`hook ${hook} "$@"`);
+      expect(text).toContain('"$PWD/tools/node_modules/.bin/orch"');
+    }
     const r = spawnSync('sh', ['-n'], { input: text, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
+  });
+  it('husky blocks are valid sh too', () => {
+    for (const hook of ['pre-commit', 'commit-msg', 'post-commit']) {
+      const r = spawnSync('sh', ['-n'], { input: huskyBlock(hook), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    }
   });
   it('passes stdin to both a chained hook and orch for hooks git feeds', () => {
     expect(hookShim('pre-push', [])).toContain('input=$(cat)');

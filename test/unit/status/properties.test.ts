@@ -19,7 +19,8 @@ const segment = fc.oneof(
 const repoPath = fc
   .tuple(fc.array(segment, { minLength: 1, maxLength: 4 }), word, ext, fc.boolean())
   .map(([dirs, name, e, dir]) => (dir ? `${[...dirs, name].join('/')}/` : `${[...dirs, name].join('/')}${e || '.ts'}`));
-const agentName = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/);
+// Words that mean "nobody" (`none`, `N/A`…) are placeholders, never agent names.
+const agentName = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/).filter((a) => !['na', 'nil', 'null', 'none', 'nothing', 'nobody', 'empty', 'tbd'].includes(a));
 
 interface When {
   y: number;

@@ -1,0 +1,61 @@
+// `orch review request|approve <path>...`: the Reviews section by hand. An approval records
+// the blob id of the file as it is now, so any later change voids it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { gitBlobId } from '../compose/gitBlobId.js';
+import { OrchError } from '../errors.js';
+import { formatStatusTime } from '../locks/lockTimes.js';
+import { addReview } from '../status/addReview.js';
+import { setReviewState } from '../status/setReviewState.js';
+import { readStatus } from '../status/readStatus.js';
+import type { Review } from '../types.js';
+import { prepareCheck, type CheckEnv } from './prepareCheck.js';
+import { sameAgent } from './resolveIdentity.js';
+import { toRepoPath } from './toRepoPath.js';
+import { updateStatus } from './updateStatus.js';
+
+export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve'; paths: string[] }): Promise<{ agent: string; reviewer: string; changed: string[] }> {
+  if (req.paths.length === 0) throw new OrchError(`orch review ${req.action}: name at least one path.`);
+  const prepared = await prepareCheck(req);
+  const { repo, config, identity, now } = prepared;
+  if (!identity.name) throw new OrchError('no identity: set ORCH_AGENT or pass --agent NAME.');
+  const agent = identity.name;
+  const reviewer = config.review.reviewer;
+  if (req.action === 'approve' && !sameAgent(agent, reviewer)) {
+    throw new OrchError(`only the reviewer (${reviewer}) can approve; you are ${agent}.`, {
+      hint: `Ask ${reviewer} to run: orch review approve ${req.paths.join(' ')}`,
+      exitCode: 1,
+    });
+  }
+  const paths = req.paths.map((p) => toRepoPath(p, req.cwd, repo.top));
+  const at = formatStatusTime(now);
+  const blobs = new Map<string, string | undefined>();
+  for (const p of paths) {
+    let content: string | undefined;
+    try {
+      content = fs.readFileSync(path.join(repo.top, p), 'utf8');
+    } catch {
+      content = undefined;
+    }
+    blobs.set(p, content === undefined ? undefined : gitBlobId(content));
+  }
+  return updateStatus(repo, config, (current) => {
+    let text = current.ownText ?? '';
+    const changed: string[] = [];
+    const reviews = readStatus(text).reviews;
+    for (const p of paths) {
+      const blob = blobs.get(p);
+      const open = reviews.filter((r: Review) => r.path === p && sameAgent(r.reviewer, reviewer));
+      if (req.action === 'request') {
+        if (open.some((r) => r.state === 'requested' && (!r.blob || r.blob === blob))) continue;
+        text = addReview(text, { path: p, requestedBy: agent, reviewer, state: 'requested', at, blob });
+      } else if (open.length) {
+        text = setReviewState(text, (r) => r.path === p && sameAgent(r.reviewer, reviewer), 'approved', at, blob);
+      } else {
+        text = addReview(text, { path: p, requestedBy: agent, reviewer, state: 'approved', at, blob });
+      }
+      changed.push(p);
+    }
+    return { text: changed.length ? text : null, result: { agent, reviewer, changed } };
+  });
+}

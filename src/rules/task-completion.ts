@@ -1,0 +1,61 @@
+import { addedLines } from '../text/addedLines.js';
+import { parseDoneEntry } from '../engine/doneEntry.js';
+import { readStatus } from '../status/readStatus.js';
+import { sameAgent } from '../engine/resolveIdentity.js';
+import type { RawFinding } from '../types.js';
+import type { Rule } from './rule.js';
+
+export const rule: Rule = {
+  id: 'task-completion',
+  defaultSeverity: () => 'error',
+  summary: 'A change that completes a task must also update orchestration-index.md.',
+  docs: `task-completion — a change that completes a task also updates the orchestration index.
+
+The protocol: "Update both orchestration-index.md AND WORK_STATUS.md when completing
+tasks." A change completes a task when
+  - it removes the last lock of that task from the status file,
+  - it adds a completion entry to the Log (what \`orch done <task>\` writes), or
+  - its commit message carries a \`Task-Done: <id>\` trailer (commit ranges).
+Such a change must also modify the index file (config indexFile, default
+orchestration-index.md).
+
+What to do: add a line for the task to orchestration-index.md — what was built, where it
+lives, decisions others need — and stage it in the same commit:
+  git add orchestration-index.md
+
+Config: indexFile, statusFile, rules["task-completion"].`,
+  async check(input) {
+    const { config, changes } = input;
+    const touched = (p: string) => changes.files.some((f) => f.path === p || f.oldPath === p);
+    if (touched(config.indexFile)) return [];
+    const completed = new Set<string>();
+    for (const t of changes.commit?.trailers['task-done'] ?? []) if (t.trim()) completed.add(t.trim());
+    if (touched(config.statusFile)) {
+      const [before, after] = await Promise.all([changes.read(config.statusFile, 'old'), changes.read(config.statusFile, 'new')]);
+      // the committer's own tasks only: a steal does not complete someone else's task
+      const tasksOf = (text: string | null, mine: boolean) =>
+        new Set(
+          readStatus(text ?? '')
+            .locks.filter((l) => !mine || sameAgent(l.agent, input.identity.name))
+            .map((l) => l.task)
+            .filter((t): t is string => Boolean(t)),
+        );
+      const open = tasksOf(after, false);
+      for (const t of tasksOf(before, true)) if (!open.has(t)) completed.add(t);
+      for (const { text } of addedLines(before, after)) {
+        const done = parseDoneEntry(text);
+        if (done) completed.add(done.task);
+      }
+    }
+    const findings: RawFinding[] = [];
+    for (const task of completed) {
+      findings.push({
+        rule: 'task-completion',
+        path: config.indexFile,
+        message: `task ${task} is completed by this change (its last lock is released or it is marked done), but ${config.indexFile} is not updated. Add a line for ${task} — what was built, where, decisions others need — to ${config.indexFile} and stage it.`,
+        fix: `git add ${config.indexFile}`,
+      });
+    }
+    return findings;
+  },
+};
