@@ -43,6 +43,8 @@ export function defaultContracts(): ContractConfig[] {
         '**/*Migrations/**/*.cs',
         // Supabase
         '**/supabase/migrations/*.sql',
+        // plain SQL migration directories (dbmate, sqlx, diesel, node-pg-migrate, …)
+        '**/migrations/**/*.sql',
         // Django
         '**/migrations/[0-9][0-9][0-9][0-9]_*.py',
         // golang-migrate

@@ -78,7 +78,8 @@ async function configFindings(input: RuleInput): Promise<RawFinding[]> {
   if (input.configFile && input.configFile !== 'package.json') protectedFiles.add(fold(input.configFile));
   const { identity, config } = input;
   const owners = config.configOwners;
-  const allowed = owners.length > 0 ? owners.some((o) => sameAgent(o, identity.name)) : !identity.isAgent;
+  // people own the repository; agents only when a person listed them
+  const allowed = !identity.isAgent || owners.some((o) => sameAgent(o, identity.name));
   if (allowed) return [];
 
   const findings: RawFinding[] = [];
@@ -102,11 +103,11 @@ async function configFindings(input: RuleInput): Promise<RawFinding[]> {
       ...(owners.length ? { holder: owners.join(', ') } : {}),
       message:
         owners.length > 0
-          ? `${what} is the orch configuration; only ${ownerList(owners)} (configOwners) may change it, not ${who}.`
+          ? `${what} is the orch configuration; only people and ${ownerList(owners)} (configOwners) may change it, not the agent ${who}.`
           : `${what} is the orch configuration; only people may change it (configOwners is empty), not the agent ${who}.`,
       fix:
         owners.length > 0
-          ? `Leave ${hit} out of this commit and ask ${ownerList(owners)} to make the change.`
+          ? `Leave ${hit} out of this commit and ask a person or ${ownerList(owners)} to make the change.`
           : `Leave ${hit} out of this commit and ask a person to make the change (or to list this agent in configOwners).`,
     });
   }
@@ -131,8 +132,8 @@ What it checks:
 - The orch configuration itself: the loaded config file; every place orch looks for one
   at the repository root, whether changed, added or deleted:
     ${CONFIG_FILES.join(', ')}
-  and the "orch" key of package.json (only when that key changes). Only configOwners may
-  change it; when configOwners is empty, only people (not agents) may.
+  and the "orch" key of package.json (only when that key changes). People may change it;
+  agents only when they are listed in configOwners — so an agent cannot relax its own rules.
 
 Why: the protocol gives API contracts to backend-architect and database schemas and
 migrations to database-architect, and requires them to be locked before any change. An

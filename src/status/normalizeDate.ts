@@ -8,6 +8,7 @@ const pad = (n: number) => (n < 10 ? '0' : '') + n;
 /** `YYYY-MM-DDTHH:MMZ` in UTC (a time without zone is taken as UTC), or null when not a date. */
 export function parseDate(text: string): string | null {
   const t = text.trim();
+  if (isCanonical(t)) return t;
   if (t.length > 40) return null;
   const m = DATE.exec(t);
   if (!m) return null;
@@ -32,6 +33,23 @@ export function parseDate(text: string): string | null {
   const yy = u.getUTCFullYear();
   if (Number.isNaN(yy) || yy < 0 || yy > 9999) return null;
   return `${String(yy).padStart(4, '0')}-${pad(u.getUTCMonth() + 1)}-${pad(u.getUTCDate())}T${pad(u.getUTCHours())}:${pad(u.getUTCMinutes())}Z`;
+}
+
+/** Already `YYYY-MM-DDTHH:MMZ` and valid: the form orch writes, so the common case. */
+function isCanonical(t: string): boolean {
+  if (t.length !== 17 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 90) {
+    return false;
+  }
+  let n = 0;
+  for (const k of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15]) {
+    const c = t.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return false;
+    n++;
+  }
+  const year = +t.slice(0, 4);
+  const month = +t.slice(5, 7);
+  const day = +t.slice(8, 10);
+  return n === 12 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && +t.slice(11, 13) <= 23 && +t.slice(14, 16) <= 59;
 }
 
 function daysIn(year: number, month: number): number {

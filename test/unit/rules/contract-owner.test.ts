@@ -132,12 +132,12 @@ describe('contract-owner: the orch configuration', () => {
     expect(await run([modify('.orchrc.json')], { agent: 'dev@acme.test', person: true })).toEqual([]);
   });
 
-  it('lets only configOwners change it when configOwners is set', async () => {
+  it('lets people and the listed configOwners change it when configOwners is set', async () => {
     const config = { contracts, configOwners: ['@Lead-Agent'] };
     expect(await run([modify('.orchrc.json')], { config, agent: 'lead-agent' })).toEqual([]);
     const [agent] = await run([modify('.orchrc.json')], { config, agent: 'backend-architect' });
-    expect(agent.message).toContain('only @Lead-Agent (configOwners)');
-    expect(await run([modify('.orchrc.json')], { config, agent: 'dev@acme.test', person: true })).toHaveLength(1);
+    expect(agent.message).toContain('only people and @Lead-Agent (configOwners)');
+    expect(await run([modify('.orchrc.json')], { config, agent: 'dev@acme.test', person: true })).toEqual([]);
   });
 
   it.each(['.orchrc', '.orchrc.yaml', '.orchrc.yml', 'orch.config.js', 'orch.config.mjs'])(
