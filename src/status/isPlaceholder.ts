@@ -9,6 +9,13 @@ export function isPlaceholder(text: string): boolean {
   if (t.length === 0) return true;
   if (t.length > 80 || !FIRST.has(t.charCodeAt(0))) return false;
   if (WORDS.has(t)) return true;
+  const c = t.charCodeAt(0);
+  if (c === 110 || c === 78 || c === 101 || c === 69 || c === 116 || c === 84) {
+    // A word: only "none…", "nothing…", "nobody…", "no active locks" and the WORDS qualify.
+    const lower = t.toLowerCase();
+    if (WORDS.has(lower.replace(/\.$/, ''))) return true;
+    if (!/^no(ne|thing|body)?\b/.test(lower)) return false;
+  }
   t = t.replace(/^[\s*_`~()[\]]+|[\s*_`~()[\]]+$/g, '').replace(/\.$/, '').trim().toLowerCase();
   if (WORDS.has(t)) return true;
   if (t.charCodeAt(0) === 60) return /^<[^<>]*>$/.test(t) && !/^<br\s*\/?>$/.test(t);

@@ -40,16 +40,23 @@ function isCanonical(t: string): boolean {
   if (t.length !== 17 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 90) {
     return false;
   }
+  const year = num(t, 0, 4);
+  const month = num(t, 5, 7);
+  const day = num(t, 8, 10);
+  const hour = num(t, 11, 13);
+  const minute = num(t, 14, 16);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59;
+}
+
+/** The decimal number in t[from, to), or -1 when a character is not a digit. */
+function num(t: string, from: number, to: number): number {
   let n = 0;
-  for (const k of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15]) {
+  for (let k = from; k < to; k++) {
     const c = t.charCodeAt(k) - 48;
-    if (c < 0 || c > 9) return false;
-    n++;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  const year = +t.slice(0, 4);
-  const month = +t.slice(5, 7);
-  const day = +t.slice(8, 10);
-  return n === 12 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && +t.slice(11, 13) <= 23 && +t.slice(14, 16) <= 59;
+  return n;
 }
 
 function daysIn(year: number, month: number): number {

@@ -64,6 +64,8 @@ export interface TableInfo {
   trailingPipe: boolean;
   /** Index into Structure.sections. */
   section: number;
+  /** Column of each lock role, -1 when the table has none. */
+  col: Record<LockRole, number>;
 }
 
 export interface ScanReview {
@@ -193,6 +195,16 @@ export function scanStatus(text: string): StatusScan {
         leadingPipe: trimmed.startsWith('|'),
         trailingPipe: trimmed.endsWith('|') && !trimmed.endsWith('\\|'),
         section: sectionIndex,
+        col: {
+          path: lockRoles.indexOf('path'),
+          agent: lockRoles.indexOf('agent'),
+          since: lockRoles.indexOf('since'),
+          sinceTime: lockRoles.indexOf('sinceTime'),
+          expires: lockRoles.indexOf('expires'),
+          task: lockRoles.indexOf('task'),
+          note: lockRoles.indexOf('note'),
+          status: lockRoles.indexOf('status'),
+        },
       };
       tables.push(table);
     };
@@ -323,49 +335,43 @@ export function scanStatus(text: string): StatusScan {
       if (isSeparatorRow(raw)) return;
       const cells = splitRow(raw);
       if (t.kind === 'reviews') return reviewRow(t, i, raw, cells);
-      const at = (role: LockRole): RowCell | undefined => {
-        const k = t.lockRoles.indexOf(role);
-        return k >= 0 ? cells[k] : undefined;
-      };
-      const pathCell = at('path');
+      const col = t.col;
+      const pathCell = col.path >= 0 ? cells[col.path] : undefined;
       if (pathCell && pathCell.text.includes('`')) t.backticks = true;
       const blank = cells.map((c) => isPlaceholder(c.text));
       if (!blank.includes(false)) return;
-      const statusCell = at('status');
+      const statusCell = col.status >= 0 ? cells[col.status] : undefined;
       const status = statusCell ? classifyStatus(statusCell.text) : 'empty';
       if (status === 'inactive') return;
       if (!active && !(status === 'locked' && t.lockTable)) return;
-      if (!t.lockRoles.includes('path')) {
-        if (t.lockRoles.includes('agent') || statusCell) {
+      if (col.path < 0) {
+        if (col.agent >= 0 || statusCell) {
           problem(i, 'this lock table has no path column (File, Path, Resource…); ' + ROW_HINT);
         }
         return;
       }
       if (!pathCell) return problem(i, 'row has fewer cells than its header; ' + ROW_HINT);
       const list = splitPathList(raw.slice(pathCell.start, pathCell.end));
-      const agentCell = at('agent');
-      const agent = agentCell && !blank[cells.indexOf(agentCell)] ? normalizeAgent(agentCell.text) : '';
+      const text = (k: number) => (k >= 0 && k < cells.length && !blank[k] ? cells[k].text : '');
+      const agentText = text(col.agent);
+      const agent = agentText ? normalizeAgent(agentText) : '';
       if (!list.segments.some((s) => s.path !== null)) {
         if (agent) problem(i, 'lock row has no path; ' + ROW_HINT);
         return;
       }
       if (!agent) {
-        problem(i, t.lockRoles.includes('agent') ? 'lock row has no agent; put the holder in its agent column' : 'lock table has no agent column (Agent, Locked By, Owner…); ' + ROW_HINT);
+        problem(i, col.agent >= 0 ? 'lock row has no agent; put the holder in its agent column' : 'lock table has no agent column (Agent, Locked By, Owner…); ' + ROW_HINT);
         return;
       }
       const f: LockFields & { agent: string } = { agent };
-      const cellText = (role: LockRole) => {
-        const k = t.lockRoles.indexOf(role);
-        return k >= 0 && k < cells.length && !blank[k] ? cells[k].text : '';
-      };
-      const since = cellText('since');
-      const time = cellText('sinceTime');
+      const since = text(col.since);
+      const time = text(col.sinceTime);
       if (since) f.since = normalizeDate(time && /^\d{4}-\d{2}-\d{2}$/.test(since) ? `${since} ${time}` : since);
-      const expires = cellText('expires');
+      const expires = text(col.expires);
       if (expires) f.expires = normalizeDate(expires);
-      const task = cellText('task');
-      if (task) f.task = task.replace(/^[`*_]+|[`*_]+$/g, '').trim();
-      const note = cellText('note');
+      const task = text(col.task);
+      if (task) f.task = /^[`*_]|[`*_]$/.test(task) ? task.replace(/^[`*_]+|[`*_]+$/g, '').trim() : task;
+      const note = text(col.note);
       if (note) f.note = note;
       const region: ListRegion = { line: i, start: pathCell.start, end: pathCell.end, list, itemLine: false };
       emit({ kind: 'row', start: i, end: i, regions: [region] }, region, f);

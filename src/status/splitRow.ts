@@ -11,27 +11,38 @@ export interface RowCell {
  * code spans, so writers escape them). Leading and trailing pipes are optional.
  */
 export function splitRow(line: string): RowCell[] {
-  const pipes: number[] = [];
-  for (let i = line.indexOf('|'); i !== -1; i = line.indexOf('|', i + 1)) {
-    if (i > 0 && line.charCodeAt(i - 1) === 92) continue;
-    pipes.push(i);
-  }
   let first = 0;
-  while (first < line.length && (line[first] === ' ' || line[first] === '\t')) first++;
+  while (first < line.length && isBlank(line.charCodeAt(first))) first++;
   let last = line.length;
-  while (last > first && (line[last - 1] === ' ' || line[last - 1] === '\t')) last--;
-  const bounds: number[] = [];
-  if (pipes[0] !== first) bounds.push(first - 1);
-  bounds.push(...pipes);
-  if (pipes[pipes.length - 1] !== last - 1 || pipes.length === 0) bounds.push(last);
+  while (last > first && isBlank(line.charCodeAt(last - 1))) last--;
   const cells: RowCell[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const start = bounds[k] + 1;
-    const end = bounds[k + 1];
-    const raw = line.slice(start, end);
-    cells.push({ start, end, text: (raw.includes('\\|') ? raw.replace(/\\\|/g, '|') : raw).trim() });
+  // A cell runs from just after one boundary to the next; the row's outer pipes are optional.
+  let from = line.charCodeAt(first) === 124 ? first + 1 : first;
+  let i = line.indexOf('|', from);
+  for (;;) {
+    while (i > 0 && line.charCodeAt(i - 1) === 92) i = line.indexOf('|', i + 1);
+    const to = i === -1 || i >= last ? last : i;
+    if (to === last && i !== last - 1 && from >= last && cells.length > 0) break;
+    if (!(to === last && from === last && line.charCodeAt(last - 1) === 124)) cells.push(cell(line, from, to));
+    if (to === last) break;
+    from = to + 1;
+    i = line.indexOf('|', from);
   }
   return cells;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function cell(line: string, start: number, end: number): RowCell {
+  let a = start;
+  let b = end;
+  while (a < b && (isBlank(line.charCodeAt(a)) || line.charCodeAt(a) === 160)) a++;
+  while (b > a && (isBlank(line.charCodeAt(b - 1)) || line.charCodeAt(b - 1) === 160)) b--;
+  let text = line.slice(a, b);
+  if (text.includes('\\|')) text = text.replace(/\\\|/g, '|');
+  return { start, end, text };
 }
 
 /** `| --- | :---: |`: every cell is dashes with optional colons, and there is at least one pipe. */
