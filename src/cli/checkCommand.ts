@@ -17,7 +17,11 @@ export async function run(args: string[], io: IO): Promise<number> {
   if (modes > 1) throw new OrchError('orch check: choose one of --staged, --files, --range.');
   const base = { cwd: io.cwd, env: io.env, agentFlag: values.agent };
   if (values.range !== undefined) {
-    throw new OrchError('orch check --range is not available in this version of orch.');
+    if (positionals.length) throw new OrchError(`orch check: unexpected argument ${positionals[0]}; --range takes one A..B.`);
+    // who made each commit comes from the commits themselves: --agent does not apply
+    const { checkRange } = await import('../engine/checkRange.js');
+    const { report } = await checkRange({ cwd: io.cwd, env: io.env, context: 'check', range: values.range });
+    return emitReport(report, io, values.format);
   }
   if (values.files) {
     if (positionals.length === 0) return 0; // lint-staged with nothing matched

@@ -26,6 +26,10 @@ export async function run(args: string[], io: IO): Promise<number> {
       await postCommit(io.cwd);
       return 0;
     }
+    case 'pre-push':
+      return prePush(gitArgs, io);
+    case 'pre-receive':
+      return preReceive(io);
     default:
       throw new OrchError(`orch hook ${name} is not available in this version of orch.`);
   }
@@ -39,4 +43,32 @@ async function preCommit(io: IO): Promise<number> {
   const { recordCommit } = await import('../engine/recordCommit.js');
   await recordCommit(prepared, changes, io.env);
   return 0;
+}
+
+/** pre-push <remote> <url>: every commit of every pushed ref that the remote lacks. */
+async function prePush(gitArgs: string[], io: IO): Promise<number> {
+  const [{ parsePrePushInput, pushRanges }, { checkRanges }, { parseSkip }] = await Promise.all([
+    import('../engine/parsePrePushInput.js'),
+    import('../engine/checkRange.js'),
+    import('../engine/parseSkip.js'),
+  ]);
+  if (parseSkip(io.env.ORCH_SKIP).all) {
+    io.stderr.write('orch: ORCH_SKIP=1 — push checks skipped. CI still checks these commits and reports the skip.\n');
+    return 0;
+  }
+  const requests = pushRanges(parsePrePushInput(await io.readStdin()), gitArgs[0]);
+  const report = await checkRanges({ cwd: io.cwd, env: io.env, context: 'pre-push', remote: gitArgs[0] }, requests);
+  return emitReport(report, io);
+}
+
+/** pre-receive on the server: the same checks, objects read from git's quarantine. */
+async function preReceive(io: IO): Promise<number> {
+  const [{ parsePreReceiveInput, receiveRanges }, { checkRanges }] = await Promise.all([
+    import('../engine/parsePreReceiveInput.js'),
+    import('../engine/checkRange.js'),
+  ]);
+  const requests = receiveRanges(parsePreReceiveInput(await io.readStdin()));
+  // ORCH_SKIP on a server is set by its operator, not by the pusher: honoured, and said
+  const report = await checkRanges({ cwd: io.cwd, env: io.env, context: 'pre-receive' }, requests);
+  return emitReport(report, io);
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { indexEntryQuery } from '../git/indexEntryQuery.js';
 import { amendFromProc, isAmend } from '../git/isAmend.js';
 import { parseRawDiff } from '../git/parseRawDiff.js';
-import { ask, runGit } from '../git/runGit.js';
+import { ask, runGit, runGitBuffer } from '../git/runGit.js';
 import { writeIndexEntry } from '../git/writeIndexEntry.js';
 import { blobText } from '../git/blobReader.js';
 import { formatStatusTime } from '../locks/lockTimes.js';
@@ -17,7 +17,8 @@ import type { ChangeSet, FileChange, Review } from '../types.js';
 import { formatLogEntry } from './formatLogEntry.js';
 import type { Prepared } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
-import { updateStatus } from './updateStatus.js';
+import { updateStatusLocked, withStatusLock } from './updateStatus.js';
+import { readStatusText } from './loadStatus.js';
 import { buildLockIndex } from '../locks/lockIndex.js';
 import { RULES } from '../rules/registry.js';
 
@@ -74,24 +75,29 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     return entry && entry !== replaceLine ? appendLog(out, [entry]) : out;
   };
 
-  // the index this commit uses: its staged status file plus the entry
-  const indexed = await ask(indexEntryQuery(statusFile), repo.git);
-  const workingText = prepared.status.ownText;
-  const stagedText = indexed ? blobText(await repo.blobs(indexed.sha)) : null;
-  const base = stagedText ?? workingText ?? CANONICAL_STATUS;
-  const newStaged = edit(base);
-  if (newStaged !== base || !indexed) {
-    const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git);
-    if (usesTemporaryIndex(env)) {
-      // git will write the real index from its own copy: post-commit carries the entry over
-      writeState(repo.gitDir, 'post-commit', JSON.stringify({ base: indexed?.sha ?? null, sha, entry: entry ?? null, reviews: result.reviews }) + '\n');
+  // Plain commits do not hold git's index lock while hooks run, so two commits in one
+  // working directory can interleave: read and write the staged status file under orch's
+  // own lock, or one commit's entry could overwrite another's.
+  await withStatusLock(repo, async () => {
+    // the index this commit uses: its staged status file plus the entry
+    const indexed = await ask(indexEntryQuery(statusFile), repo.git);
+    const workingText = readStatusText(path.join(repo.top, statusFile));
+    const stagedText = indexed ? blobText((await runGitBuffer(['cat-file', 'blob', indexed.sha], repo.git)).stdout) : null;
+    const base = stagedText ?? workingText ?? CANONICAL_STATUS;
+    const newStaged = edit(base);
+    if (newStaged !== base || !indexed) {
+      const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git);
+      if (usesTemporaryIndex(env)) {
+        // git will write the real index from its own copy: post-commit carries the entry over
+        writeState(repo.gitDir, 'post-commit', JSON.stringify({ base: indexed?.sha ?? null, sha, entry: entry ?? null, reviews: result.reviews }) + '\n');
+      }
     }
-  }
-  // the working tree: its own (maybe unstaged) edits plus the same entry
-  await updateStatus(repo, config, (current) => {
-    const text = current.ownText ?? base;
-    const next = edit(text);
-    return { text: next === text ? null : next, result: undefined };
+    // the working tree: its own (maybe unstaged) edits plus the same entry
+    await updateStatusLocked(repo, config, (current) => {
+      const text = current.ownText ?? base;
+      const next = edit(text);
+      return { text: next === text ? null : next, result: undefined };
+    });
   });
   return result;
 }

@@ -17,15 +17,30 @@ export function statusLockPath(repo: Pick<Repo, 'commonDir'>): string {
  * passed in for conflict checks) and writes what it returns; returning `null` writes
  * nothing. Returns whatever `edit` decided besides the text.
  */
+/** Runs `fn` while holding the status lock (shared by all worktrees of the repository). */
+export function withStatusLock<T>(repo: Pick<Repo, 'commonDir'>, fn: () => Promise<T>): Promise<T> {
+  return withFileLock(statusLockPath(repo), fn);
+}
+
+/**
+ * As updateStatus, for callers that already hold the status lock (withFileLock is not
+ * re-entrant): read, edit, write.
+ */
+export async function updateStatusLocked<T>(
+  repo: Repo,
+  config: Config,
+  edit: (current: LoadedStatus) => { text: string | null; result: T },
+): Promise<T> {
+  const current = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
+  const { text, result } = edit(current);
+  if (text !== null && text !== current.ownText) await atomicWrite(current.ownPath, text);
+  return result;
+}
+
 export async function updateStatus<T>(
   repo: Repo,
   config: Config,
   edit: (current: LoadedStatus) => { text: string | null; result: T },
 ): Promise<T> {
-  return withFileLock(statusLockPath(repo), async () => {
-    const current = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
-    const { text, result } = edit(current);
-    if (text !== null && text !== current.ownText) await atomicWrite(current.ownPath, text);
-    return result;
-  });
+  return withStatusLock(repo, () => updateStatusLocked(repo, config, edit));
 }

@@ -1,11 +1,27 @@
 // Puts new content for one path into the index the running commit uses. Inside a hook
 // GIT_INDEX_FILE is inherited, so this lands in the temporary index of `git commit -- path`
 // too; git re-reads the index after pre-commit, so the change enters the commit.
-import { runGit, type GitOptions } from './runGit.js';
+import { GitError, runGit, type GitOptions } from './runGit.js';
 
 export async function writeIndexEntry(path: string, content: string, mode: string, git: GitOptions): Promise<string> {
   const { stdout } = await runGit(['hash-object', '-w', '--stdin', '--no-filters'], { ...git, input: content });
   const sha = stdout.trim();
-  await runGit(['update-index', '--add', '-z', '--index-info'], { ...git, input: `${mode} ${sha}\t${path}\0` });
+  await retryWhileIndexLocked(() => runGit(['update-index', '--add', '-z', '--index-info'], { ...git, input: `${mode} ${sha}\t${path}\0` }));
   return sha;
+}
+
+/**
+ * Another git process (an `add`, a commit in the same working directory) may hold
+ * index.lock for a moment; git itself gives up at once, so wait and try again.
+ */
+export async function retryWhileIndexLocked<T>(fn: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof GitError) || !/index\.lock/.test(e.result.stderr) || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())));
+    }
+  }
 }

@@ -1,8 +1,8 @@
 import { applyEdits, insertAfterLine } from './applyEdits.js';
 import { LOCKED_STATUS, LOCKS_HEADING, LOCK_HEADER, LOCK_SEPARATOR } from './canonical.js';
-import { escapeCell } from './escapeCell.js';
 import type { LockRole } from './mapColumns.js';
 import { placeTable } from './placeTable.js';
+import { renderCells } from './renderCells.js';
 import { scanStatus, type TableInfo } from './scanStatus.js';
 
 export interface NewLock {
@@ -55,9 +55,4 @@ export function renderLockRow(table: TableInfo, lock: NewLock): string {
     }
   };
   return renderCells(table.lockRoles.map(value), table.indent, table.leadingPipe, table.trailingPipe);
-}
-
-export function renderCells(values: Array<string | undefined>, indent: string, leadingPipe: boolean, trailingPipe: boolean): string {
-  const body = values.map(escapeCell).join(' | ');
-  return indent + (leadingPipe ? '| ' : '') + body + (trailingPipe ? ' |' : '');
 }

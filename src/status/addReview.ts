@@ -1,9 +1,9 @@
 import type { ReviewState } from '../types.js';
-import { renderCells } from './addLock.js';
 import { applyEdits, insertAfterLine } from './applyEdits.js';
 import { REVIEWS_HEADING, REVIEW_HEADER, REVIEW_SEPARATOR } from './canonical.js';
 import type { ReviewRole } from './mapColumns.js';
 import { placeTable } from './placeTable.js';
+import { renderCells } from './renderCells.js';
 import { scanStatus, type TableInfo } from './scanStatus.js';
 
 export interface NewReview {

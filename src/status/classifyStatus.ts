@@ -16,7 +16,7 @@ export function classifyStatus(text: string): StatusClass {
   if (!t || /^[-—–*_`.]*$/.test(t) || t.length > 200) return t.length > 200 ? 'unknown' : 'empty';
   if (INACTIVE_EMOJI.test(t)) return 'inactive';
   if (LOCKED_EMOJI.test(t)) return 'locked';
-  const w = t.toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, ' ');
+  const w = t.toLowerCase().replace(/[^a-z0-9-]+/g, ' ');
   if (INACTIVE.test(w)) return 'inactive';
   if (LOCKED.test(w)) return 'locked';
   if (WORKING.test(w)) return 'working';

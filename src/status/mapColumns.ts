@@ -25,7 +25,7 @@ const REVIEW_RULES: Array<[ReviewRole, RegExp]> = [
 export function normalizeHeader(cell: string): string {
   return cell
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}/?]+/gu, ' ')
+    .replace(/[^a-z0-9/?]+/g, ' ')
     .trim();
 }
 

@@ -1,7 +1,7 @@
 /** An agent name as written, without `@`, `**`, backticks or a link around it. Case is kept. */
 export function normalizeAgent(text: string): string {
   let a = text.trim();
-  if (/^[\p{L}\p{N}][^`*_@[\]]*$/u.test(a)) return a;
+  if (/^[A-Za-z0-9][^`*_@[\]]*$/.test(a)) return a;
   const link = /^\[([^\]]*)\]\([^)]*\)$/.exec(a);
   if (link) a = link[1].trim();
   for (let guard = 0; guard < 4; guard++) {

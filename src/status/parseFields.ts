@@ -79,7 +79,7 @@ export function parseFields(rest: string, options: { agentKnown?: boolean } = {}
       return put(slot, m[1]);
     }
     if (parseDate(p)) return put(out.since === undefined ? 'since' : 'expires', p);
-    if (p.length <= 40 && STATUS_WORD.test(p) && /[\p{L}\p{Extended_Pictographic}]/u.test(p)) {
+    if (p.length <= 40 && STATUS_WORD.test(p) && /[A-Za-z\p{Extended_Pictographic}]/u.test(p)) {
       const st = classifyStatus(p);
       if (st !== 'unknown' && st !== 'empty') {
         out.status = st;

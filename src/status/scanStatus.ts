@@ -12,7 +12,7 @@ import { normalizeDate } from './normalizeDate.js';
 import { parseFields, type LockFields } from './parseFields.js';
 import { parseHeading } from './parseHeading.js';
 import { blobOf, reviewState } from './reviewState.js';
-import { scanStructure, type SectionKind, type Structure } from './scanStructure.js';
+import { HIDDEN_COMMENT, scanStructure, type SectionKind, type Structure } from './scanStructure.js';
 import { splitPathList, type PathList } from './splitPathList.js';
 import { isSeparatorRow, splitRow, type RowCell } from './splitRow.js';
 
@@ -140,15 +140,17 @@ export function scanStatus(text: string): StatusScan {
 
   const emit = (record: LockRecord, region: ListRegion, f: LockFields & { agent: string }) => {
     if (records[records.length - 1] !== record) records.push(record);
-    region.list.segments.forEach((seg, k) => {
-      if (seg.path === null) return;
-      const lock: Lock = { path: seg.path.replace(/\\\|/g, '|'), agent: f.agent, line: region.line + 1 };
+    const segments = region.list.segments;
+    for (let k = 0; k < segments.length; k++) {
+      const seg = segments[k];
+      if (seg.path === null) continue;
+      const lock: Lock = { path: seg.path, agent: f.agent, line: region.line + 1 };
       if (f.task) lock.task = f.task;
       if (f.since) lock.since = f.since;
       if (f.expires) lock.expires = f.expires;
       if (f.note) lock.note = f.note;
       locks.push({ lock, record, region, segment: k });
-    });
+    }
   };
 
   structure.sections.forEach((sec, sectionIndex) => {
@@ -212,7 +214,7 @@ export function scanStatus(text: string): StatusScan {
     for (let i = sec.start; i < sec.end; i++) {
       if (hidden[i]) {
         // A code fence ends a table; a comment between rows does not.
-        if (hidden[i] !== 3) {
+        if (hidden[i] !== HIDDEN_COMMENT) {
           table = null;
           endBlock();
         }
@@ -270,10 +272,9 @@ export function scanStatus(text: string): StatusScan {
       const key = kv ? kv[3].trim().toLowerCase().replace(/[\s-]+/g, '_') : '';
       const role = kv ? KEY_ROLES[key] : undefined;
       if (kv && role) {
-        const b: Block =
-          block && !(block as Block).seen.has(role)
-            ? block
-            : (endBlock(), { start: i, end: i, seen: new Set(), distinctive: false, fields: {}, status: 'empty', regions: [], listIndent: -1, noneListed: false });
+        // A key seen again starts the next entry (`- agent_id: b` after `- agent_id: a`).
+        if (block && (block as Block).seen.has(role)) endBlock();
+        const b: Block = block ?? { start: i, end: i, seen: new Set(), distinctive: false, fields: {}, status: 'empty', regions: [], listIndent: -1, noneListed: false };
         block = b;
         b.end = i;
         b.seen.add(role);

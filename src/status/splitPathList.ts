@@ -16,6 +16,7 @@ export interface PathList {
 }
 
 const BR = /^<br\s*\/?>/i;
+const NO_SEPS: string[] = [];
 
 /**
  * Splits a cell or a line's path group on `,` `;` `<br>` (and whitespace or "and" between
@@ -29,7 +30,7 @@ export function splitPathList(text: string): PathList {
     let b = text.length;
     while (a < b && isSpace(text.charCodeAt(a))) a++;
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    return { segments: [{ start: a, end: b, path: pathOf(text.slice(a, b)) }], seps: [] };
+    return { segments: [{ start: a, end: b, path: pathOf(text.slice(a, b)) }], seps: NO_SEPS };
   }
   const cuts: Array<[number, number]> = [];
   let inTick = false;
@@ -91,17 +92,23 @@ export function pathOf(segment: string): string | null {
   if (!s) return null;
   const tick = s.includes('`') ? /`([^`]*)`/.exec(s) : null;
   if (tick) s = tick[1];
-  else if (/[[*_("' \u0080-\uffff]/.test(s)) {
-    const link = /^\[([^\]]+)\]\([^)]*\)$/.exec(s);
-    if (link) s = link[1];
+  else {
+    let c = s.charCodeAt(0);
+    if (c === 91) {
+      const link = /^\[([^\]]+)\]\([^)]*\)$/.exec(s);
+      if (link) s = link[1];
+      c = s.charCodeAt(0);
+    }
     // Emphasis around a path, but not a glob's own `**` (`**/migrations/**`).
-    const bold = /^(\*\*|__)(.+)\1$/.exec(s);
-    if (bold && !bold[2].startsWith('/') && !bold[2].endsWith('/')) s = bold[2];
+    if ((c === 42 || c === 95) && s.charCodeAt(1) === c) {
+      const bold = /^(\*\*|__)(.+)\1$/.exec(s);
+      if (bold && !bold[2].startsWith('/') && !bold[2].endsWith('/')) s = bold[2];
+    }
     // A trailing aside after a space: "src/auth.ts (partial)". Route groups have no space before them.
-    s = s.replace(/\s+\([^()]*\)$/, '');
-    s = s.replace(/^["']([^"']+)["']$/, '$1');
+    if (s.includes(' (')) s = s.replace(/\s+\([^()]*\)$/, '');
+    if (c === 34 || c === 39) s = s.replace(/^["']([^"']+)["']$/, '$1');
     // A status emoji before the path: "🔒 src/api/".
-    s = s.replace(/^[\p{Extended_Pictographic}\uFE0F\s]+/u, '');
+    if (c >= 0x80) s = s.replace(/^[\p{Extended_Pictographic}\uFE0F\s]+/u, '');
   }
   if (isPlaceholder(s)) return null;
   const p = normalizePath(s);

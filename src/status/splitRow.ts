@@ -15,19 +15,17 @@ export function splitRow(line: string): RowCell[] {
   while (first < line.length && isBlank(line.charCodeAt(first))) first++;
   let last = line.length;
   while (last > first && isBlank(line.charCodeAt(last - 1))) last--;
+  // Drop the optional outer pipes, then split on the unescaped pipes between them.
+  const from = line.charCodeAt(first) === 124 ? first + 1 : first;
+  const end = last > from && line.charCodeAt(last - 1) === 124 && line.charCodeAt(last - 2) !== 92 ? last - 1 : last;
   const cells: RowCell[] = [];
-  // A cell runs from just after one boundary to the next; the row's outer pipes are optional.
-  let from = line.charCodeAt(first) === 124 ? first + 1 : first;
-  let i = line.indexOf('|', from);
-  for (;;) {
-    while (i > 0 && line.charCodeAt(i - 1) === 92) i = line.indexOf('|', i + 1);
-    const to = i === -1 || i >= last ? last : i;
-    if (to === last && i !== last - 1 && from >= last && cells.length > 0) break;
-    if (!(to === last && from === last && line.charCodeAt(last - 1) === 124)) cells.push(cell(line, from, to));
-    if (to === last) break;
-    from = to + 1;
-    i = line.indexOf('|', from);
+  let start = from;
+  for (let i = line.indexOf('|', from); i !== -1 && i < end; i = line.indexOf('|', i + 1)) {
+    if (line.charCodeAt(i - 1) === 92) continue;
+    cells.push(cell(line, start, i));
+    start = i + 1;
   }
+  cells.push(cell(line, start, end));
   return cells;
 }
 

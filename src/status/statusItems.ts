@@ -16,7 +16,7 @@ export interface StatusItem {
   kind: ItemKind;
   /** Identity across the three sides: (paths, agent) for a lock, (paths, reviewer, requester) for a review, the text for a log entry. */
   key: string;
-  /** The item's lines as written, without line endings. */
+  /** The item's lines as written, without line endings (a log entry's may end in blank lines that are not part of its key). */
   lines: string[];
   /** Ordinal of its group among the groups of the same kind. */
   group: number;
@@ -73,11 +73,12 @@ export function statusItems(text: string): StatusItems {
       itemLines: [],
       frame: [headingOf(t.header), '', ...(t.header >= 0 ? [lines[t.header]] : []), ...(t.separator >= 0 ? [lines[t.separator]] : [])],
     };
+    // Every row is an item, so a table body stays in one piece; rows that name no path
+    // (placeholders, group labels) are matched on their text.
     for (const i of t.rows) {
       const raw = scan.structure.visible.get(i) ?? lines[i];
-      if (isSeparatorRow(raw)) continue;
-      const item = kind === 'lock' ? lockRow(t, raw) : reviewRow(t, raw);
-      if (!item) continue;
+      const keyed = isSeparatorRow(raw) ? null : kind === 'lock' ? lockRow(t, raw) : reviewRow(t, raw);
+      const item = keyed ?? { key: `\u0001${lines[i].trim()}`, time: '', rank: '' };
       if (group.items.length === 0) group.slot = i;
       group.items.push({ kind, group: group.ordinal, lines: [lines[i]], ...item });
       group.itemLines.push(i);
@@ -109,6 +110,20 @@ export function statusItems(text: string): StatusItems {
         current.key += '\n' + line.trimEnd();
         group.itemLines.push(i);
         continue;
+      }
+      if (current && line.trim() === '') {
+        // Blank lines between two entries travel with the first (outside its key), so a log
+        // written with gaps stays one piece.
+        let j = i;
+        while (j < sec.end && !hidden[j] && lines[j].trim() === '') j++;
+        if (j < sec.end && !hidden[j] && ENTRY_START.test(lines[j])) {
+          for (let k = i; k < j; k++) {
+            current.lines.push(lines[k]);
+            group.itemLines.push(k);
+          }
+          i = j - 1;
+          continue;
+        }
       }
       current = null;
       if (!ENTRY_START.test(line)) continue;

@@ -1,0 +1,332 @@
+// pre-push, CI, pre-receive and `orch check --range`: every rule, commit by commit, over
+// what a push or pull request brings — whatever skipped pre-commit (--no-verify, a clean
+// merge, a rebase) meets the same rules here. Configuration and the locks of the target
+// come from the base: the head is untrusted.
+import fs from 'node:fs';
+import path from 'node:path';
+import { OrchError } from '../errors.js';
+import { blobText } from '../git/blobReader.js';
+import { gitChangeSet } from '../git/gitChangeSet.js';
+import { lsFilesQuery } from '../git/lsFilesQuery.js';
+import type { RangeCommit } from '../git/parseRangeLog.js';
+import { ask } from '../git/runGit.js';
+import { isGlobPath } from '../locks/lockIndex.js';
+import type { Report } from '../report/report.js';
+import type { RuleInput } from '../rules/rule.js';
+import { RULES } from '../rules/registry.js';
+import { readStatus } from '../status/readStatus.js';
+import type { ChangeSet, Context, Finding, Identity, Lock, StatusDoc } from '../types.js';
+import { collectRange, type CollectedRange, type RangeRequest } from './collectRange.js';
+import { commitIdentity } from './commitIdentity.js';
+import { configAtRevision, type RevisionConfig } from './configAtRevision.js';
+import { openRepo, type Repo } from './openRepo.js';
+import { parseSkip, type Skip } from './parseSkip.js';
+import { label, rangeNotes } from './rangeNotes.js';
+import { runRules, statusParseFindings } from './runRules.js';
+
+export type { RangeRequest } from './collectRange.js';
+
+/** Rules that judge the range as a whole (they read `input.range`): run once, not per commit. */
+export const RANGE_RULES = ['new-service-container', 'container-review', 'compose-consistency'] as const;
+const COMMIT_RULES = RULES.map((r) => r.id).filter((id) => !(RANGE_RULES as readonly string[]).includes(id));
+
+export interface CheckRangeOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  context: Context;
+  /** `A..B` (as `orch check --range` takes it); or base and head. */
+  range?: string;
+  /** What the target has; null or all zeros for a new branch. */
+  base?: string | null;
+  head?: string;
+  /** For a new branch: what the target already has, as rev-list arguments after --not. */
+  known?: string[];
+  branch?: string;
+  /** A base this repository lacks: stop (default) or check as a new branch. */
+  missingBase?: RangeRequest['missingBase'];
+  defaultBranch?: string;
+  /** Fetch more history when a shallow clone lacks the base. */
+  deepen?: boolean;
+  remote?: string;
+  now?: Date;
+}
+
+export interface RangeResult {
+  report: Report;
+  /** The per-commit change sets, oldest first. */
+  commits: ChangeSet[];
+  /** The range as one change set (its `commits` are the above). */
+  range: ChangeSet;
+  base: string | null;
+  head: string;
+}
+
+export async function checkRange(opts: CheckRangeOptions): Promise<RangeResult> {
+  const request = requestFrom(opts);
+  const repo = await openRepo(opts.cwd);
+  return checkRangeIn(repo, request, opts);
+}
+
+/** Several ranges of one push (one per ref), as one report; a commit in two of them is reported once. */
+export async function checkRanges(opts: Omit<CheckRangeOptions, 'range' | 'base' | 'head' | 'known' | 'branch' | 'missingBase'>, requests: RangeRequest[]): Promise<Report> {
+  const skip = parseSkip(opts.env.ORCH_SKIP);
+  if (requests.length === 0) return emptyReport(opts.context, skip);
+  const repo = await openRepo(opts.cwd);
+  const reports: Report[] = [];
+  // one after another: each range's reads then share few cat-file processes, and the
+  // second range mostly hits the blob cache of the first
+  for (const request of requests) reports.push((await checkRangeIn(repo, request, opts)).report);
+  return mergeReports(reports, opts.context);
+}
+
+export function requestFrom(opts: Pick<CheckRangeOptions, 'range' | 'base' | 'head' | 'known' | 'branch' | 'missingBase'>): RangeRequest {
+  if (opts.range !== undefined) {
+    const m = /^(.*?)\.\.\.?(.*)$/.exec(opts.range.trim());
+    if (!m) {
+      throw new OrchError(`--range ${JSON.stringify(opts.range)}: expected A..B (the commits reachable from B and not from A).`, {
+        hint: 'For example: orch check --range origin/main..HEAD',
+      });
+    }
+    return { base: m[1] || 'HEAD', head: m[2] || 'HEAD', branch: opts.branch, missingBase: 'error' };
+  }
+  return { base: opts.base ?? null, head: opts.head ?? 'HEAD', known: opts.known, branch: opts.branch, missingBase: opts.missingBase ?? 'error' };
+}
+
+export async function checkRangeIn(
+  repo: Repo,
+  request: RangeRequest,
+  opts: Pick<CheckRangeOptions, 'env' | 'context' | 'defaultBranch' | 'deepen' | 'remote' | 'now'>,
+): Promise<RangeResult> {
+  const skip = parseSkip(opts.env.ORCH_SKIP);
+  const now = opts.now ?? new Date();
+  const collected = await collectRange(repo, request, { deepen: opts.deepen, remote: opts.remote });
+  const { commits: raw } = collected;
+  if (raw.length === 0) return { ...emptyResult(opts.context, skip, collected), commits: [], range: rangeSet(repo, collected, []) };
+
+  // configuration and status files: every revision's copy requested at once (one cat-file)
+  const configRev = collected.base ?? (repo.bare ? 'HEAD' : null);
+  const revisionConfig: Promise<RevisionConfig> = configRev
+    ? configAtRevision(repo.blobs, configRev)
+    : import('../config/loadConfig.js').then(async ({ loadConfig }) => {
+        const { config, filepath } = await loadConfig(repo.top);
+        return { config, configFile: filepath ? relativeTo(repo.top, filepath) : null };
+      });
+  const statusAt = (statusFile: string) => {
+    const docs = new Map<string, Promise<StatusDoc>>();
+    return (rev: string | null): Promise<StatusDoc> => {
+      if (rev === null) return Promise.resolve(EMPTY_STATUS);
+      let p = docs.get(rev);
+      if (!p) {
+        p = repo.blobs(`${rev}:${statusFile}`).then((b) => readStatusCached(blobText(b), statusFile));
+        docs.set(rev, p);
+      }
+      return p;
+    };
+  };
+  // a guess at the status file's name, so its copies travel in the same batch as the config
+  const guess = statusAt(DEFAULT_STATUS_FILE);
+  // failures surface where the copies are awaited below
+  const early = (rev: string | null) => void guess(rev).catch(() => undefined);
+  early(collected.base);
+  early(collected.head);
+  for (const c of raw) early(c.info.parents[0] ?? null);
+  const { config, configFile } = await revisionConfig;
+
+  const status = config.statusFile === DEFAULT_STATUS_FILE ? guess : statusAt(config.statusFile);
+  const [baseDoc, headDoc, parentDocs] = await Promise.all([
+    status(collected.base),
+    status(collected.head),
+    Promise.all(raw.map((c) => status(c.info.parents[0] ?? null))),
+  ]);
+
+  const identities = raw.map((c) => commitIdentity(c.info, config));
+  const commitSets = raw.map((c) =>
+    gitChangeSet({
+      kind: 'commit',
+      files: c.files,
+      oldRev: c.info.parents[0] ?? null,
+      newRev: c.info.sha,
+      commit: c.info,
+      blobs: repo.blobs,
+      git: repo.git,
+    }),
+  );
+  const range = rangeSet(repo, collected, commitSets);
+  const existsLiterally = await literalPaths(repo, collected.head, [baseDoc, headDoc, ...parentDocs]);
+
+  const common = {
+    range,
+    config,
+    configFile: configFile ?? undefined,
+    context: opts.context,
+    branch: request.branch,
+    defaultBranch: opts.defaultBranch ?? (repo.bare ? headBranch(repo.gitDir) : undefined),
+    ignoreCase: repo.ignoreCase,
+    existsLiterally,
+    now,
+  } satisfies Partial<RuleInput>;
+
+  const findings: Finding[] = [];
+  if (!skip.all) {
+    // load the rules first, so that the reads of all commits leave in the same batches
+    await Promise.all(RULES.map((r) => r.load()));
+    const perCommit = await Promise.all(
+      raw.map((c, i) =>
+        runRules(
+          { ...common, changes: commitSets[i], status: bindingStatus(baseDoc, parentDocs[i]), identity: identities[i] },
+          skip,
+          COMMIT_RULES,
+        ).then((found) => found.map((f) => inCommit(f, c, identities[i]))),
+      ),
+    );
+    findings.push(...perCommit.flat());
+    const headIdentity = identities[identities.length - 1];
+    const whole = await runRules(
+      {
+        ...common,
+        changes: range,
+        // approvals are read at the head: each commit that recorded one was judged above
+        status: { locks: baseDoc.locks, reviews: headDoc.reviews, problems: [], steals: [] },
+        identity: headIdentity,
+      },
+      skip,
+      [...RANGE_RULES],
+    );
+    findings.push(...whole);
+    findings.push(...newStatusProblems(range, baseDoc, headDoc, config));
+  }
+
+  const agents = new Set(identities.map((i) => i.name ?? ''));
+  const report: Report = {
+    ok: !findings.some((f) => f.severity === 'error'),
+    context: opts.context,
+    agent: agents.size === 1 ? identities[0].name : null,
+    findings: dedupe(findings),
+    ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
+  };
+  const notes = [...(collected.fetched ? [collected.fetched] : []), ...rangeNotes(raw.map((c) => c.info))];
+  if (notes.length) report.notes = notes;
+  return { report, commits: commitSets, range, base: collected.base, head: collected.head };
+}
+
+const DEFAULT_STATUS_FILE = 'WORK_STATUS.md';
+const EMPTY_STATUS: StatusDoc = { locks: [], reviews: [], problems: [], steals: [] };
+
+// Status files of neighbouring commits are mostly identical but for a log line: parse each
+// distinct text once.
+const parsedStatus = new Map<string, StatusDoc>();
+function readStatusCached(text: string | null, source: string): StatusDoc {
+  if (text === null) return EMPTY_STATUS;
+  const key = `${source}\0${text}`;
+  let doc = parsedStatus.get(key);
+  if (!doc) {
+    doc = readStatus(text, { source });
+    if (parsedStatus.size > 2000) parsedStatus.clear();
+    parsedStatus.set(key, doc);
+  }
+  return doc;
+}
+
+/** The locks binding a commit: the target's (at the base) and those at its first parent. */
+function bindingStatus(base: StatusDoc, parent: StatusDoc): StatusDoc {
+  if (parent === base || parent.locks.length === 0) return { ...base, problems: [] };
+  const seen = new Set<string>();
+  const locks: Lock[] = [];
+  for (const l of [...base.locks, ...parent.locks]) {
+    const key = `${l.path}\0${l.agent.toLowerCase()}\0${l.task ?? ''}\0${l.expires ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    locks.push(l);
+  }
+  return { locks, reviews: parent.reviews, problems: [], steals: [] };
+}
+
+function inCommit(f: Finding, c: RangeCommit, identity: Identity): Finding {
+  const by = identity.name ? ` by ${identity.name}` : '';
+  return { ...f, commit: c.info.sha, message: `${f.message} (commit ${label(c.info)}${by})` };
+}
+
+function rangeSet(repo: Repo, collected: CollectedRange, commits: ChangeSet[]): ChangeSet {
+  return gitChangeSet({
+    kind: 'range',
+    files: collected.files,
+    oldRev: collected.forkPoint,
+    newRev: collected.head,
+    commits,
+    blobs: repo.blobs,
+    git: repo.git,
+  });
+}
+
+/**
+ * Whether a lock path with ( ) [ ] exists as written (a Next.js route, not a glob), judged
+ * at the head. The listing costs a process, so it is made only when such a lock exists.
+ */
+async function literalPaths(repo: Repo, head: string, docs: StatusDoc[]): Promise<((p: string) => boolean) | undefined> {
+  if (!docs.some((d) => d.locks.some((l) => isGlobPath(l.path)))) return undefined;
+  const files = await ask(lsFilesQuery(head), repo.git);
+  const known = new Set<string>();
+  for (const f of files) {
+    known.add(f);
+    for (let i = f.indexOf('/'); i !== -1; i = f.indexOf('/', i + 1)) known.add(f.slice(0, i));
+  }
+  return (p) => known.has(p.replace(/\/+$/, ''));
+}
+
+/** Unreadable lines the range adds to the status file (those already at the base are not news). */
+function newStatusProblems(range: ChangeSet, base: StatusDoc, head: StatusDoc, config: RuleInput['config']): Finding[] {
+  if (!range.files.some((f) => f.path === config.statusFile)) return [];
+  const before = new Set(base.problems.map((p) => p.text.trim()));
+  const fresh = head.problems.filter((p) => !before.has(p.text.trim()));
+  return statusParseFindings({ ...head, problems: fresh }, config.statusFile, config);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = [f.commit ?? '', f.rule, f.path ?? '', f.message].join('\0');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function mergeReports(reports: Report[], context: Context): Report {
+  const findings = dedupe(reports.flatMap((r) => r.findings));
+  const notes = [...new Set(reports.flatMap((r) => r.notes ?? []))];
+  const agents = new Set(reports.filter((r) => r.findings.length || r.agent).map((r) => r.agent));
+  const skipped = reports.find((r) => r.skipped)?.skipped;
+  return {
+    ok: !findings.some((f) => f.severity === 'error'),
+    context,
+    agent: agents.size === 1 ? [...agents][0] : null,
+    findings,
+    ...(skipped ? { skipped } : {}),
+    ...(notes.length ? { notes } : {}),
+  };
+}
+
+function emptyReport(context: Context, skip: Skip): Report {
+  return { ok: true, context, agent: null, findings: [], ...(skip.all || skip.rules.length ? { skipped: skip } : {}) };
+}
+
+function emptyResult(context: Context, skip: Skip, collected: CollectedRange): Omit<RangeResult, 'commits' | 'range'> {
+  const report = emptyReport(context, skip);
+  if (collected.fetched) report.notes = [collected.fetched];
+  return { report, base: collected.base, head: collected.head };
+}
+
+/** The branch a bare repository's HEAD names: a server's default branch. */
+function headBranch(gitDir: string): string | undefined {
+  try {
+    const m = /^ref: refs\/heads\/(\S+)/.exec(fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8'));
+    return m ? m[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function relativeTo(top: string, file: string): string {
+  return path.relative(top, file).split(path.sep).join('/');
+}
+

@@ -1,0 +1,43 @@
+// The configuration as a revision has it, read from git rather than the working tree: a
+// pull request's head is untrusted, so CI, pre-push and pre-receive judge a range by the
+// configuration of its base. Every place orch looks is read in one cat-file batch.
+import { CONFIG_SEARCH_PLACES } from '../config/configSearchPlaces.js';
+import { parseConfigText } from '../config/parseConfigText.js';
+import type { Config } from '../config/schema.js';
+import { isOrchError, OrchError } from '../errors.js';
+import type { BlobReader } from '../git/blobReader.js';
+
+export interface RevisionConfig {
+  config: Config;
+  /** Repository-relative path of the file it came from; null when the defaults apply. */
+  configFile: string | null;
+}
+
+export async function configAtRevision(blobs: BlobReader, rev: string): Promise<RevisionConfig> {
+  const found = await Promise.all(CONFIG_SEARCH_PLACES.map((name) => blobs(`${rev}:${name}`)));
+  for (let i = 0; i < CONFIG_SEARCH_PLACES.length; i++) {
+    const buf = found[i];
+    if (!buf) continue;
+    const name = CONFIG_SEARCH_PLACES[i];
+    const text = buf.toString('utf8');
+    if (name === 'package.json' && !hasOrchKey(text)) continue;
+    try {
+      return { config: parseConfigText(text, name), configFile: name };
+    } catch (e) {
+      if (!isOrchError(e)) throw e;
+      const at = /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 12) : rev;
+      throw new OrchError(`${e.message} (read from ${at}, the revision the checked commits build on)`, { hint: e.hint, cause: e });
+    }
+  }
+  return { config: parseConfigText('{}', '.orchrc.json'), configFile: null };
+}
+
+function hasOrchKey(text: string): boolean {
+  try {
+    const raw = JSON.parse(text) as unknown;
+    return raw !== null && typeof raw === 'object' && !Array.isArray(raw) && (raw as Record<string, unknown>).orch !== undefined;
+  } catch {
+    // a broken package.json that mentions orch is reported by the parser; one that does not is not ours
+    return /"orch"\s*:/.test(text);
+  }
+}
