@@ -15,6 +15,8 @@ import { addReview } from '../status/addReview.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import type { ChangeSet, FileChange, Review } from '../types.js';
 import { formatLogEntry } from './formatLogEntry.js';
+import { appendToArchive, archiveLog } from './archiveLog.js';
+import { atomicWrite } from '../fs/atomicWrite.js';
 import type { Prepared } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
 import { updateStatusLocked, withStatusLock } from './updateStatus.js';
@@ -84,7 +86,20 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     const workingText = readStatusText(path.join(repo.top, statusFile));
     const stagedText = indexed ? blobText((await runGitBuffer(['cat-file', 'blob', indexed.sha], repo.git)).stdout) : null;
     const base = stagedText ?? workingText ?? CANONICAL_STATUS;
-    const newStaged = edit(base);
+    let newStaged = edit(base);
+    // past log.maxEntries the oldest entries move to the archive, staged in this commit
+    const archived = archiveLog(newStaged, config.log.maxEntries);
+    if (archived) {
+      newStaged = archived.text;
+      const archiveFile = config.log.archiveFile;
+      const archiveIndexed = await ask(indexEntryQuery(archiveFile), repo.git);
+      const archiveText = archiveIndexed
+        ? blobText((await runGitBuffer(['cat-file', 'blob', archiveIndexed.sha], repo.git)).stdout)
+        : readStatusText(path.join(repo.top, archiveFile));
+      const nextArchive = appendToArchive(archiveText, archived.moved);
+      await writeIndexEntry(archiveFile, nextArchive, archiveIndexed?.mode ?? '100644', repo.git);
+      await atomicWrite(path.join(repo.top, archiveFile), nextArchive);
+    }
     if (newStaged !== base || !indexed) {
       const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git);
       if (usesTemporaryIndex(env)) {
@@ -95,7 +110,8 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     // the working tree: its own (maybe unstaged) edits plus the same entry
     await updateStatusLocked(repo, config, (current) => {
       const text = current.ownText ?? base;
-      const next = edit(text);
+      let next = edit(text);
+      if (archived) next = archiveLog(next, config.log.maxEntries)?.text ?? next;
       return { text: next === text ? null : next, result: undefined };
     });
   });
