@@ -7,10 +7,10 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { OrchError, isOrchError } from '../errors.js';
 import { CONFIG_SEARCH_PLACES } from './configSearchPlaces.js';
-import { parseConfig } from './parseConfig.js';
 import { parseConfigSyntax } from './parseConfigSyntax.js';
 import { readConfigFile } from './readConfigFile.js';
-import { configSchema, type Config } from './schema.js';
+import type { Config } from './schema.js';
+import { readConfigCache, writeConfigCache } from './configCache.js';
 
 export interface LoadedConfig {
   config: Config;
@@ -18,13 +18,29 @@ export interface LoadedConfig {
   filepath: string | null;
 }
 
-export async function loadConfig(top: string): Promise<LoadedConfig> {
+export interface LoadConfigOptions {
+  /**
+   * A directory for a cache of validated configurations keyed by content (the git dir's
+   * orch/ folder): a hit skips loading zod, the largest part of a hook's start-up.
+   */
+  cacheDir?: string;
+}
+
+/** The schema and its validator, loaded only when a configuration must be validated. */
+async function validate(raw: unknown, shownAs: string): Promise<Config> {
+  const { parseConfig } = await import('./parseConfig.js');
+  return parseConfig(raw, shownAs);
+}
+
+export async function loadConfig(top: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const dir = resolve(top);
   for (const name of CONFIG_SEARCH_PLACES) {
     const file = join(dir, name);
     if (name === '.orchrc.json' || name === 'package.json') {
       const text = readConfigFile(file);
       if (text === null) continue;
+      const cached = options.cacheDir ? readConfigCache(options.cacheDir, file, text) : undefined;
+      if (cached) return { config: cached, filepath: file };
       let raw = parseConfigSyntax(text, file);
       let shownAs = file;
       if (name === 'package.json') {
@@ -34,11 +50,17 @@ export async function loadConfig(top: string): Promise<LoadedConfig> {
       }
       // cosmiconfig's "$import" merges other files; let it do that rather than copy it.
       if (isObject(raw) && Object.hasOwn(raw, '$import')) return loadWithCosmiconfig(dir);
-      return { config: parseConfig(raw, shownAs), filepath: file };
+      const config = await validate(raw, shownAs);
+      if (options.cacheDir) writeConfigCache(options.cacheDir, file, text, config);
+      return { config, filepath: file };
     }
     if (isReadableFile(file)) return loadWithCosmiconfig(dir);
   }
-  return { config: configSchema.parse({}), filepath: null };
+  const cached = options.cacheDir ? readConfigCache(options.cacheDir, '', '') : undefined;
+  if (cached) return { config: cached, filepath: null };
+  const config = await validate({}, 'the default configuration');
+  if (options.cacheDir) writeConfigCache(options.cacheDir, '', '', config);
+  return { config, filepath: null };
 }
 
 async function loadWithCosmiconfig(dir: string): Promise<LoadedConfig> {
@@ -63,7 +85,7 @@ async function loadWithCosmiconfig(dir: string): Promise<LoadedConfig> {
       cause: e,
     });
   }
-  if (result === null) return { config: configSchema.parse({}), filepath: null };
+  if (result === null) return { config: await validate({}, 'the default configuration'), filepath: null };
   const file = result.filepath;
   if (result.isEmpty) {
     if (/\.[mc]?js$/.test(file)) {
@@ -73,7 +95,7 @@ async function loadWithCosmiconfig(dir: string): Promise<LoadedConfig> {
     parseConfigSyntax('', file);
   }
   const shownAs = basename(file) === 'package.json' ? `${file} (key "orch")` : file;
-  return { config: parseConfig(result.config, shownAs), filepath: file };
+  return { config: await validate(result.config, shownAs), filepath: file };
 }
 
 function isReadableFile(file: string): boolean {

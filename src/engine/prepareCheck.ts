@@ -31,7 +31,7 @@ export interface Prepared {
 export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>): Promise<Prepared> {
   const skip = parseSkip(opts.env.ORCH_SKIP);
   const repo = await (repoPromise ?? openRepo(opts.cwd));
-  const { config, filepath } = await loadConfig(repo.top);
+  const { config, filepath } = await loadConfig(repo.top, { cacheDir: path.join(repo.commonDir, 'orch') });
   const identity = identityFor(repo, config, opts);
   const status = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
   return {

@@ -1,0 +1,36 @@
+// A validated configuration, cached under the git dir and keyed by the file's path and
+// exact text (and orch's version, since defaults change between versions). A hit lets a
+// hook skip zod entirely; any edit of the file is a miss. Best effort: a cache that cannot
+// be read or written is simply not used.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from './schema.js';
+
+declare const ORCH_VERSION: string;
+const VERSION = typeof ORCH_VERSION === 'string' ? ORCH_VERSION : 'dev';
+const FILE = 'config-cache.json';
+
+function keyOf(file: string, text: string): string {
+  return createHash('sha1').update(`${VERSION}\0${file}\0${text}`).digest('hex');
+}
+
+export function readConfigCache(dir: string, file: string, text: string): Config | undefined {
+  try {
+    const cached = JSON.parse(fs.readFileSync(path.join(dir, FILE), 'utf8')) as { key?: string; config?: Config };
+    return cached.key === keyOf(file, text) && cached.config ? cached.config : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeConfigCache(dir: string, file: string, text: string, config: Config): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = path.join(dir, `.${FILE}.${process.pid}`);
+    fs.writeFileSync(tmp, JSON.stringify({ key: keyOf(file, text), config }));
+    fs.renameSync(tmp, path.join(dir, FILE));
+  } catch {
+    // a read-only git dir: validate every time
+  }
+}
