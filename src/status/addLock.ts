@@ -1,3 +1,4 @@
+import { needsQuotes, quotePath } from './quotePath.js';
 import { applyEdits, insertAfterLine } from './applyEdits.js';
 import { LOCKED_STATUS, LOCKS_HEADING, LOCK_HEADER, LOCK_SEPARATOR } from './canonical.js';
 import type { LockRole } from './mapColumns.js';
@@ -28,6 +29,7 @@ export function addLock(text: string, lock: NewLock): string {
 }
 
 function pathCell(path: string, backticks: boolean): string {
+  if (needsQuotes(path)) return quotePath(path);
   // A path with a list separator in it would read back as several paths.
   const quote = (backticks || /[,;]|<br/i.test(path)) && !path.includes('`');
   return quote ? '`' + path + '`' : path;

@@ -1,5 +1,6 @@
 import { isPlaceholder } from './isPlaceholder.js';
 import { normalizePath } from './normalizePath.js';
+import { unquotePath } from './quotePath.js';
 
 export interface PathSegment {
   /** Offsets of the segment's raw text (trimmed) in the list text. */
@@ -24,7 +25,8 @@ const NO_SEPS: string[] = [];
  * path characters (Next.js routes: `app/(shop)/[id]/page.tsx`).
  */
 export function splitPathList(text: string): PathList {
-  if (!/[`,;<{]/.test(text)) {
+  const trimmed = text.trim();
+  if (!/[`,;<{]/.test(text) || (trimmed.startsWith('"') && unquotePath(trimmed) !== null)) {
     // One plain path: the common cell.
     let a = 0;
     let b = text.length;
@@ -90,6 +92,9 @@ export function pathOf(segment: string): string | null {
   // `\|` is a table's escaped pipe, not a Windows separator.
   let s = segment.trim().replace(/\\\|/g, '|');
   if (!s) return null;
+  // git's C-style quoting: "odd/line\nbreak.txt"
+  const unquoted = s.charCodeAt(0) === 34 ? unquotePath(s) : null;
+  if (unquoted !== null) return unquoted.replace(/^(\.\/)+/, '');
   const tick = s.includes('`') ? /`([^`]*)`/.exec(s) : null;
   if (tick) s = tick[1];
   else {
