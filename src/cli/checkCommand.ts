@@ -18,7 +18,9 @@ export async function run(args: string[], io: IO): Promise<number> {
   const base = { cwd: io.cwd, env: io.env, agentFlag: values.agent };
   if (values.range !== undefined) {
     if (positionals.length) throw new OrchError(`orch check: unexpected argument ${positionals[0]}; --range takes one A..B.`);
-    // who made each commit comes from the commits themselves: --agent does not apply
+    if (values.agent !== undefined) {
+      throw new OrchError('orch check: --agent does not apply to --range: each commit is judged as the agent its Agent: trailer or author email names.');
+    }
     const { checkRange } = await import('../engine/checkRange.js');
     const { report } = await checkRange({ cwd: io.cwd, env: io.env, context: 'check', range: values.range });
     return emitReport(report, io, values.format);

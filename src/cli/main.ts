@@ -17,6 +17,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explain: () => import('./explainCommand.js'),
   done: () => import('./doneCommand.js'),
   review: () => import('./reviewCommand.js'),
+  ci: () => import('./ciCommand.js'),
+  guard: () => import('./guardCommand.js'),
+  'merge-driver': () => import('./mergeDriverCommand.js'),
 };
 
 declare const ORCH_VERSION: string;

@@ -14,13 +14,14 @@ import { isGlobPath } from '../locks/lockIndex.js';
 import type { Report } from '../report/report.js';
 import type { RuleInput } from '../rules/rule.js';
 import { RULES } from '../rules/registry.js';
-import { readStatus } from '../status/readStatus.js';
-import type { ChangeSet, Context, Finding, Identity, Lock, StatusDoc } from '../types.js';
+import type { ChangeSet, CommitInfo, Context, Finding, Identity, Lock, StatusDoc } from '../types.js';
 import { collectRange, type CollectedRange, type RangeRequest } from './collectRange.js';
 import { commitIdentity } from './commitIdentity.js';
+import { sameAgent } from './resolveIdentity.js';
 import { configAtRevision, type RevisionConfig } from './configAtRevision.js';
 import { openRepo, type Repo } from './openRepo.js';
 import { parseSkip, type Skip } from './parseSkip.js';
+import { readStatusHead } from './readStatusHead.js';
 import { label, rangeNotes } from './rangeNotes.js';
 import { runRules, statusParseFindings } from './runRules.js';
 
@@ -59,6 +60,8 @@ export interface RangeResult {
   range: ChangeSet;
   base: string | null;
   head: string;
+  /** Said when history had to be fetched (deepen). */
+  fetched?: string;
 }
 
 export async function checkRange(opts: CheckRangeOptions): Promise<RangeResult> {
@@ -72,11 +75,11 @@ export async function checkRanges(opts: Omit<CheckRangeOptions, 'range' | 'base'
   const skip = parseSkip(opts.env.ORCH_SKIP);
   if (requests.length === 0) return emptyReport(opts.context, skip);
   const repo = await openRepo(opts.cwd);
-  const reports: Report[] = [];
+  const results: RangeResult[] = [];
   // one after another: each range's reads then share few cat-file processes, and the
   // second range mostly hits the blob cache of the first
-  for (const request of requests) reports.push((await checkRangeIn(repo, request, opts)).report);
-  return mergeReports(reports, opts.context);
+  for (const request of requests) results.push(await checkRangeIn(repo, request, opts));
+  return mergeResults(results, opts.context);
 }
 
 export function requestFrom(opts: Pick<CheckRangeOptions, 'range' | 'base' | 'head' | 'known' | 'branch' | 'missingBase'>): RangeRequest {
@@ -117,7 +120,10 @@ export async function checkRangeIn(
       if (rev === null) return Promise.resolve(EMPTY_STATUS);
       let p = docs.get(rev);
       if (!p) {
-        p = repo.blobs(`${rev}:${statusFile}`).then((b) => readStatusCached(blobText(b), statusFile));
+        p = repo.blobs(`${rev}:${statusFile}`).then((b) => {
+          const text = blobText(b);
+          return text === null ? EMPTY_STATUS : readStatusHead(text, statusFile);
+        });
         docs.set(rev, p);
       }
       return p;
@@ -129,14 +135,18 @@ export async function checkRangeIn(
   const early = (rev: string | null) => void guess(rev).catch(() => undefined);
   early(collected.base);
   early(collected.head);
-  for (const c of raw) early(c.info.parents[0] ?? null);
+  for (const c of raw) {
+    early(c.info.parents[0] ?? null);
+    early(c.info.sha);
+  }
   const { config, configFile } = await revisionConfig;
 
   const status = config.statusFile === DEFAULT_STATUS_FILE ? guess : statusAt(config.statusFile);
-  const [baseDoc, headDoc, parentDocs] = await Promise.all([
+  const [baseDoc, headDoc, parentDocs, ownDocs] = await Promise.all([
     status(collected.base),
     status(collected.head),
     Promise.all(raw.map((c) => status(c.info.parents[0] ?? null))),
+    Promise.all(raw.map((c) => status(c.info.sha))),
   ]);
 
   const identities = raw.map((c) => commitIdentity(c.info, config));
@@ -173,7 +183,7 @@ export async function checkRangeIn(
     const perCommit = await Promise.all(
       raw.map((c, i) =>
         runRules(
-          { ...common, changes: commitSets[i], status: bindingStatus(baseDoc, parentDocs[i]), identity: identities[i] },
+          { ...common, changes: commitSets[i], status: bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]), identity: identities[i] },
           skip,
           COMMIT_RULES,
         ).then((found) => found.map((f) => inCommit(f, c, identities[i]))),
@@ -206,33 +216,24 @@ export async function checkRangeIn(
   };
   const notes = [...(collected.fetched ? [collected.fetched] : []), ...rangeNotes(raw.map((c) => c.info))];
   if (notes.length) report.notes = notes;
-  return { report, commits: commitSets, range, base: collected.base, head: collected.head };
+  return { report, commits: commitSets, range, base: collected.base, head: collected.head, fetched: collected.fetched };
 }
 
 const DEFAULT_STATUS_FILE = 'WORK_STATUS.md';
 const EMPTY_STATUS: StatusDoc = { locks: [], reviews: [], problems: [], steals: [] };
 
-// Status files of neighbouring commits are mostly identical but for a log line: parse each
-// distinct text once.
-const parsedStatus = new Map<string, StatusDoc>();
-function readStatusCached(text: string | null, source: string): StatusDoc {
-  if (text === null) return EMPTY_STATUS;
-  const key = `${source}\0${text}`;
-  let doc = parsedStatus.get(key);
-  if (!doc) {
-    doc = readStatus(text, { source });
-    if (parsedStatus.size > 2000) parsedStatus.clear();
-    parsedStatus.set(key, doc);
-  }
-  return doc;
-}
-
-/** The locks binding a commit: the target's (at the base) and those at its first parent. */
-function bindingStatus(base: StatusDoc, parent: StatusDoc): StatusDoc {
-  if (parent === base || parent.locks.length === 0) return { ...base, problems: [] };
+/**
+ * The locks binding a commit: the target's (at the base) and those at its first parent —
+ * a commit cannot free a file by deleting another agent's lock in the same commit. The
+ * committer's own locks as the commit leaves them count too: locking a contract and
+ * changing it in one commit is how an owner works (what pre-commit saw as well).
+ */
+function bindingStatus(base: StatusDoc, parent: StatusDoc, own: StatusDoc, who: Identity): StatusDoc {
+  const mine = own.locks.filter((l) => sameAgent(l.agent, who.name));
+  if (parent === base && mine.length === 0) return { ...base, problems: [] };
   const seen = new Set<string>();
   const locks: Lock[] = [];
-  for (const l of [...base.locks, ...parent.locks]) {
+  for (const l of [...base.locks, ...parent.locks, ...mine]) {
     const key = `${l.path}\0${l.agent.toLowerCase()}\0${l.task ?? ''}\0${l.expires ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -291,9 +292,13 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-export function mergeReports(reports: Report[], context: Context): Report {
+/** One report for the ranges of one push: findings once each, notes over all commits. */
+export function mergeResults(results: RangeResult[], context: Context): Report {
+  const reports = results.map((r) => r.report);
   const findings = dedupe(reports.flatMap((r) => r.findings));
-  const notes = [...new Set(reports.flatMap((r) => r.notes ?? []))];
+  const commits = new Map<string, CommitInfo>();
+  for (const r of results) for (const c of r.commits) if (c.commit) commits.set(c.commit.sha, c.commit);
+  const notes = [...new Set(results.flatMap((r) => (r.fetched ? [r.fetched] : []))), ...rangeNotes([...commits.values()])];
   const agents = new Set(reports.filter((r) => r.findings.length || r.agent).map((r) => r.agent));
   const skipped = reports.find((r) => r.skipped)?.skipped;
   return {
@@ -313,7 +318,7 @@ function emptyReport(context: Context, skip: Skip): Report {
 function emptyResult(context: Context, skip: Skip, collected: CollectedRange): Omit<RangeResult, 'commits' | 'range'> {
   const report = emptyReport(context, skip);
   if (collected.fetched) report.notes = [collected.fetched];
-  return { report, base: collected.base, head: collected.head };
+  return { report, base: collected.base, head: collected.head, fetched: collected.fetched };
 }
 
 /** The branch a bare repository's HEAD names: a server's default branch. */

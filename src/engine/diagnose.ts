@@ -8,6 +8,8 @@ import { openRepo } from './openRepo.js';
 import { identityFor } from './prepareCheck.js';
 import { HUSKY_BEGIN, INSTALLED_HOOKS, SHIM_MARKER } from './hookShim.js';
 import { MERGE_DRIVER, detectHusky, findOrchBins } from './initRepo.js';
+import { detectHookManagers, huskyDir } from '../integrations/detectHookManagers.js';
+import { diagnoseManagerHook } from '../integrations/diagnoseManagerHook.js';
 
 export interface Diagnosis {
   level: 'ok' | 'warn' | 'fail';
@@ -22,12 +24,20 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
   out.push({ level: 'ok', topic: 'repository', message: `${repo.top}${repo.gitDir !== repo.commonDir ? ' (linked worktree)' : ''}` });
 
   const husky = detectHusky(repo);
+  // lefthook, simple-git-hooks and the pre-commit framework run orch from their own config
+  const managers = detectHookManagers(repo);
+  const managed = managers.primary && managers.primary.manager !== 'husky' ? managers.primary : undefined;
+  const huskyHome = huskyDir(repo)?.dir ?? '.husky';
   for (const hook of INSTALLED_HOOKS) {
+    if (managed) {
+      out.push(diagnoseManagerHook(repo, managed, hook));
+      continue;
+    }
     const file = path.join(repo.hooksDir, hook);
     const exists = fs.existsSync(file);
     const text = exists ? fs.readFileSync(file, 'utf8') : '';
     if (husky) {
-      const userFile = path.join(repo.top, '.husky', hook);
+      const userFile = path.join(repo.top, huskyHome, hook);
       const userText = fs.existsSync(userFile) ? fs.readFileSync(userFile, 'utf8') : '';
       if (!exists) {
         out.push({
@@ -37,8 +47,8 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
           fix: 'Run `npx husky` (or `npm install`, which runs the prepare script) in this worktree.',
         });
       } else if (!userText.includes(HUSKY_BEGIN)) {
-        out.push({ level: 'fail', topic: `${hook} hook`, message: `.husky/${hook} does not run orch.`, fix: 'Run `orch init`.' });
-      } else out.push({ level: 'ok', topic: `${hook} hook`, message: `husky runs orch (.husky/${hook})` });
+        out.push({ level: 'fail', topic: `${hook} hook`, message: `${huskyHome}/${hook} does not run orch.`, fix: 'Run `orch init`.' });
+      } else out.push({ level: 'ok', topic: `${hook} hook`, message: `husky runs orch (${huskyHome}/${hook})` });
     } else if (!exists) {
       out.push({ level: 'fail', topic: `${hook} hook`, message: `no ${hook} hook in ${repo.hooksDir}.`, fix: 'Run `orch init`.' });
     } else if (!text.includes(SHIM_MARKER)) {

@@ -10,7 +10,7 @@ export const HUSKY_BEGIN = '# >>> orch';
 export const HUSKY_END = '# <<< orch';
 
 /** The hooks orch installs, in the order a commit and a push reach them. */
-export const INSTALLED_HOOKS = ['pre-commit', 'commit-msg', 'post-commit'] as const;
+export const INSTALLED_HOOKS = ['pre-commit', 'commit-msg', 'post-commit', 'pre-push'] as const;
 
 /** Hooks whose standard input git fills (a chained hook must see it too). */
 const STDIN_HOOKS = new Set(['pre-push', 'pre-receive', 'post-receive', 'post-rewrite']);
@@ -90,13 +90,17 @@ exec ${run}
 `;
 }
 
-/** What orch adds to a husky hook file, between markers so a re-run can update it. */
-export function huskyBlock(hook: string): string {
+/**
+ * What orch adds to a husky hook file, between markers so a re-run can update it.
+ * @param bin  `orch` (husky puts node_modules/.bin on PATH) or, when orch is installed
+ *   only in a monorepo package, its path from the top of the working tree
+ */
+export function huskyBlock(hook: string, bin = 'orch'): string {
   const body =
     hook === 'commit-msg'
       ? `(\n${commitMsgBody()}\n) || exit 1`
       : hook === 'post-commit'
-        ? `(\n${postCommitGuard()}\norch hook post-commit "$@"\n) || true`
-        : `orch hook ${hook} "$@" || exit $?`;
+        ? `(\n${postCommitGuard()}\n${bin} hook post-commit "$@"\n) || true`
+        : `${bin} hook ${hook} "$@" || exit $?`;
   return `${HUSKY_BEGIN} (managed by orch init)\n${body}\n${HUSKY_END}`;
 }

@@ -1,61 +1,109 @@
 // `orch init`: plan every change first, then apply the plan (or print it for --dry-run).
 // Idempotent: a second run finds nothing to do. Never takes over what another hook
-// manager owns: husky's hook files get a line, other hooks are chained.
+// manager owns: orch is added to that manager's configuration (husky's hook files,
+// lefthook's YAML, simple-git-hooks' JSON, the pre-commit framework's config); only
+// without a manager does orch install its own hooks, chaining any that are there.
+// Which manager, when several are configured: see detectHookManagers.
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultContracts } from '../config/defaultContracts.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
+import { OrchError } from '../errors.js';
 import { openRepo, type Repo } from './openRepo.js';
 import { runGit } from '../git/runGit.js';
 import { CHAIN_SUFFIX, HUSKY_BEGIN, HUSKY_END, INSTALLED_HOOKS, SHIM_MARKER, hookShim, huskyBlock } from './hookShim.js';
+import { detectHookManagers, huskyDir, type HookManager, type HookManagers } from '../integrations/detectHookManagers.js';
+import { orchBinFor } from '../integrations/orchBinFor.js';
+import type { IntegrationPlan, PlannedChange } from '../integrations/plannedChange.js';
+import { createProgress, type ProgressIO } from '../report/progress.js';
+
+export type { PlannedChange } from '../integrations/plannedChange.js';
+
+/** Coding-agent harnesses whose pre-tool hooks `--agent-hooks` can install. */
+export const AGENT_HARNESSES = ['claude'] as const;
+export type AgentHarness = (typeof AGENT_HARNESSES)[number];
 
 export interface InitOptions {
   cwd: string;
   strict?: boolean;
   dryRun?: boolean;
-}
-
-export interface PlannedChange {
-  file: string;
-  action: 'create' | 'update' | 'rename' | 'chmod' | 'git-config';
-  why: string;
-  /** For git-config: the key (file is then the repository's config). */
-  key?: string;
-  /** New content for create/update; target for rename; the value for git-config. */
-  content?: string;
-  to?: string;
-  mode?: number;
+  /** Also install `orch guard` as an edit-time hook of these harnesses. */
+  agentHooks?: string[];
+  /** Where progress goes on a large repository (stderr on a TTY only). */
+  io?: ProgressIO;
 }
 
 export interface InitResult {
   repo: Repo;
-  manager: 'husky' | 'git';
+  /** The hook manager orch was added to ("git": orch's own hooks). */
+  manager: HookManager;
+  managers: HookManagers;
   changes: PlannedChange[];
+  /** What the user still has to do (install a manager's hooks, edit a file orch does not edit). */
+  notes: string[];
 }
 
 export async function initRepo(opts: InitOptions): Promise<InitResult> {
+  for (const h of opts.agentHooks ?? []) {
+    if (!(AGENT_HARNESSES as readonly string[]).includes(h)) {
+      throw new OrchError(`orch init: --agent-hooks ${h} is not supported; supported: ${AGENT_HARNESSES.join(', ')}.`, {
+        hint: 'Other harnesses: call `orch guard --path <file>` from their pre-edit hook (see the README).',
+      });
+    }
+  }
   const repo = await openRepo(opts.cwd);
   const changes: PlannedChange[] = [];
-  const manager = detectHusky(repo) ? 'husky' : 'git';
-  if (manager === 'husky') planHusky(repo, changes);
-  else planGitHooks(repo, changes);
+  const notes: string[] = [];
+  const add = (plan: IntegrationPlan) => {
+    changes.push(...plan.changes);
+    notes.push(...plan.notes);
+  };
+  const managers = detectHookManagers(repo);
+  const hints = findOrchBins(repo.top, opts.io);
+  const primary = managers.primary;
+  const bin = orchBinFor(managers.active, hints);
+  switch (managers.active) {
+    case 'husky':
+      planHusky(repo, primary!.config, bin, changes);
+      if (!primary!.installed) notes.push(`husky's hooks are not installed in this clone: run \`npx husky\` (or \`npm install\`, which runs the prepare script).`);
+      break;
+    case 'lefthook': {
+      const { planLefthook } = await import('../integrations/planLefthook.js');
+      add(await planLefthook(repo.top, primary!.config, bin, primary!.installed));
+      break;
+    }
+    case 'simple-git-hooks': {
+      const { planSimpleGitHooks } = await import('../integrations/planSimpleGitHooks.js');
+      add(planSimpleGitHooks(repo.top, primary!.config, bin, primary!.installed));
+      break;
+    }
+    case 'pre-commit': {
+      const { planPreCommitFramework } = await import('../integrations/planPreCommitFramework.js');
+      add(await planPreCommitFramework(repo.top, bin, primary!.installed));
+      break;
+    }
+    default:
+      planGitHooks(repo, changes, hints);
+  }
   planFiles(repo, opts, changes);
-  planMergeDriver(repo, changes);
+  planMergeDriver(repo, changes, hints);
+  if (opts.agentHooks?.includes('claude')) {
+    const { planClaudeHooks } = await import('../integrations/planClaudeHooks.js');
+    add(planClaudeHooks(repo.top, hints));
+  }
   if (!opts.dryRun) await apply(repo, changes);
-  return { repo, manager, changes };
+  return { repo, manager: managers.active, managers, changes, notes };
 }
 
-/** husky v9 sets core.hooksPath to .husky/_; a .husky directory with hook files also counts. */
+/** husky v9 sets core.hooksPath to .husky/_ (or <dir>/.husky/_); a .husky directory also counts. */
 export function detectHusky(repo: Repo): boolean {
-  const hooksPath = repo.configValue('core.hooksPath');
-  if (hooksPath && /(^|\/)\.husky(\/_)?\/?$/.test(hooksPath)) return true;
-  return fs.existsSync(path.join(repo.top, '.husky')) && fs.statSync(path.join(repo.top, '.husky')).isDirectory();
+  return huskyDir(repo) !== null;
 }
 
-function planHusky(repo: Repo, changes: PlannedChange[]): void {
+function planHusky(repo: Repo, dir: string, bin: string, changes: PlannedChange[]): void {
   for (const hook of INSTALLED_HOOKS) {
-    const file = path.join(repo.top, '.husky', hook);
-    const block = huskyBlock(hook);
+    const file = path.join(repo.top, dir, hook);
+    const block = huskyBlock(hook, bin);
     const existing = readOrNull(file);
     if (existing === null) {
       changes.push({ file, action: 'create', why: `run orch at ${hook} (husky)`, content: block + '\n', mode: 0o755 });
@@ -68,16 +116,15 @@ function planHusky(repo: Repo, changes: PlannedChange[]): void {
       if (updated !== existing) changes.push({ file, action: 'update', why: `update orch's block in ${hook}`, content: updated, mode: 0o755 });
       continue;
     }
-    // orch goes first: a blocked commit should not wait for formatters to finish
+    // orch goes first: a blocked commit should not wait for formatters (or lint-staged)
     const lines = existing.split('\n');
     const at = lines[0]?.startsWith('#!') ? 1 : 0;
     lines.splice(at, 0, block);
-    changes.push({ file, action: 'update', why: `add orch before the existing ${hook} commands`, content: lines.join('\n'), mode: 0o755 });
+    changes.push({ file, action: 'update', why: `add orch before the existing ${hook} commands`, content: lines.join('\n'), mode: 0o755, detail: block });
   }
 }
 
-function planGitHooks(repo: Repo, changes: PlannedChange[]): void {
-  const hints = findOrchBins(repo.top);
+function planGitHooks(repo: Repo, changes: PlannedChange[], hints: string[]): void {
   for (const hook of INSTALLED_HOOKS) {
     const file = path.join(repo.hooksDir, hook);
     const shim = hookShim(hook, hints);
@@ -121,7 +168,7 @@ function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[]): voi
 export const MERGE_DRIVER = 'orch-status';
 
 /** WORK_STATUS.md merges by meaning: registered in .gitattributes (shared) and git config (per clone). */
-function planMergeDriver(repo: Repo, changes: PlannedChange[]): void {
+function planMergeDriver(repo: Repo, changes: PlannedChange[], hints: string[]): void {
   const statusFile = statusFileName(repo.top);
   const attrs = path.join(repo.top, '.gitattributes');
   const line = `${statusFile.replace(/ /g, '[[:space:]]')} merge=${MERGE_DRIVER}`;
@@ -130,7 +177,7 @@ function planMergeDriver(repo: Repo, changes: PlannedChange[]): void {
     const content = (existing && !existing.endsWith('\n') ? existing + '\n' : (existing ?? '')) + line + '\n';
     changes.push({ file: attrs, action: existing === null ? 'create' : 'update', why: `merge ${statusFile} with orch's driver`, content });
   }
-  const bin = findOrchBins(repo.top)[0];
+  const bin = hints[0];
   const driver = `${bin ? `./${bin}` : 'orch'} merge-driver %O %A %B %P`;
   const wanted: [string, string][] = [
     [`merge.${MERGE_DRIVER}.name`, 'orch: merge WORK_STATUS.md by meaning'],
@@ -153,17 +200,23 @@ function statusFileName(top: string): string {
   return 'WORK_STATUS.md';
 }
 
-/** Where orch is installed in this repository: the root or a package of a monorepo. */
-export function findOrchBins(top: string): string[] {
+/**
+ * Where orch is installed in this repository: the root or a package of a monorepo, two
+ * directory levels deep. On a large tree the scan reports progress (TTY only).
+ */
+export function findOrchBins(top: string, io?: ProgressIO): string[] {
   const found: string[] = [];
   const candidates = ['node_modules/.bin/orch'];
-  for (const dir of safeReaddir(top)) {
-    if (dir.startsWith('.') || dir === 'node_modules') continue;
+  const dirs = safeReaddir(top).filter((d) => !d.startsWith('.') && d !== 'node_modules');
+  const progress = io ? createProgress('orch init: looking for orch installs', dirs.length, io) : undefined;
+  for (const dir of dirs) {
     candidates.push(`${dir}/node_modules/.bin/orch`);
     for (const sub of safeReaddir(path.join(top, dir))) {
       if (!sub.startsWith('.') && sub !== 'node_modules') candidates.push(`${dir}/${sub}/node_modules/.bin/orch`);
     }
+    progress?.tick();
   }
+  progress?.done();
   for (const c of candidates) if (fs.existsSync(path.join(top, c))) found.push(c);
   return found;
 }

@@ -4,7 +4,9 @@
 import { OrchError } from '../errors.js';
 import { addLock } from '../status/addLock.js';
 import { sameAgent } from './resolveIdentity.js';
+import { isGlobPath } from '../locks/lockIndex.js';
 import { locksOverlap } from '../locks/locksOverlap.js';
+import { globComplexity } from '../match/globComplexity.js';
 import { formatStatusTime, isExpired, parseDuration } from '../locks/lockTimes.js';
 import { describeLock } from '../rules/lock-conflict.js';
 import { shellQuote } from '../shellQuote.js';
@@ -43,6 +45,12 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
   const paths = [...new Set(req.paths.map((p) => toRepoPath(p, req.cwd, repo.top)))];
   for (const p of paths) {
     if (p === '') throw new OrchError('refusing to lock the whole repository.', { hint: 'Lock the directories or files you will change.' });
+    const problem = isGlobPath(p) && !prepared.existsLiterally(p.replace(/\/+$/, '')) ? globComplexity(p).problem : null;
+    if (problem) {
+      throw new OrchError(`cannot lock ${p}: the pattern is too costly to match against every commit's paths — ${problem}.`, {
+        hint: 'Lock a directory (dir/) or a simpler glob (dir/**/*.ts), or several plain paths.',
+      });
+    }
   }
   const now = prepared.now;
   const since = formatStatusTime(now);

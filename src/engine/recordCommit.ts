@@ -7,6 +7,7 @@ import { indexEntryQuery } from '../git/indexEntryQuery.js';
 import { amendFromProc, isAmend } from '../git/isAmend.js';
 import { parseRawDiff } from '../git/parseRawDiff.js';
 import { ask, runGit, runGitBuffer } from '../git/runGit.js';
+import { restoreIndexEntry } from '../git/restoreIndexEntry.js';
 import { writeIndexEntry } from '../git/writeIndexEntry.js';
 import { blobText } from '../git/blobReader.js';
 import { formatStatusTime } from '../locks/lockTimes.js';
@@ -87,33 +88,45 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     const stagedText = indexed ? blobText((await runGitBuffer(['cat-file', 'blob', indexed.sha], repo.git)).stdout) : null;
     const base = stagedText ?? workingText ?? CANONICAL_STATUS;
     let newStaged = edit(base);
-    // past log.maxEntries the oldest entries move to the archive, staged in this commit
-    const archived = archiveLog(newStaged, config.log.maxEntries);
-    if (archived) {
-      newStaged = archived.text;
-      const archiveFile = config.log.archiveFile;
-      const archiveIndexed = await ask(indexEntryQuery(archiveFile), repo.git);
-      const archiveText = archiveIndexed
-        ? blobText((await runGitBuffer(['cat-file', 'blob', archiveIndexed.sha], repo.git)).stdout)
-        : readStatusText(path.join(repo.top, archiveFile));
-      const nextArchive = appendToArchive(archiveText, archived.moved);
-      await writeIndexEntry(archiveFile, nextArchive, archiveIndexed?.mode ?? '100644', repo.git);
-      await atomicWrite(path.join(repo.top, archiveFile), nextArchive);
-    }
-    if (newStaged !== base || !indexed) {
-      const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git);
-      if (usesTemporaryIndex(env)) {
-        // git will write the real index from its own copy: post-commit carries the entry over
-        writeState(repo.gitDir, 'post-commit', JSON.stringify({ base: indexed?.sha ?? null, sha, entry: entry ?? null, reviews: result.reviews }) + '\n');
+    // A write that fails (a full disk, a read-only file) blocks the commit: whatever was
+    // already written is put back, so a retried commit does not find a stale entry staged.
+    const undo: Array<() => Promise<unknown>> = [];
+    try {
+      // past log.maxEntries the oldest entries move to the archive, staged in this commit
+      const archived = archiveLog(newStaged, config.log.maxEntries);
+      if (archived) {
+        newStaged = archived.text;
+        const archiveFile = config.log.archiveFile;
+        const archivePath = path.join(repo.top, archiveFile);
+        const archiveIndexed = await ask(indexEntryQuery(archiveFile), repo.git);
+        const archiveWorking = readStatusText(archivePath);
+        const archiveText = archiveIndexed ? blobText((await runGitBuffer(['cat-file', 'blob', archiveIndexed.sha], repo.git)).stdout) : archiveWorking;
+        const nextArchive = appendToArchive(archiveText, archived.moved);
+        await writeIndexEntry(archiveFile, nextArchive, archiveIndexed?.mode ?? '100644', repo.git);
+        undo.push(() => restoreIndexEntry(archiveFile, archiveIndexed, repo.git));
+        await atomicWrite(archivePath, nextArchive);
+        undo.push(() => (archiveWorking === null ? fs.promises.rm(archivePath, { force: true }) : atomicWrite(archivePath, archiveWorking)));
       }
+      if (newStaged !== base || !indexed) {
+        const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git);
+        undo.push(() => restoreIndexEntry(statusFile, indexed, repo.git));
+        if (usesTemporaryIndex(env)) {
+          // git will write the real index from its own copy: post-commit carries the entry over
+          writeState(repo.gitDir, 'post-commit', JSON.stringify({ base: indexed?.sha ?? null, sha, entry: entry ?? null, reviews: result.reviews }) + '\n');
+          undo.push(() => fs.promises.rm(path.join(orchStateDir(repo.gitDir), 'post-commit'), { force: true }));
+        }
+      }
+      // the working tree: its own (maybe unstaged) edits plus the same entry
+      await updateStatusLocked(repo, config, (current) => {
+        const text = current.ownText ?? base;
+        let next = edit(text);
+        if (archived) next = archiveLog(next, config.log.maxEntries)?.text ?? next;
+        return { text: next === text ? null : next, result: undefined };
+      });
+    } catch (e) {
+      for (const step of undo.reverse()) await step().catch(() => undefined);
+      throw e;
     }
-    // the working tree: its own (maybe unstaged) edits plus the same entry
-    await updateStatusLocked(repo, config, (current) => {
-      const text = current.ownText ?? base;
-      let next = edit(text);
-      if (archived) next = archiveLog(next, config.log.maxEntries)?.text ?? next;
-      return { text: next === text ? null : next, result: undefined };
-    });
   });
   return result;
 }

@@ -13,9 +13,13 @@ export interface RepoInfo {
   bare: boolean;
 }
 
-export function repoInfoQuery(cwd: string): GitQuery<RepoInfo> {
+/**
+ * @param withTop  ask for the working tree's top; git refuses that question outside a
+ *   working tree (a bare server repository running pre-receive), so ask without it there
+ */
+export function repoInfoQuery(cwd: string, withTop = true): GitQuery<RepoInfo> {
   return {
-    args: ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir', '--git-path', 'hooks', '--show-toplevel'],
+    args: ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir', '--git-path', 'hooks', ...(withTop ? ['--show-toplevel'] : [])],
     parse(out) {
       const [bare, gitDir, common, hooks, top] = out.split('\n');
       const isBare = bare === 'true';

@@ -9,6 +9,10 @@ export function formatJson(report: Report): string {
     context: report.context,
     agent: report.agent,
     findings: report.findings.map(jsonFinding),
+    // additions after the contract's keys, only when there is something to say: skipping
+    // and range notes (commits made with ORCH_SKIP or without orch's trailer) stay visible
+    ...(report.skipped && (report.skipped.all || report.skipped.rules.length) ? { skipped: report.skipped } : {}),
+    ...(report.notes?.length ? { notes: report.notes } : {}),
   };
   return `${JSON.stringify(out)}\n`;
 }

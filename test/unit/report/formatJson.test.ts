@@ -24,12 +24,12 @@ const full: Report = {
 };
 
 describe('formatJson', () => {
-  it('emits exactly the contract keys, in order, newline-terminated', () => {
+  it('emits the contract keys first, in order, then skips and notes when there are any', () => {
     const text = formatJson(full);
     expect(text.endsWith('\n')).toBe(true);
     expect(text.slice(0, -1)).not.toContain('\n');
     const parsed = JSON.parse(text);
-    expect(Object.keys(parsed)).toEqual(['ok', 'context', 'agent', 'findings']);
+    expect(Object.keys(parsed)).toEqual(['ok', 'context', 'agent', 'findings', 'skipped', 'notes']);
     expect(Object.keys(parsed.findings[0])).toEqual(['rule', 'severity', 'path', 'message', 'holder', 'fix', 'commit', 'line']);
     expect(parsed).toEqual({
       ok: false,
@@ -48,6 +48,8 @@ describe('formatJson', () => {
         },
         { rule: 'status-integrity', severity: 'warning', path: null, message: 'm' },
       ],
+      skipped: { all: false, rules: ['no-placeholder'] },
+      notes: ['2 commits checked'],
     });
   });
 

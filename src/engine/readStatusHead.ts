@@ -1,0 +1,50 @@
+// The status file as the lock rules need it, without its Log: in an orch repository
+// every commit appends a Log line, so a range of a thousand commits holds a thousand
+// different status files that differ only there. Reading them without the trailing Log
+// section makes each read small and lets identical heads share one parse (DESIGN §7:
+// never parse all of the log per commit).
+import { classifyHeading } from '../status/classifyHeading.js';
+import { parseHeading } from '../status/parseHeading.js';
+import { readStatus } from '../status/readStatus.js';
+import type { StatusDoc } from '../types.js';
+
+const FENCE = /^\s*(```|~~~)/;
+
+/**
+ * What readStatus gives for the text, with the Log section cut off when it is the last
+ * section (no heading and no code fence after it); locks, reviews and problems are the
+ * same as for the whole text, and their line numbers too.
+ */
+export function statusHead(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    // only a line that starts (after up to three spaces) with # * _ ` ~ can be a heading or fence
+    let i = start;
+    while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (c === 35 || c === 42 || c === 95 || c === 96 || c === 126 || c === 32 || c === 9) {
+      const line = text.slice(start, end).replace(/\r$/, '');
+      if (FENCE.test(line)) return text;
+      const heading = parseHeading(line);
+      if (heading) return classifyHeading(heading.text) === 'log' ? text.slice(0, start) : text;
+    }
+    end = start - 1;
+  }
+  return text;
+}
+
+const cache = new Map<string, StatusDoc>();
+
+/** readStatus of the head of the text, parsed once per distinct head. */
+export function readStatusHead(text: string, source: string): StatusDoc {
+  const head = statusHead(text);
+  const key = `${source}\0${head}`;
+  let doc = cache.get(key);
+  if (!doc) {
+    doc = readStatus(head, { source });
+    if (cache.size > 1000) cache.clear();
+    cache.set(key, doc);
+  }
+  return doc;
+}
