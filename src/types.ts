@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'container-review',
   'task-completion',
   'no-placeholder',
+  'signed-identity',
   'status-parse',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -63,6 +64,17 @@ export interface CommitInfo {
   authorName: string;
   /** Trailer keys lower-cased; values in order of appearance. */
   trailers: Record<string, string[]>;
+  /** Only collected when identity.signed is on (git verifies each signature: costly). */
+  signature?: CommitSignature;
+}
+
+export interface CommitSignature {
+  /** git's %G?: G good, U good with unknown validity, B bad, X/Y expired, R revoked, E cannot check, N none. */
+  status: string;
+  /** %GK: the key id (gpg) or fingerprint (ssh). */
+  key: string;
+  /** %GS: the signer; for ssh, the principal from the allowed-signers file. */
+  signer: string;
 }
 
 /**

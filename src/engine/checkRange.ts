@@ -140,6 +140,7 @@ export async function checkRangeIn(
     early(c.info.sha);
   }
   const { config, configFile } = await revisionConfig;
+  if (config.identity.signed) await attachSignatures(repo, raw, config, configRev);
 
   const status = config.statusFile === DEFAULT_STATUS_FILE ? guess : statusAt(config.statusFile);
   const [baseDoc, headDoc, parentDocs, ownDocs] = await Promise.all([
@@ -335,3 +336,35 @@ function relativeTo(top: string, file: string): string {
   return path.relative(top, file).split(path.sep).join('/');
 }
 
+
+/**
+ * identity.signed: ask git for every commit's signature in one process, with an
+ * allowed-signers file built from the base revision's configuration.
+ */
+async function attachSignatures(repo: Repo, raw: RangeCommit[], config: RevisionConfig['config'], configRev: string | null): Promise<void> {
+  const { allowedSigners } = await import('./allowedSigners.js');
+  const { signaturesQuery } = await import('../git/signaturesQuery.js');
+  const fileText = config.identity.allowedSigners
+    ? configRev
+      ? blobText(await repo.blobs(`${configRev}:${config.identity.allowedSigners}`))
+      : readOrNull(path.join(repo.top, config.identity.allowedSigners))
+    : null;
+  const dir = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'orch-signers-'));
+  try {
+    const file = path.join(dir, 'allowed_signers');
+    fs.writeFileSync(file, allowedSigners(config, fileText));
+    const input = raw.map((c) => c.info.sha).join('\n') + '\n';
+    const signatures = await ask(signaturesQuery(file), { ...repo.git, input });
+    for (const c of raw) c.info.signature = signatures.get(c.info.sha) ?? { status: 'N', key: '', signer: '' };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}

@@ -24,6 +24,7 @@ export const RULES: RuleEntry[] = [
   { id: 'compose-consistency', load: async () => (await import('./compose-consistency.js')).rule, mayApply: touchesContainers },
   { id: 'container-review', load: async () => (await import('./container-review.js')).rule, mayApply: touchesContainers },
   { id: 'task-completion', load: async () => (await import('./task-completion.js')).rule },
+  { id: 'signed-identity', load: async () => (await import('./signed-identity.js')).rule },
 ];
 
 export async function loadRule(id: string): Promise<Rule | undefined> {
