@@ -1,9 +1,9 @@
-// `orch guard [--path P]`: exit codes follow the harness, not orch's other commands —
-// 0 lets the edit happen (silently), 2 blocks it with the reason on stderr (Claude Code
-// feeds that text back to the model). When the guard itself cannot check (unreadable
-// input, a broken configuration) it says so on stderr and exits 1, which such harnesses
-// show to the user without blocking: a guard that blocked every edit could not even let
-// an agent fix the configuration, and the commit hook still checks.
+// `orch guard [--path P]`: exit codes follow the harnesses (Claude Code, Gemini CLI), not
+// orch's other commands: 0 lets the edit happen, with nothing on stdout; 2 blocks it, with
+// the reason on stderr, which the harness feeds back to the model. When the guard itself
+// cannot check (unreadable input, a broken configuration) it says so on stderr and exits
+// 1, which those harnesses show to the user without blocking: a guard that blocked every
+// edit could not even let an agent fix the configuration, and the commit hook still checks.
 import { OrchError, isOrchError } from '../errors.js';
 import { guard, guardMessage, type GuardResult } from '../engine/guard.js';
 import { parseGuardInput } from '../integrations/parseGuardInput.js';
@@ -46,7 +46,8 @@ async function check(args: string[], io: IO): Promise<number> {
       io.stderr.write(guardMessage(result));
       code = GUARD_BLOCK;
     } else if (result.locked) {
-      io.stdout.write(`orch: locked ${result.locked.path} for ${result.agent} (task ${result.locked.task}); \`orch done ${result.locked.task}\` releases it.\n`);
+      // stderr: harnesses read stdout on success as JSON (Gemini CLI requires it to be)
+      io.stderr.write(`orch: locked ${result.locked.path} for ${result.agent} (task ${result.locked.task}); \`orch done ${result.locked.task}\` releases it.\n`);
     }
   }
   return code;

@@ -2,7 +2,8 @@
 // the one thing the guard needs: the file an edit is about to change, if it is an edit.
 // Claude Code (PreToolUse): {"session_id", "transcript_path", "cwd", "hook_event_name":
 // "PreToolUse", "tool_name": "Edit", "tool_input": {"file_path": "/abs/path", ...}};
-// NotebookEdit names its file `notebook_path`. Every other tool is not an edit.
+// NotebookEdit names its file `notebook_path`. Gemini CLI's BeforeTool input has the same
+// shape, with its file tools write_file and replace. Every other tool is not an edit.
 import path from 'node:path';
 import { OrchError } from '../errors.js';
 
@@ -12,7 +13,12 @@ export const EDIT_TOOLS: Readonly<Record<string, readonly string[]>> = {
   Write: ['file_path'],
   MultiEdit: ['file_path'],
   NotebookEdit: ['notebook_path', 'file_path'],
+  write_file: ['file_path'],
+  replace: ['file_path'],
 };
+
+/** The events that come before a tool runs: Claude Code's and Gemini CLI's names. */
+const PRE_TOOL_EVENTS = new Set(['PreToolUse', 'BeforeTool']);
 
 export interface GuardInput {
   /** The harness's tool name, when it sent one. */
@@ -44,7 +50,7 @@ export function parseGuardInput(text: string): GuardInput {
   const cwd = typeof p.cwd === 'string' && p.cwd ? p.cwd : null;
   const tool = typeof p.tool_name === 'string' ? p.tool_name : null;
   const event = typeof p.hook_event_name === 'string' ? p.hook_event_name : null;
-  if (event !== null && event !== 'PreToolUse') return { tool, path: null, cwd };
+  if (event !== null && !PRE_TOOL_EVENTS.has(event)) return { tool, path: null, cwd };
   const keys = tool ? EDIT_TOOLS[tool] : undefined;
   const input = p.tool_input && typeof p.tool_input === 'object' ? (p.tool_input as Record<string, unknown>) : {};
   if (!keys) return { tool, path: null, cwd };

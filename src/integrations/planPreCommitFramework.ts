@@ -154,6 +154,10 @@ export async function planPreCommitFramework(top: string, bin: string, installed
     return { changes: [], notes };
   }
   notes.push(`${PRE_COMMIT_CONFIG} changed: run ${install}; orch's hooks need pre-commit 3.2 or later.`);
+  const left = INSTALLED_HOOKS.filter((h) => !wanted.some((w) => w.stages[0] === h));
+  if (left.length) {
+    notes.push(`the pre-commit framework does not hand git's input to ${left.join(', ')} hooks, so orch does not run there; \`orch ci\` in CI checks what is pushed.`);
+  }
   const detail = [
     ...missing.map((m) => `repo: local → id: ${m.id}, entry: ${m.entry}, stages: [${m.stages.join(', ')}]`),
     ...updated.map((id) => `id: ${id} → entry updated`),

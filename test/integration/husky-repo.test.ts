@@ -21,7 +21,7 @@ it('with husky: adds orch to .husky/pre-commit before existing commands and bloc
   const init = repo.orch(['init']);
   expect(init.code, init.out).toBe(0);
   const hookFile = repo.read('.husky/pre-commit');
-  expect(hookFile.split('\n')[0]).toBe('orch hook pre-commit "$@"');
+  expect(hookFile.split('\n').slice(0, 2)).toEqual(['# >>> orch (managed by orch init)', 'orch hook pre-commit "$@" || exit $?']);
   expect(hookFile).toContain('echo "existing lint step ran"');
   expect(repo.orch(['init']).stdout).toContain('Nothing to change'); // idempotent
   expect(repo.read('.husky/pre-commit')).toBe(hookFile);
