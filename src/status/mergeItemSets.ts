@@ -1,9 +1,9 @@
 import type { StatusItem } from './statusItems.js';
 
 /**
- * Three-way merge of keyed rows (locks, reviews). A row removed on either side stays removed,
- * even when the other side changed it: a released lock must not come back. A row added on both
- * sides is kept once. A row changed on one side takes that side's version; changed differently
+ * Three-way merge of keyed rows (locks, reviews, records of released sections). A row removed
+ * on either side stays removed, even when the other side changed it: a released lock must not
+ * come back. A row added on both sides is kept once. A row changed on one side takes that side's version; changed differently
  * on both (or added differently on both), `prefer` picks, ours when it returns 0.
  *
  * Order: ours' rows in ours' order; a row only theirs has goes after the row it follows in
@@ -39,7 +39,7 @@ export function mergeItemSets(
   for (const item of ours) {
     const chosen = decide(item.key);
     if (!chosen) continue;
-    const node = { key: item.key, item: chosen === item ? item : { ...chosen, group: item.group } };
+    const node = { key: item.key, item: chosen === item ? item : { ...chosen, group: item.group, run: item.run } };
     result.push(node);
     nodes.set(item.key, node);
   }

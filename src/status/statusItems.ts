@@ -1,6 +1,7 @@
-// What the merge driver treats as keyed data rather than prose: the rows of lock and review
-// tables and the entries of Log sections, each with the key it is matched on across the
-// three sides of a merge, and the place (slot) where its group's rows go in the document.
+// What the merge driver treats as records rather than prose: the rows of lock and review
+// tables, the entries of Log sections and the bullets and table rows of released sections,
+// each with the key it is matched on across the three sides of a merge, grouped by the table
+// or section they belong to, with the lines where each run of them starts.
 import type { LockRole, ReviewRole } from './mapColumns.js';
 import { normalizeAgent } from './normalizeAgent.js';
 import { parseDate } from './normalizeDate.js';
@@ -10,27 +11,35 @@ import { scanStatus, type TableInfo } from './scanStatus.js';
 import { splitPathList } from './splitPathList.js';
 import { isSeparatorRow, splitRow } from './splitRow.js';
 
-export type ItemKind = 'lock' | 'review' | 'log';
+export type ItemKind = 'lock' | 'review' | 'log' | 'history';
 
 export interface StatusItem {
   kind: ItemKind;
-  /** Identity across the three sides: (paths, agent) for a lock, (paths, reviewer, requester) for a review, the text for a log entry. */
+  /**
+   * Identity across the three sides: (paths, agent) for a lock row, (paths, reviewer, requester)
+   * for a review row, the text (after \u0001) for anything else.
+   */
   key: string;
-  /** The item's lines as written, without line endings (a log entry's may end in blank lines that are not part of its key). */
+  /** The item's lines as written, without line endings. */
   lines: string[];
-  /** Ordinal of its group among the groups of the same kind. */
-  group: number;
-  /** Lock: Since; review: At; log: the entry's time. Comparable as strings ('' when unknown). */
+  /** Its group's id (ItemGroup.id). */
+  group: string;
+  /** Lock: Since; review: At; log: the entry's time. Comparable as strings ('' when unknown; an untimed log entry has the time of the one before it). */
   time: string;
-  /** Lock: Expires; review: state rank (approved/rejected over requested). */
+  /** Lock: Expires; review: state rank (approved/rejected over requested); else ''. */
   rank: string;
+  /** 0-based line it starts at. */
+  at: number;
+  /** Which run of its group it is in: items on consecutive lines form one run. */
+  run: number;
 }
 
 export interface ItemGroup {
   kind: ItemKind;
-  ordinal: number;
-  /** 0-based line where the group's items go: the first item's line, or where a first item would go. */
-  slot: number;
+  /** `<kind> <ordinal among the groups of that kind>`; the merge renames groups to match ours'. */
+  id: string;
+  /** 0-based line where each run of items starts; for a group without items, where a first item would go. */
+  runs: number[];
   items: StatusItem[];
   /** 0-based lines the items occupy. */
   itemLines: number[];
@@ -47,17 +56,17 @@ export interface StatusItems {
 const ENTRY_START = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 const CONTINUATION = /^[ \t]+\S/;
 const ENTRY_TIME =
-  /^(?:[-*+]|\d{1,9}[.)])[ \t]+[[`*_(]*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?[ \t]*(Z|UTC|[+-]\d{2}:?\d{2})?/i;
+  /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|\|[ \t]*)[[`*_(]*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?[ \t]*(Z|UTC|[+-]\d{2}:?\d{2})?/i;
 
 export function statusItems(text: string): StatusItems {
   const scan = scanStatus(text);
   const { tl, hidden, sections, headings } = scan.structure;
   const lines = tl.lines;
   const groups: ItemGroup[] = [];
-  const headingOf = (line: number): string => {
-    let h = '';
-    for (const x of headings) if (x.line < line) h = lines[x.line];
-    return h;
+  const headingOf = (line: number): string[] => {
+    let h = -1;
+    for (const x of headings) if (x.line < line) h = x.line;
+    return h >= 0 ? [lines[h], ''] : [];
   };
 
   let locks = 0;
@@ -67,11 +76,11 @@ export function statusItems(text: string): StatusItems {
     if (!kind) continue;
     const group: ItemGroup = {
       kind,
-      ordinal: kind === 'lock' ? locks++ : reviews++,
-      slot: t.last + 1,
+      id: `${kind} ${kind === 'lock' ? locks++ : reviews++}`,
+      runs: [t.last + 1],
       items: [],
       itemLines: [],
-      frame: [headingOf(t.header), '', ...(t.header >= 0 ? [lines[t.header]] : []), ...(t.separator >= 0 ? [lines[t.separator]] : [])],
+      frame: [...headingOf(t.header), ...(t.header >= 0 ? [lines[t.header]] : []), ...(t.separator >= 0 ? [lines[t.separator]] : [])],
     };
     // Every row is an item, so a table body stays in one piece; rows that name no path
     // (placeholders, group labels) are matched on their text.
@@ -79,30 +88,44 @@ export function statusItems(text: string): StatusItems {
       const raw = scan.structure.visible.get(i) ?? lines[i];
       const keyed = isSeparatorRow(raw) ? null : kind === 'lock' ? lockRow(t, raw) : reviewRow(t, raw);
       const item = keyed ?? { key: `\u0001${lines[i].trim()}`, time: '', rank: '' };
-      if (group.items.length === 0) group.slot = i;
-      group.items.push({ kind, group: group.ordinal, lines: [lines[i]], ...item });
+      group.items.push({ kind, group: group.id, lines: [lines[i]], ...item, at: i, run: 0 });
       group.itemLines.push(i);
     }
     groups.push(group);
   }
 
-  let logs = 0;
+  // Log and released sections are records: their bullets (with indented continuation lines)
+  // and the rows of their tables are items matched on their text.
+  const count = { log: 0, history: 0 };
   for (const sec of sections) {
-    if (sec.kind !== 'log' || sec.heading < 0) continue;
+    if ((sec.kind !== 'log' && sec.kind !== 'released') || sec.heading < 0) continue;
+    const kind = sec.kind === 'log' ? 'log' : 'history';
     const group: ItemGroup = {
-      kind: 'log',
-      ordinal: logs++,
-      slot: emptyLogSlot(lines, hidden, sec.start, sec.end),
+      kind,
+      id: `${kind} ${count[kind]++}`,
+      runs: [emptyLogSlot(lines, hidden, sec.start, sec.end)],
       items: [],
       itemLines: [],
       frame: [lines[headings[sec.heading].line], ''],
     };
     let current: StatusItem | null = null;
+    let inTable = false;
     let lastTime = '';
+    const add = (i: number) => {
+      const line = lines[i];
+      // An entry without a time of its own sorts with the one before it.
+      const time = (kind === 'log' ? entryTime(line) : null) ?? lastTime;
+      lastTime = time;
+      const item: StatusItem = { kind, key: `\u0001${line.trimEnd()}`, lines: [line], group: group.id, time, rank: '', at: i, run: 0 };
+      group.items.push(item);
+      group.itemLines.push(i);
+      return item;
+    };
     for (let i = sec.start; i < sec.end; i++) {
       const line = lines[i];
       if (hidden[i]) {
         current = null;
+        inTable = false;
         continue;
       }
       if (current && CONTINUATION.test(line)) {
@@ -111,35 +134,37 @@ export function statusItems(text: string): StatusItems {
         group.itemLines.push(i);
         continue;
       }
-      if (current && line.trim() === '') {
-        // Blank lines between two entries travel with the first (outside its key), so a log
-        // written with gaps stays one piece.
-        let j = i;
-        while (j < sec.end && !hidden[j] && lines[j].trim() === '') j++;
-        if (j < sec.end && !hidden[j] && ENTRY_START.test(lines[j])) {
-          for (let k = i; k < j; k++) {
-            current.lines.push(lines[k]);
-            group.itemLines.push(k);
-          }
-          i = j - 1;
+      current = null;
+      if (line.includes('|')) {
+        if (inTable) {
+          add(i);
+          continue;
+        }
+        if (i + 1 < sec.end && !hidden[i + 1] && isSeparatorRow(lines[i + 1]) && !isSeparatorRow(line)) {
+          inTable = true;
+          i++;
           continue;
         }
       }
-      current = null;
-      if (!ENTRY_START.test(line)) continue;
-      // An entry without a time of its own sorts with the one before it.
-      const time = entryTime(line) ?? lastTime;
-      lastTime = time;
-      current = { kind: 'log', key: line.trimEnd(), lines: [line], group: group.ordinal, time, rank: '' };
-      if (group.items.length === 0) group.slot = i;
-      group.items.push(current);
-      group.itemLines.push(i);
+      inTable = false;
+      if (ENTRY_START.test(line)) current = add(i);
     }
     groups.push(group);
   }
 
+  for (const g of groups) {
+    if (g.items.length === 0) continue;
+    g.runs = [];
+    let end = -1;
+    for (const item of g.items) {
+      if (item.at !== end) g.runs.push(item.at);
+      item.run = g.runs.length - 1;
+      end = item.at + item.lines.length;
+    }
+  }
+
   // The same key twice on one side is two items: number the repeats so none is merged away.
-  for (const kind of ['lock', 'review', 'log'] as const) {
+  for (const kind of ['lock', 'review', 'log', 'history'] as const) {
     const seen = new Map<string, number>();
     for (const g of groups) {
       if (g.kind !== kind) continue;
@@ -207,7 +232,9 @@ export function entryTime(line: string): string | null {
   const m = ENTRY_TIME.exec(line);
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = m;
-  const minute = parseDate(`${y}-${mo}-${d}T${h}:${mi}${/^utc$/i.test(zone) ? 'Z' : zone}`);
+  // UTC already (what orch writes): only ordered, so no calendar check is needed.
+  if (zone === 'Z' || /^utc$/i.test(zone)) return `${y}-${mo}-${d}T${h}:${mi}:${s}.${frac.padEnd(9, '0')}Z`;
+  const minute = parseDate(`${y}-${mo}-${d}T${h}:${mi}${zone}`);
   if (!minute) return null;
   return `${minute.slice(0, 16)}:${s}.${frac.padEnd(9, '0')}Z`;
 }

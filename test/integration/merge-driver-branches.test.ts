@@ -115,6 +115,34 @@ describe('merge driver: WORK_STATUS.md merges by meaning', () => {
     expect(logLines(text).filter((e) => /A (db\/schema\.sql|web\/app\.tsx|api\/openapi\.yaml)$/.test(e))).toHaveLength(3);
   });
 
+  it('entries one branch archived (log.maxEntries) stay archived: each entry is in the Log or the archive, once', () => {
+    const repo = setup();
+    const cfg = JSON.parse(repo.read('.orchrc.json'));
+    repo.write('.orchrc.json', JSON.stringify({ ...cfg, log: { maxEntries: 4 } }, null, 2));
+    // the archive is a Log too: both branches append to it, so it merges with the same driver
+    repo.write('.gitattributes', repo.read('.gitattributes') + 'WORK_STATUS.archive.md merge=orch-status\n');
+    repo.ok(['add', '.orchrc.json', '.gitattributes']);
+    expect(repo.commit('limit the log').code).toBe(0);
+    work(repo, 'writer', 'base-1.txt', 'T-1');
+    work(repo, 'writer', 'base-2.txt', 'T-1');
+    repo.ok(['checkout', '-q', '-b', 'feature']);
+    work(repo, 'dba', 'db/schema.sql', 'T-4');
+    repo.ok(['checkout', '-q', 'main']);
+    for (const f of ['web/a.tsx', 'web/b.tsx', 'web/c.tsx']) work(repo, 'frontend-dev', f, 'T-3');
+    const archivedOnMain = logLines(repo.read('WORK_STATUS.archive.md'));
+    expect(archivedOnMain.length).toBeGreaterThan(0);
+
+    const m = repo.git(['merge', '--no-edit', 'feature'], as('frontend-dev'));
+    expect(m.code, m.out).toBe(0);
+    const log = logLines(repo.ok(['show', 'HEAD:WORK_STATUS.md']));
+    const archive = logLines(repo.ok(['show', 'HEAD:WORK_STATUS.archive.md']));
+    const everything = [...archive, ...log];
+    for (const what of ['api/openapi.yaml', 'base-1.txt', 'base-2.txt', 'db/schema.sql', 'web/a.tsx', 'web/b.tsx', 'web/c.tsx']) {
+      expect(everything.filter((e) => e.endsWith(`A ${what}`)), what).toHaveLength(1);
+    }
+    for (const e of archivedOnMain) expect(log).not.toContain(e);
+  });
+
   it('a CRLF status file merges and stays CRLF', () => {
     const repo = tempRepo();
     registerMergeDriver(repo);
