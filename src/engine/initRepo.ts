@@ -169,13 +169,17 @@ export const MERGE_DRIVER = 'orch-status';
 
 /** WORK_STATUS.md merges by meaning: registered in .gitattributes (shared) and git config (per clone). */
 function planMergeDriver(repo: Repo, changes: PlannedChange[], hints: string[]): void {
-  const statusFile = statusFileName(repo.top);
+  const { statusFile, archiveFile } = statusFileNames(repo.top);
   const attrs = path.join(repo.top, '.gitattributes');
-  const line = `${statusFile.replace(/ /g, '[[:space:]]')} merge=${MERGE_DRIVER}`;
   const existing = readOrNull(attrs);
-  if (!existing?.split(/\r?\n/).some((l) => l.trim() === line)) {
-    const content = (existing && !existing.endsWith('\n') ? existing + '\n' : (existing ?? '')) + line + '\n';
-    changes.push({ file: attrs, action: existing === null ? 'create' : 'update', why: `merge ${statusFile} with orch's driver`, content });
+  const present = new Set((existing ?? '').split(/\r?\n/).map((l) => l.trim()));
+  // the archive too: two branches that both archive would otherwise conflict on it
+  const missing = [statusFile, archiveFile]
+    .map((f) => `${f.replace(/ /g, '[[:space:]]')} merge=${MERGE_DRIVER}`)
+    .filter((l) => !present.has(l));
+  if (missing.length) {
+    const content = (existing && !existing.endsWith('\n') ? existing + '\n' : (existing ?? '')) + missing.join('\n') + '\n';
+    changes.push({ file: attrs, action: existing === null ? 'create' : 'update', why: `merge ${statusFile} and its archive with orch's driver`, content });
   }
   const bin = hints[0];
   const driver = `${bin ? `./${bin}` : 'orch'} merge-driver %O %A %B %P`;
@@ -190,14 +194,16 @@ function planMergeDriver(repo: Repo, changes: PlannedChange[], hints: string[]):
   }
 }
 
-function statusFileName(top: string): string {
+function statusFileNames(top: string): { statusFile: string; archiveFile: string } {
+  const names = { statusFile: 'WORK_STATUS.md', archiveFile: 'WORK_STATUS.archive.md' };
   try {
-    const cfg = JSON.parse(fs.readFileSync(path.join(top, '.orchrc.json'), 'utf8')) as { statusFile?: unknown };
-    if (typeof cfg.statusFile === 'string' && cfg.statusFile) return cfg.statusFile;
+    const cfg = JSON.parse(fs.readFileSync(path.join(top, '.orchrc.json'), 'utf8')) as { statusFile?: unknown; log?: { archiveFile?: unknown } };
+    if (typeof cfg.statusFile === 'string' && cfg.statusFile) names.statusFile = cfg.statusFile;
+    if (typeof cfg.log?.archiveFile === 'string' && cfg.log.archiveFile) names.archiveFile = cfg.log.archiveFile;
   } catch {
-    // no JSON config (yet): the default name
+    // no JSON config (yet): the default names
   }
-  return 'WORK_STATUS.md';
+  return names;
 }
 
 /**
