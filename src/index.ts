@@ -12,4 +12,8 @@ export { checkFiles } from './engine/checkFiles.js';
 export { lockPaths } from './engine/lockPaths.js';
 export { unlockPaths } from './engine/unlockPaths.js';
 export { initRepo } from './engine/initRepo.js';
+export { checkRange, checkRanges } from './engine/checkRange.js';
+export { guard } from './engine/guard.js';
+export { mergeStatus } from './status/mergeStatus.js';
+export { finishTask } from './engine/finishTask.js';
 export { RULES, loadRule } from './rules/registry.js';
