@@ -5,21 +5,51 @@ import { runGitBuffer, type GitOptions } from './runGit.js';
 
 export type BlobReader = (spec: string) => Promise<Buffer | null>;
 
+/** Requests per cat-file process: bounds the output held in memory at once. */
+const MAX_BATCH = 200;
+/** Contents kept for repeated reads (a status file read as one commit's new side and the next one's old side). */
+const CACHE_BYTES = 48 << 20;
+
 /** `spec` is anything cat-file takes: `HEAD:path`, `:path` (the index), `<sha>`. */
 export function createBlobReader(options: GitOptions): BlobReader {
   let pending: { spec: string; resolve: (b: Buffer | null) => void; reject: (e: unknown) => void }[] = [];
+  // insertion-ordered: the oldest entries go first when the cache outgrows its budget
   const cache = new Map<string, Promise<Buffer | null>>();
+  const sizes = new Map<string, number>();
+  let cachedBytes = 0;
+
+  function remember(spec: string, b: Buffer | null): void {
+    if (!cache.has(spec)) return;
+    const n = b?.length ?? 0;
+    sizes.set(spec, n);
+    cachedBytes += n;
+    for (const [old, size] of sizes) {
+      if (cachedBytes <= CACHE_BYTES) break;
+      sizes.delete(old);
+      cache.delete(old);
+      cachedBytes -= size;
+    }
+  }
 
   async function flush(): Promise<void> {
-    const batch = pending;
+    const all = pending;
     pending = [];
-    try {
-      const input = batch.map((r) => r.spec + '\0').join('');
-      const { stdout: out } = await runGitBuffer(['cat-file', '--batch', '-z'], { ...options, input });
-      const results = parseBatchOutput(out, batch.length);
-      batch.forEach((r, i) => r.resolve(results[i]));
-    } catch (e) {
-      batch.forEach((r) => r.reject(e));
+    for (let at = 0; at < all.length; at += MAX_BATCH) {
+      const batch = all.slice(at, at + MAX_BATCH);
+      try {
+        const input = batch.map((r) => r.spec + '\0').join('');
+        const { stdout: out } = await runGitBuffer(['cat-file', '--batch', '-z'], { ...options, input });
+        const results = parseBatchOutput(out, batch.length);
+        batch.forEach((r, i) => {
+          remember(r.spec, results[i]);
+          r.resolve(results[i]);
+        });
+      } catch (e) {
+        batch.forEach((r) => {
+          cache.delete(r.spec);
+          r.reject(e);
+        });
+      }
     }
   }
 

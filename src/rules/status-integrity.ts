@@ -6,6 +6,7 @@ import { sameAgent } from '../engine/resolveIdentity.js';
 import { isExpired } from '../locks/lockTimes.js';
 import { shellQuote } from '../shellQuote.js';
 import { logEntries, type LogEntry } from '../text/logEntries.js';
+import { insertedLines } from '../text/insertedLines.js';
 import type { Lock, RawFinding, Review, StatusDoc, Steal } from '../types.js';
 import type { Rule, RuleInput } from './rule.js';
 
@@ -114,6 +115,9 @@ WORK_STATUS.md), by comparing its previous and new text:
   them as a line, word for word.
 Names compare case-insensitively and a leading "@" is ignored; paths compare
 case-insensitively only when core.ignorecase is true.
+In remote mode (locks.remote) the file's lock rows are a view of the lock branch: a row
+whose lock the lock branch no longer holds may be dropped by anyone. Pushes to the lock
+branch itself are checked by this rule commit by commit (pre-receive and CI).
 
 Why: locks protect other agents' work in progress; an agent that deletes a row and
 commits into the file it freed defeats them silently. A steal stays possible, but
@@ -144,6 +148,10 @@ rules["status-integrity"].`,
       ]);
       // a status file that did not exist before has nothing to protect
       if (oldText === null) return [];
+      // Whole lines inserted (a Log entry, a lock row: almost every commit) can neither
+      // remove nor rewrite anything; only a decided review row among them needs a look.
+      const inserted = newText === null ? null : insertedLines(oldText, newText);
+      if (inserted && !inserted.some((l) => /\b(approved|rejected)\b/i.test(l))) return [];
 
       const readers = await loadReaders();
       const before = readers.readStatus(oldText, { source: oldName });
@@ -190,9 +198,14 @@ function lockFindings(
     );
 
   const findings: RawFinding[] = [];
+  // remote mode: the file's lock rows mirror the lock branch; a row whose lock the branch
+  // no longer holds protects nothing, and the view may drop it
+  const shared = input.lockBranch;
+  const onLockBranch = (l: Lock) => !shared || shared.locks.some((x) => sameAgent(x.agent, l.agent) && foldPath(x.path) === foldPath(l.path));
   for (const l of unmatched) {
     if (sameAgent(l.agent, me)) continue;
     const now = leftovers.take(foldPath(l.path));
+    if (!onLockBranch(l)) continue;
     if (stolen(l)) continue;
     const expired = isExpired(l, input.now, input.config.locks.ttl);
     const what = now

@@ -1,4 +1,5 @@
 import { addedLines } from '../text/addedLines.js';
+import { insertedLines } from '../text/insertedLines.js';
 import { parseDoneEntry } from '../engine/doneEntry.js';
 import { readStatus } from '../status/readStatus.js';
 import { sameAgent } from '../engine/resolveIdentity.js';
@@ -32,6 +33,15 @@ Config: indexFile, statusFile, rules["task-completion"].`,
     for (const t of changes.commit?.trailers['task-done'] ?? []) if (t.trim()) completed.add(t.trim());
     if (touched(config.statusFile)) {
       const [before, after] = await Promise.all([changes.read(config.statusFile, 'old'), changes.read(config.statusFile, 'new')]);
+      // lines only inserted: no lock was released, and a completion can only be among them
+      const inserted = before !== null && after !== null ? insertedLines(before, after) : null;
+      if (inserted) {
+        for (const line of inserted) {
+          const done = parseDoneEntry(line);
+          if (done) completed.add(done.task);
+        }
+        return findingsFor(completed, config.indexFile);
+      }
       // the committer's own tasks only: a steal does not complete someone else's task
       const tasksOf = (text: string | null, mine: boolean) =>
         new Set(
@@ -47,15 +57,15 @@ Config: indexFile, statusFile, rules["task-completion"].`,
         if (done) completed.add(done.task);
       }
     }
-    const findings: RawFinding[] = [];
-    for (const task of completed) {
-      findings.push({
-        rule: 'task-completion',
-        path: config.indexFile,
-        message: `task ${task} is completed by this change (its last lock is released or it is marked done), but ${config.indexFile} is not updated. Add a line for ${task} — what was built, where, decisions others need — to ${config.indexFile} and stage it.`,
-        fix: `git add ${config.indexFile}`,
-      });
-    }
-    return findings;
+    return findingsFor(completed, config.indexFile);
   },
 };
+
+function findingsFor(completed: Set<string>, indexFile: string): RawFinding[] {
+  return [...completed].map((task) => ({
+    rule: 'task-completion' as const,
+    path: indexFile,
+    message: `task ${task} is completed by this change (its last lock is released or it is marked done), but ${indexFile} is not updated. Add a line for ${task} — what was built, where, decisions others need — to ${indexFile} and stage it.`,
+    fix: `git add ${indexFile}`,
+  }));
+}
