@@ -11,9 +11,7 @@ const out = `dist.build-${process.pid}`;
 fs.rmSync(out, { recursive: true, force: true });
 
 try {
-  const result = await build({
-    entryPoints: { cli: 'src/cli/entry.ts', index: 'src/index.ts' },
-    outdir: out,
+  const common = {
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -28,7 +26,11 @@ try {
     metafile: true,
     // cosmiconfig loads TypeScript only for .ts configs, from the user's own install
     external: ['typescript'],
-  });
+  };
+  // The CLI on its own: built together with the library, the code both share would be
+  // cut into many small chunks, and a commit would load dozens of files.
+  const result = await build({ ...common, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out });
+  await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: `${out}/lib` });
   fs.writeFileSync(`${out}/meta.json`, JSON.stringify(result.metafile));
   if (!process.argv.includes('--no-types')) {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '--emitDeclarationOnly', '--outDir', `${out}/types`], { stdio: 'inherit' });

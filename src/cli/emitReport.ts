@@ -5,15 +5,15 @@ import type { Report } from '../report/report.js';
 import { pickFormat } from '../report/pickFormat.js';
 import { useColor } from '../report/useColor.js';
 import { exitCodeFor } from '../report/exitCodeFor.js';
+import { formatHuman } from '../report/formatHuman.js';
+import { formatJson } from '../report/formatJson.js';
 import type { IO } from './io.js';
 
 export async function emitReport(report: Report, io: IO, formatFlag?: string): Promise<0 | 1> {
   const format = pickFormat({ flag: formatFlag, env: io.env });
   if (format === 'human') {
-    const { formatHuman } = await import('../report/formatHuman.js');
     io.stderr.write(formatHuman(report, { color: useColor(io.stderr, io.env) }));
   } else if (format === 'json') {
-    const { formatJson } = await import('../report/formatJson.js');
     io.stdout.write(formatJson(report));
   } else if (format === 'github') {
     const { formatGithub } = await import('../report/formatGithub.js');

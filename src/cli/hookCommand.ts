@@ -1,6 +1,7 @@
 // `orch hook <name>`: what the installed shims call, with git's arguments and stdin.
 import { OrchError } from '../errors.js';
 import { checkStaged } from '../engine/checkStaged.js';
+import { recordCommit } from '../engine/recordCommit.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';
 import { msg } from './messages.js';
@@ -40,7 +41,6 @@ async function preCommit(io: IO): Promise<number> {
   if (prepared.skip.all) io.stderr.write(msg.skippedAll + '\n');
   const code = prepared.skip.all ? 0 : await emitReport(report, io);
   if (code !== 0) return code;
-  const { recordCommit } = await import('../engine/recordCommit.js');
   await recordCommit(prepared, changes, io.env);
   return 0;
 }

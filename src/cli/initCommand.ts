@@ -17,6 +17,7 @@ export async function run(args: string[], io: IO): Promise<number> {
     strict: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'agent-hooks': { type: 'string', multiple: true },
+    remote: { type: 'string' },
   });
   if (positionals.length) throw new OrchError(`orch init: unexpected argument ${positionals[0]}.`, { hint: 'See `orch init --help`.' });
   const dryRun = Boolean(values['dry-run']);
@@ -38,6 +39,13 @@ export async function run(args: string[], io: IO): Promise<number> {
       io.stdout.write(`  ${verb} — ${c.why}\n`);
       if (dryRun && c.detail) io.stdout.write(c.detail.replace(/^/gm, '      ') + '\n');
     }
+  }
+  if (values.remote !== undefined) {
+    const { initRemote } = await import('../engine/initRemote.js');
+    const createdConfig = changes.some((c) => c.action === 'create' && path.basename(c.file) === '.orchrc.json');
+    const r = await initRemote({ cwd: io.cwd, remote: values.remote, dryRun, createdConfig });
+    io.stdout.write(`Locks shared through ${r.target.label}:\n${r.done.map((d) => `  ${d}\n`).join('')}`);
+    notes.push(...r.notes);
   }
   for (const n of notes) io.stdout.write(`${dryRun ? 'Then' : 'Next'}: ${n}\n`);
   if (!dryRun && changes.some((c) => /WORK_STATUS\.md$|\.orchrc\.json$/.test(c.file) && c.action === 'create')) {

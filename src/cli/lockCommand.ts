@@ -21,13 +21,16 @@ export async function run(args: string[], io: IO): Promise<number> {
     task: values.task,
     ttl: values.ttl,
     note: values.note,
+    offline: values.offline,
   });
   const json = (values.format ?? io.env.ORCH_FORMAT) === 'json';
   if (result.conflicts.length) {
     return emitReport({ ok: false, context: 'check', agent: result.agent, findings: result.conflicts }, io, values.format);
   }
   if (json) {
-    io.stdout.write(JSON.stringify({ ok: true, agent: result.agent, locked: result.locked, already: result.already, findings: [] }) + '\n');
+    io.stdout.write(
+      JSON.stringify({ ok: true, agent: result.agent, locked: result.locked, already: result.already, findings: [], ...(result.remote ? { remote: result.remote } : {}) }) + '\n',
+    );
     return 0;
   }
   for (const l of result.locked) {
@@ -35,5 +38,6 @@ export async function run(args: string[], io: IO): Promise<number> {
     io.stdout.write(msg.locked(l.path, result.agent, extra ? ` (${extra})` : '') + '\n');
   }
   for (const p of result.already) io.stdout.write(msg.alreadyLocked(p, result.agent) + '\n');
+  if (result.remote && result.locked.length) io.stdout.write(msg.remoteOutcome(result.remote) + '\n');
   return 0;
 }

@@ -2,24 +2,39 @@
 // output and an exit code. No stack trace reaches a user unless ORCH_DEBUG is set.
 import { isOrchError } from '../errors.js';
 import type { IO } from './io.js';
+// Commands an agent runs all day are part of the entry bundle: a module loaded on demand
+// costs a file resolution, a read and a compile, and esbuild cuts code shared between
+// on-demand modules into many small chunks. Only set-up and diagnosis commands, which pull
+// in YAML and the hook-manager integrations, are loaded when called.
+import * as checkCommand from './checkCommand.js';
+import * as ciCommand from './ciCommand.js';
+import * as doneCommand from './doneCommand.js';
+import * as guardCommand from './guardCommand.js';
+import * as hookCommand from './hookCommand.js';
+import * as lockCommand from './lockCommand.js';
+import * as mergeDriverCommand from './mergeDriverCommand.js';
+import * as reviewCommand from './reviewCommand.js';
+import * as statusCommand from './statusCommand.js';
+import * as unlockCommand from './unlockCommand.js';
 import { HELP, USAGE, msg, unknownCommand } from './messages.js';
 
 type Command = { run(args: string[], io: IO): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   init: () => import('./initCommand.js'),
-  lock: () => import('./lockCommand.js'),
-  unlock: () => import('./unlockCommand.js'),
-  status: () => import('./statusCommand.js'),
-  check: () => import('./checkCommand.js'),
-  hook: () => import('./hookCommand.js'),
+  lock: async () => lockCommand,
+  unlock: async () => unlockCommand,
+  status: async () => statusCommand,
+  check: async () => checkCommand,
+  hook: async () => hookCommand,
   doctor: () => import('./doctorCommand.js'),
   explain: () => import('./explainCommand.js'),
-  done: () => import('./doneCommand.js'),
-  review: () => import('./reviewCommand.js'),
-  ci: () => import('./ciCommand.js'),
-  guard: () => import('./guardCommand.js'),
-  'merge-driver': () => import('./mergeDriverCommand.js'),
+  done: async () => doneCommand,
+  review: async () => reviewCommand,
+  ci: async () => ciCommand,
+  guard: async () => guardCommand,
+  'merge-driver': async () => mergeDriverCommand,
+  sync: () => import('./syncCommand.js'),
 };
 
 declare const ORCH_VERSION: string;

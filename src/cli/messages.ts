@@ -45,7 +45,10 @@ Installs orch into this repository. Idempotent: run it again at any time.
 Options:
   --strict            turn on lock-required for every path
   --dry-run           print what would change, change nothing
-  --remote NAME       share locks through this git remote's lock branch
+  --remote NAME       share locks through this git remote's lock branch: creates the
+                      branch there when missing, adds its fetch refspec, and sets
+                      locks.remote in a configuration this run creates (an existing
+                      one is left to you: the change to make is printed)
   --agent-hooks NAME  also install an edit-time guard for a coding-agent harness (claude)`,
   lock: `Usage: orch lock <path|glob>... [--task ID] [--ttl 8h] [--note TEXT] [--agent NAME]
 
@@ -59,8 +62,14 @@ Options:
   --task ID      task id recorded with the lock
   --ttl DURATION expiry such as 30m, 8h, 2d (default: locks.defaultTtl, else none)
   --note TEXT    free text for the Note column
-  --offline      (remote mode) record locally only
-  --format json  machine-readable result`,
+  --offline      (remote mode) record in this clone only; \`orch sync\` publishes it
+  --format json  machine-readable result
+
+Remote mode (locks.remote set): the lock is taken on the remote's lock branch
+(locks.branch, default orch/locks) — fetched, checked, committed and pushed
+fast-forward only, retried when another clone got there first — and the local
+WORK_STATUS.md lock table is refreshed to show the shared table. An unreachable remote
+fails with exit 2 unless --offline is given.`,
   unlock: `Usage: orch unlock [<path>...] [--task ID] [--all] [--steal --reason TEXT] [--agent NAME]
 
 Releases locks. Without --steal only your own locks are released. With --steal, another
@@ -71,6 +80,7 @@ Options:
   --all           release every lock you hold
   --steal         release another agent's lock (requires --reason)
   --reason TEXT   why the lock is taken over (recorded)
+  --offline       (remote mode) record in this clone only; \`orch sync\` publishes it
   --format json   machine-readable result`,
   status: `Usage: orch status [--mine] [--format json] [--agent NAME]
 
@@ -103,7 +113,9 @@ approve: as the reviewer (docker-expert), mark them approved.`,
 
 Checks that hooks are reachable from this worktree, husky's stubs exist, the
 configuration is valid, the status file is readable, the merge driver is registered,
-and which agent identity resolves, from where. Exit 1 when something is broken.`,
+and which agent identity resolves, from where. In remote mode (locks.remote) also
+whether the lock branch can be reached, how old its last change and this clone's copy
+are, and whether offline locks wait for \`orch sync\`. Exit 1 when something is broken.`,
   explain: `Usage: orch explain [<rule>]
 
 Prints a rule's documentation; without a rule, lists all rules.`,
@@ -115,10 +127,13 @@ Three-way merge of WORK_STATUS.md by meaning, called by git (see .gitattributes)
 Edit-time check: reads a coding agent harness's pre-tool-use JSON on stdin (or --path)
 and exits 2 with the reason on stderr when the edit would touch a path locked by another
 agent or a contract the agent does not own.`,
-  sync: `Usage: orch sync
+  sync: `Usage: orch sync [--agent NAME] [--format json]
 
-Fetches the shared lock branch and refreshes the local WORK_STATUS.md lock view;
-publishes locks taken with --offline.`,
+Remote mode (locks.remote): fetches the shared lock branch, publishes the lock and
+unlock operations taken with --offline in this clone (in order; an offline lock that
+now conflicts with another agent's is reported and dropped), and refreshes the local
+WORK_STATUS.md lock table to show the shared one. Exit 1 when an offline lock could not
+be published, 2 when the remote cannot be reached.`,
 };
 
 export function unknownCommand(name: string): string {
@@ -135,6 +150,12 @@ export const msg = {
   unlocked: (path: string, who: string) => `Released ${path} (${who}).`,
   stolen: (path: string, from: string) => `Took over ${path} from ${from}; the steal and its reason are recorded in the Log.`,
   nothingToUnlock: 'orch: nothing to unlock: you hold no matching lock.',
+  remoteOutcome: (r: { state: string; label: string; commit?: string | null; attempts?: number }) =>
+    r.state === 'offline'
+      ? `Offline: recorded in this clone's WORK_STATUS.md only. It binds nobody else until \`orch sync\` publishes it to ${r.label}.`
+      : r.state === 'published'
+        ? `Published to ${r.label}${r.commit ? ` (${r.commit.slice(0, 12)})` : ''}${r.attempts && r.attempts > 1 ? ` after ${r.attempts} attempts` : ''}.`
+        : `${r.label} already says so; nothing to publish.`,
   skippedAll: 'orch: ORCH_SKIP=1 — all checks skipped. CI still checks this commit and reports the skip.',
   internal: (m: string) =>
     `orch: internal error: ${m}\n  This is a bug in orch. Run again with ORCH_DEBUG=1 for details, and report it.`,

@@ -23,14 +23,16 @@ export async function run(args: string[], io: IO): Promise<number> {
     all: values.all,
     steal: values.steal,
     reason: values.reason,
+    offline: values.offline,
   });
   const nothing = result.released.length === 0 && result.stolen.length === 0;
   if ((values.format ?? io.env.ORCH_FORMAT) === 'json') {
-    io.stdout.write(JSON.stringify({ ok: !nothing, agent: result.agent, released: result.released, stolen: result.stolen, refused: result.refused }) + '\n');
+    io.stdout.write(JSON.stringify({ ok: !nothing, agent: result.agent, released: result.released, stolen: result.stolen, refused: result.refused, ...(result.remote ? { remote: result.remote } : {}) }) + '\n');
     return nothing ? 1 : 0;
   }
   for (const l of result.released) io.stdout.write(msg.unlocked(l.path, result.agent) + '\n');
   for (const l of result.stolen) io.stdout.write(msg.stolen(l.path, l.agent) + '\n');
+  if (result.remote && !nothing) io.stdout.write(msg.remoteOutcome(result.remote) + '\n');
   for (const l of result.refused) {
     const where = l.source && l.source !== 'WORK_STATUS.md' && l.source.includes('/') ? ` (written in ${l.source}; release it from that worktree)` : '';
     io.stderr.write(

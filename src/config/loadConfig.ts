@@ -64,7 +64,9 @@ export async function loadConfig(top: string, options: LoadConfigOptions = {}): 
 }
 
 async function loadWithCosmiconfig(dir: string): Promise<LoadedConfig> {
-  const { cosmiconfig } = await import('cosmiconfig');
+  // CommonJS: bundled, a dynamic import hands back module.exports as `default` only
+  const mod = (await import('cosmiconfig')) as typeof import('cosmiconfig') & { default?: typeof import('cosmiconfig') };
+  const cosmiconfig = typeof mod.cosmiconfig === 'function' ? mod.cosmiconfig : mod.default!.cosmiconfig;
   // Our own parsers for text formats, so syntax errors read the same on every path.
   const text = (filepath: string, content: string) => parseConfigSyntax(content, filepath);
   const explorer = cosmiconfig('orch', {

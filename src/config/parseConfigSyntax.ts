@@ -61,7 +61,17 @@ export function parseConfigSyntax(text: string, filepath: string): unknown {
     const frame = pos ? `\n${codeFrame(body, pos.line, pos.col)}` : '';
     throw new OrchError(`${where}: invalid YAML: ${what}.${frame}`, { cause: error });
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias to an anchor that is not defined (yet), or too many aliases: yaml throws here.
+    const what = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    const at = aliasOffset(YAML, doc);
+    if (at === undefined) throw new OrchError(`${filepath}: invalid YAML: ${what}.`, { cause: e });
+    const { line, column } = lineAndColumn(body, at);
+    throw new OrchError(`${filepath}:${line}:${column}: invalid YAML: ${what}.\n${codeFrame(body, line, column)}`, { cause: e });
+  }
   // A YAML file of only comments parses to null: as good as empty.
   if (data === null || data === undefined) throw emptyError(filepath, format);
   return data;
@@ -77,6 +87,24 @@ function emptyError(filepath: string, format: 'json' | 'yaml'): OrchError {
 }
 
 type YamlModule = typeof import('yaml');
+
+/** Where the first alias that cannot be resolved is, else the first alias at all. */
+function aliasOffset(YAML: YamlModule, doc: ReturnType<YamlModule['parseDocument']>): number | undefined {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  YAML.visit(doc, {
+    Alias(_, node) {
+      const at = node.range?.[0];
+      first ??= at;
+      if (unresolved === undefined && node.resolve(doc) === undefined) {
+        unresolved = at;
+        return YAML.visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved ?? first;
+}
 let yaml: YamlModule | undefined;
 // Loaded on first use and synchronously, so parseConfigText stays synchronous while
 // JSON configurations (the common case) never pay for the YAML parser.

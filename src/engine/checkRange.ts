@@ -62,12 +62,15 @@ export interface RangeResult {
   head: string;
   /** Said when history had to be fetched (deepen). */
   fetched?: string;
+  /** Remote mode: what to know about the lock branch copy checked against (its age). */
+  lockNotes?: string[];
 }
 
 export async function checkRange(opts: CheckRangeOptions): Promise<RangeResult> {
   const request = requestFrom(opts);
   const repo = await openRepo(opts.cwd);
-  return checkRangeIn(repo, request, opts);
+  const lockBranch = request.branch ? await lockBranchOf(repo, opts.remote) : null;
+  return lockBranch?.is(request) ? lockBranch.check(request, opts) : checkRangeIn(repo, request, opts);
 }
 
 /** Several ranges of one push (one per ref), as one report; a commit in two of them is reported once. */
@@ -75,11 +78,25 @@ export async function checkRanges(opts: Omit<CheckRangeOptions, 'range' | 'base'
   const skip = parseSkip(opts.env.ORCH_SKIP);
   if (requests.length === 0) return emptyReport(opts.context, skip);
   const repo = await openRepo(opts.cwd);
+  const lockBranch = requests.some((r) => r.branch) ? await lockBranchOf(repo, opts.remote) : null;
   const results: RangeResult[] = [];
   // one after another: each range's reads then share few cat-file processes, and the
   // second range mostly hits the blob cache of the first
-  for (const request of requests) results.push(await checkRangeIn(repo, request, opts));
+  for (const request of requests) {
+    results.push(lockBranch?.is(request) ? await lockBranch.check(request, opts) : await checkRangeIn(repo, request, opts));
+  }
   return mergeResults(results, opts.context);
+}
+
+/** Remote mode: pushes to the lock branch are judged by checkLockBranch instead. */
+async function lockBranchOf(repo: Repo, remote: string | undefined) {
+  const { lockBranchConfig, checkLockBranch } = await import('./checkLockBranch.js');
+  const found = await lockBranchConfig(repo, remote && /^[A-Za-z0-9._-]+$/.test(remote) ? remote : undefined);
+  if (!found) return null;
+  return {
+    is: (request: RangeRequest) => request.branch === found.branch,
+    check: (request: RangeRequest, opts: Pick<CheckRangeOptions, 'env' | 'context' | 'now'>): Promise<RangeResult> => checkLockBranch(repo, request, found.config, opts),
+  };
 }
 
 export function requestFrom(opts: Pick<CheckRangeOptions, 'range' | 'base' | 'head' | 'known' | 'branch' | 'missingBase'>): RangeRequest {
@@ -142,13 +159,20 @@ export async function checkRangeIn(
   const { config, configFile } = await revisionConfig;
   if (config.identity.signed) await attachSignatures(repo, raw, config, configRev);
 
+  // remote mode: the lock branch binds — fetched for pre-push and CI, the server's own on pre-receive
+  const sharedCopy = config.locks.remote
+    ? import('./remoteLocks.js').then((m) => m.remoteLocks(repo, config, { context: opts.context, now, fetch: opts.context === 'pre-push' || opts.context === 'ci' }))
+    : null;
+
   const status = config.statusFile === DEFAULT_STATUS_FILE ? guess : statusAt(config.statusFile);
-  const [baseDoc, headDoc, parentDocs, ownDocs] = await Promise.all([
+  const [baseDoc, headDoc, parentDocs, ownDocs, lockCopy] = await Promise.all([
     status(collected.base),
     status(collected.head),
     Promise.all(raw.map((c) => status(c.info.parents[0] ?? null))),
     Promise.all(raw.map((c) => status(c.info.sha))),
+    sharedCopy,
   ]);
+  const shared = lockCopy?.doc ?? null;
 
   const identities = raw.map((c) => commitIdentity(c.info, config));
   const commitSets = raw.map((c) =>
@@ -163,7 +187,7 @@ export async function checkRangeIn(
     }),
   );
   const range = rangeSet(repo, collected, commitSets);
-  const existsLiterally = await literalPaths(repo, collected.head, [baseDoc, headDoc, ...parentDocs]);
+  const existsLiterally = await literalPaths(repo, collected.head, [baseDoc, headDoc, ...parentDocs, ...(shared ? [shared] : [])]);
 
   const common = {
     range,
@@ -175,21 +199,33 @@ export async function checkRangeIn(
     ignoreCase: repo.ignoreCase,
     existsLiterally,
     now,
+    ...(shared ? { lockBranch: shared } : {}),
   } satisfies Partial<RuleInput>;
 
   const findings: Finding[] = [];
+  if (lockCopy && !skip.all && !skip.rules.includes('lock-conflict')) findings.push(...lockCopy.findings);
   if (!skip.all) {
     // load the rules first, so that the reads of all commits leave in the same batches
     await Promise.all(RULES.map((r) => r.load()));
-    const perCommit = await Promise.all(
-      raw.map((c, i) =>
-        runRules(
-          { ...common, changes: commitSets[i], status: bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]), identity: identities[i] },
-          skip,
-          COMMIT_RULES,
-        ).then((found) => found.map((f) => inCommit(f, c, identities[i]))),
-      ),
-    );
+    // commits in slices: their reads still share cat-file batches, while what a slice
+    // reads (a thousand status files in a long range) is not all held at once
+    const perCommit: Finding[][] = [];
+    for (let from = 0; from < raw.length; from += COMMIT_SLICE) {
+      const slice = raw.slice(from, from + COMMIT_SLICE);
+      perCommit.push(
+        ...(await Promise.all(
+          slice.map((c, k) => {
+            const i = from + k;
+            const status = shared
+              ? sharedBinding(shared, parentDocs[i], ownDocs[i], identities[i])
+              : bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]);
+            return runRules({ ...common, changes: commitSets[i], status, identity: identities[i] }, skip, COMMIT_RULES).then((found) =>
+              found.map((f) => inCommit(f, c, identities[i])),
+            );
+          }),
+        )),
+      );
+    }
     findings.push(...perCommit.flat());
     const headIdentity = identities[identities.length - 1];
     const whole = await runRules(
@@ -197,7 +233,7 @@ export async function checkRangeIn(
         ...common,
         changes: range,
         // approvals are read at the head: each commit that recorded one was judged above
-        status: { locks: baseDoc.locks, reviews: headDoc.reviews, problems: [], steals: [] },
+        status: { locks: shared ? shared.locks : baseDoc.locks, reviews: headDoc.reviews, problems: [], steals: [] },
         identity: headIdentity,
       },
       skip,
@@ -215,12 +251,13 @@ export async function checkRangeIn(
     findings: dedupe(findings),
     ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
   };
-  const notes = [...(collected.fetched ? [collected.fetched] : []), ...rangeNotes(raw.map((c) => c.info))];
+  const notes = [...(collected.fetched ? [collected.fetched] : []), ...(lockCopy?.notes ?? []), ...rangeNotes(raw.map((c) => c.info))];
   if (notes.length) report.notes = notes;
-  return { report, commits: commitSets, range, base: collected.base, head: collected.head, fetched: collected.fetched };
+  return { report, commits: commitSets, range, base: collected.base, head: collected.head, fetched: collected.fetched, ...(lockCopy?.notes.length ? { lockNotes: lockCopy.notes } : {}) };
 }
 
 const DEFAULT_STATUS_FILE = 'WORK_STATUS.md';
+const COMMIT_SLICE = 64;
 const EMPTY_STATUS: StatusDoc = { locks: [], reviews: [], problems: [], steals: [] };
 
 /**
@@ -241,6 +278,16 @@ function bindingStatus(base: StatusDoc, parent: StatusDoc, own: StatusDoc, who: 
     locks.push(l);
   }
   return { locks, reviews: parent.reviews, problems: [], steals: [] };
+}
+
+/**
+ * Remote mode: the lock branch's table binds in place of the rows committed to the status
+ * file (a view of it, possibly stale); the committer's own locks as the commit leaves
+ * them still count for the owner rules.
+ */
+function sharedBinding(shared: StatusDoc, parent: StatusDoc, own: StatusDoc, who: Identity): StatusDoc {
+  const mine = own.locks.filter((l) => sameAgent(l.agent, who.name));
+  return { locks: mine.length ? [...shared.locks, ...mine] : shared.locks, reviews: parent.reviews, problems: [], steals: [] };
 }
 
 function inCommit(f: Finding, c: RangeCommit, identity: Identity): Finding {
@@ -299,7 +346,7 @@ export function mergeResults(results: RangeResult[], context: Context): Report {
   const findings = dedupe(reports.flatMap((r) => r.findings));
   const commits = new Map<string, CommitInfo>();
   for (const r of results) for (const c of r.commits) if (c.commit) commits.set(c.commit.sha, c.commit);
-  const notes = [...new Set(results.flatMap((r) => (r.fetched ? [r.fetched] : []))), ...rangeNotes([...commits.values()])];
+  const notes = [...new Set(results.flatMap((r) => [...(r.fetched ? [r.fetched] : []), ...(r.lockNotes ?? [])])), ...rangeNotes([...commits.values()])];
   const agents = new Set(reports.filter((r) => r.findings.length || r.agent).map((r) => r.agent));
   const skipped = reports.find((r) => r.skipped)?.skipped;
   return {

@@ -34,9 +34,11 @@ export async function checkStaged(opts: CheckEnv & { context: Context }): Promis
 /** check and report: the rules over one change set, with the status file's own problems. */
 export async function evaluate(prepared: Prepared, changes: ChangeSet, context: Context, range?: ChangeSet): Promise<Report> {
   const { config, skip } = prepared;
+  const shared = prepared.lockBranch;
   const findings = skip.all
     ? []
     : [
+        ...(shared && !skip.rules.includes('lock-conflict') ? shared.findings : []),
         ...statusParseFindings(prepared.status.own, config.statusFile, config),
         ...(await runRules(
           {
@@ -50,6 +52,7 @@ export async function evaluate(prepared: Prepared, changes: ChangeSet, context: 
             ignoreCase: prepared.repo.ignoreCase,
             existsLiterally: prepared.existsLiterally,
             now: prepared.now,
+            ...(shared?.doc ? { lockBranch: shared.doc } : {}),
           },
           skip,
         )),
@@ -60,5 +63,6 @@ export async function evaluate(prepared: Prepared, changes: ChangeSet, context: 
     agent: prepared.identity.name,
     findings,
     ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
+    ...(shared?.notes.length ? { notes: shared.notes } : {}),
   };
 }

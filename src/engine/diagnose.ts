@@ -126,6 +126,7 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
             fix: 'Run `orch init`.',
           },
     );
+    if (config.locks.remote) out.push(...(await import('./diagnoseRemote.js').then((m) => m.diagnoseRemote(repo, config!))));
     const id = identityFor(repo, config, opts);
     out.push({
       level: id.name ? (id.isAgent ? 'ok' : 'warn') : 'fail',

@@ -1,5 +1,7 @@
 // `orch done <task>`: release the agent's locks for the task and log its completion. The
 // commit that carries this must also update orchestration-index.md (rule task-completion).
+// In remote mode the locks are released on the lock branch, whose Log records the
+// completion too; the local Log gets the same entry for the commit to carry.
 import { OrchError } from '../errors.js';
 import { formatStatusTime } from '../locks/lockTimes.js';
 import { appendLog } from '../status/appendLog.js';
@@ -9,6 +11,8 @@ import { formatDoneEntry } from './doneEntry.js';
 import { prepareCheck, type CheckEnv } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
 import { updateStatus } from './updateStatus.js';
+import { lockBranchTarget } from './lockBranchTarget.js';
+import type { LoadedStatus } from './loadStatus.js';
 
 export interface DoneResult {
   agent: string;
@@ -24,9 +28,20 @@ export async function finishTask(req: CheckEnv & { task: string }): Promise<Done
   const { repo, config, identity, now } = prepared;
   if (!identity.name) throw new OrchError('no identity: set ORCH_AGENT or pass --agent NAME.');
   const agent = identity.name;
-  return updateStatus(repo, config, (current) => {
+  const edit = (current: LoadedStatus): { text: string; result: DoneResult } => {
     const { text, removed } = removeLocks(current.ownText ?? '', (l) => sameAgent(l.agent, agent) && l.task === task);
     const entry = formatDoneEntry({ at: formatStatusTime(now), agent, task, paths: removed.map((l) => l.path) });
     return { text: appendLog(text, [entry]), result: { agent, task, released: removed, indexFile: config.indexFile } };
+  };
+  if (!lockBranchTarget(config)) return updateStatus(repo, config, edit);
+  const { updateLockBranch } = await import('./updateLockBranch.js');
+  const p = await updateLockBranch(repo, config, {
+    agent,
+    what: `finish ${task}`,
+    edit,
+    message: (r) => `done ${task}${r.released.length ? `: release ${r.released.map((l) => l.path).join(', ')}` : ''}`,
+    // the entry the commit carries: the one the lock branch got, paths as released there
+    local: (current, r) => appendLog(current.ownText ?? '', [formatDoneEntry({ at: formatStatusTime(now), agent, task, paths: r.released.map((l) => l.path) })]),
   });
+  return p.result;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { OrchError } from '../errors.js';
 import { readStatus } from '../status/readStatus.js';
 import { worktreeTops } from '../git/worktreeTops.js';
+import { indexedTextSync } from '../git/indexedTextSync.js';
 import type { StatusDoc } from '../types.js';
 
 /** The status file's text, or null when it does not exist; unreadable or binary → OrchError. */
@@ -34,12 +35,19 @@ export interface LoadedStatus {
   own: StatusDoc;
   ownText: string | null;
   ownPath: string;
+  /**
+   * The file is tracked but not in the working tree (deleted, or left out by a sparse
+   * checkout): `own` was read from the index, and there is no working-tree file to write.
+   */
+  outsideCheckout?: boolean;
 }
 
 export function loadStatus(top: string, commonDir: string, bare: boolean, statusFile: string): LoadedStatus {
   const ownPath = path.join(top, statusFile);
   const ownText = readStatusText(ownPath);
-  const own = readStatus(ownText ?? '', { source: statusFile });
+  // missing here but tracked: its locks still bind (deleting it or a sparse checkout is no way around them)
+  const indexed = ownText === null && !bare ? indexedTextSync(top, statusFile) : null;
+  const own = readStatus(ownText ?? indexed ?? '', { source: statusFile });
   const combined: StatusDoc = { locks: [...own.locks], reviews: [...own.reviews], problems: own.problems, steals: own.steals };
   const seen = new Set(own.locks.map(lockKey));
   const here = safeReal(top);
@@ -61,7 +69,7 @@ export function loadStatus(top: string, commonDir: string, bare: boolean, status
       combined.locks.push(lock);
     }
   }
-  return { combined, own, ownText, ownPath };
+  return { combined, own, ownText, ownPath, ...(indexed !== null ? { outsideCheckout: true } : {}) };
 }
 
 function lockKey(l: { path: string; agent: string }): string {

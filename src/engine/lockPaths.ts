@@ -1,6 +1,8 @@
 // `orch lock`: take locks for the current agent, refusing any path that overlaps another
 // agent's active lock. The check and the write happen under one status-file lock, so of
-// several agents racing for one path exactly one wins.
+// several agents racing for one path exactly one wins. In remote mode (locks.remote) the
+// same check and edit run on the lock branch instead, and a fast-forward push decides
+// the race between clones (updateLockBranch); --offline records locally until `orch sync`.
 import { OrchError } from '../errors.js';
 import { addLock } from '../status/addLock.js';
 import { sameAgent } from './resolveIdentity.js';
@@ -13,13 +15,20 @@ import { shellQuote } from '../shellQuote.js';
 import type { Finding, Lock } from '../types.js';
 import { prepareCheck, type CheckEnv } from './prepareCheck.js';
 import { toRepoPath } from './toRepoPath.js';
-import { updateStatus } from './updateStatus.js';
+import { updateStatus, updateStatusLocked, withStatusLock } from './updateStatus.js';
+import { lockBranchTarget } from './lockBranchTarget.js';
+import type { LoadedStatus } from './loadStatus.js';
+import { readPending, writePending } from './pendingOps.js';
 
 export interface LockRequest extends CheckEnv {
   paths: string[];
   task?: string;
   ttl?: string;
   note?: string;
+  /** Remote mode: record in this clone only, to be published by `orch sync`. */
+  offline?: boolean;
+  /** Publishing an offline lock: the times it was taken with. */
+  taken?: { since: string; expires?: string };
 }
 
 export interface LockResult {
@@ -27,6 +36,17 @@ export interface LockResult {
   locked: Omit<Lock, 'line'>[];
   already: string[];
   conflicts: Finding[];
+  /** Remote mode: where the locks went. */
+  remote?: RemoteOutcome;
+}
+
+export interface RemoteOutcome {
+  /** published: on the lock branch; unchanged: nothing to publish; offline: local only, pending. */
+  state: 'published' | 'unchanged' | 'offline';
+  /** "<remote>/<branch>" */
+  label: string;
+  commit?: string | null;
+  attempts?: number;
 }
 
 export async function lockPaths(req: LockRequest): Promise<LockResult> {
@@ -53,10 +73,10 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
     }
   }
   const now = prepared.now;
-  const since = formatStatusTime(now);
-  const expires = ttl ? formatStatusTime(new Date(now.getTime() + parseDuration(ttl)!)) : undefined;
+  const since = req.taken?.since ?? formatStatusTime(now);
+  const expires = req.taken ? req.taken.expires : ttl ? formatStatusTime(new Date(now.getTime() + parseDuration(ttl)!)) : undefined;
 
-  return updateStatus(repo, config, (current) => {
+  const edit = (current: LoadedStatus): { text: string | null; result: LockResult } => {
     const result: LockResult = { agent, locked: [], already: [], conflicts: [] };
     const active = current.combined.locks.filter((l) => !isExpired(l, now, config.locks.ttl));
     for (const p of paths) {
@@ -87,5 +107,31 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
       result.locked.push(lock);
     }
     return { text: result.locked.length ? text : null, result };
+  };
+
+  const target = lockBranchTarget(config);
+  if (target && !req.offline) {
+    const { updateLockBranch } = await import('./updateLockBranch.js');
+    const p = await updateLockBranch(repo, config, {
+      agent,
+      what: `lock ${paths.join(', ')}`,
+      edit,
+      message: (r) => `lock ${r.locked.map((l) => l.path).join(', ')}${req.task ? ` (${req.task})` : ''}`,
+      offlineFlag: true,
+    });
+    return { ...p.result, remote: { state: p.published ? 'published' : 'unchanged', label: p.target.label, commit: p.commit, attempts: p.attempts } };
+  }
+  if (!target) return updateStatus(repo, config, edit);
+  // offline: the local table now, and a record for `orch sync`, under one status lock
+  return withStatusLock(repo, async () => {
+    const result = await updateStatusLocked(repo, config, edit);
+    if (result.locked.length) {
+      const at = now.toISOString();
+      await writePending(repo.commonDir, [
+        ...readPending(repo.commonDir),
+        { op: 'lock', agent, at, paths: result.locked.map((l) => l.path), task: req.task, note: req.note, since, expires },
+      ]);
+    }
+    return { ...result, remote: { state: 'offline', label: target.label } };
   });
 }

@@ -4,17 +4,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/loadConfig.js';
 import type { Config } from '../config/schema.js';
-import type { Identity } from '../types.js';
+import type { Context, Identity } from '../types.js';
 import { loadStatus, type LoadedStatus } from './loadStatus.js';
 import { openRepo, type Repo } from './openRepo.js';
 import { parseSkip, type Skip } from './parseSkip.js';
 import { resolveIdentity } from './resolveIdentity.js';
+import type { LockBranchCopy } from './remoteLocks.js';
 
 export interface CheckEnv {
   cwd: string;
   env: NodeJS.ProcessEnv;
   agentFlag?: string;
   now?: Date;
+  /** Where the check runs (pre-commit fetches the lock branch first with locks.fetchOnCommit). */
+  context?: Context;
 }
 
 export interface Prepared {
@@ -23,6 +26,8 @@ export interface Prepared {
   configFile: string | null;
   identity: Identity;
   status: LoadedStatus;
+  /** Remote mode: this clone's copy of the lock branch (its locks are in `status.combined`). */
+  lockBranch?: LockBranchCopy;
   skip: Skip;
   now: Date;
   existsLiterally(p: string): boolean;
@@ -33,15 +38,24 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>):
   const repo = await (repoPromise ?? openRepo(opts.cwd));
   const { config, filepath } = await loadConfig(repo.top, { cacheDir: path.join(repo.commonDir, 'orch') });
   const identity = identityFor(repo, config, opts);
-  const status = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
+  const local = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
+  const now = opts.now ?? new Date();
+  // remote mode: the lock branch binds too (loaded only when configured)
+  const remote = config.locks.remote
+    ? await import('./remoteLocks.js').then(async (m) => {
+        const copy = await m.remoteLocks(repo, config, { context: opts.context ?? 'check', now, fetch: opts.context === 'pre-commit' && config.locks.fetchOnCommit });
+        return copy && { copy, status: { ...local, combined: m.withLockBranch(local.combined, copy.doc) } };
+      })
+    : null;
   return {
     repo,
     config,
     configFile: filepath ? path.relative(repo.top, filepath).split(path.sep).join('/') : null,
     identity,
-    status,
+    status: remote?.status ?? local,
+    ...(remote ? { lockBranch: remote.copy } : {}),
     skip,
-    now: opts.now ?? new Date(),
+    now,
     existsLiterally: (p) => fs.existsSync(path.join(repo.top, p)),
   };
 }

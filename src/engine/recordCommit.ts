@@ -88,6 +88,8 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     const stagedText = indexed ? blobText((await runGitBuffer(['cat-file', 'blob', indexed.sha], repo.git)).stdout) : null;
     const base = stagedText ?? workingText ?? CANONICAL_STATUS;
     let newStaged = edit(base);
+    const skipWorktree =
+      prepared.status.outsideCheckout && /^S /.test((await runGit(['ls-files', '-v', '--', `:(literal)${statusFile}`], repo.git)).stdout);
     // A write that fails (a full disk, a read-only file) blocks the commit: whatever was
     // already written is put back, so a retried commit does not find a stale entry staged.
     const undo: Array<() => Promise<unknown>> = [];
@@ -110,6 +112,9 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
       if (newStaged !== base || !indexed) {
         const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git);
         undo.push(() => restoreIndexEntry(statusFile, indexed, repo.git));
+        // a new index entry loses the skip-worktree bit (a sparse checkout's): without it git
+        // would see the file as deleted
+        if (skipWorktree) await runGit(['update-index', '--skip-worktree', '--', statusFile], repo.git);
         if (usesTemporaryIndex(env)) {
           // git will write the real index from its own copy: post-commit carries the entry over
           writeState(repo.gitDir, 'post-commit', JSON.stringify({ base: indexed?.sha ?? null, sha, entry: entry ?? null, reviews: result.reviews }) + '\n');
@@ -118,6 +123,8 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
       }
       // the working tree: its own (maybe unstaged) edits plus the same entry
       await updateStatusLocked(repo, config, (current) => {
+        // left out of a sparse checkout: the commit carries the entry, the working tree has no file
+        if (current.outsideCheckout) return { text: null, result: undefined };
         const text = current.ownText ?? base;
         let next = edit(text);
         if (archived) next = archiveLog(next, config.log.maxEntries)?.text ?? next;

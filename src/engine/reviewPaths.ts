@@ -1,5 +1,7 @@
 // `orch review request|approve <path>...`: the Reviews section by hand. An approval records
-// the blob id of the file as it is now, so any later change voids it.
+// the blob id of the file as it is now, so any later change voids it. In remote mode the
+// same edit goes to the lock branch and to the local file (whose Reviews the range rules
+// read from history).
 import fs from 'node:fs';
 import path from 'node:path';
 import { gitBlobId } from '../compose/gitBlobId.js';
@@ -13,6 +15,8 @@ import { prepareCheck, type CheckEnv } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
 import { toRepoPath } from './toRepoPath.js';
 import { updateStatus } from './updateStatus.js';
+import { lockBranchTarget } from './lockBranchTarget.js';
+import type { LoadedStatus } from './loadStatus.js';
 
 export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve'; paths: string[] }): Promise<{ agent: string; reviewer: string; changed: string[] }> {
   if (req.paths.length === 0) throw new OrchError(`orch review ${req.action}: name at least one path.`);
@@ -39,7 +43,8 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
     }
     blobs.set(p, content === undefined ? undefined : gitBlobId(content));
   }
-  return updateStatus(repo, config, (current) => {
+  type Changed = { agent: string; reviewer: string; changed: string[] };
+  const edit = (current: LoadedStatus): { text: string | null; result: Changed } => {
     let text = current.ownText ?? '';
     const changed: string[] = [];
     const reviews = readStatus(text).reviews;
@@ -57,5 +62,15 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
       changed.push(p);
     }
     return { text: changed.length ? text : null, result: { agent, reviewer, changed } };
+  };
+  if (!lockBranchTarget(config)) return updateStatus(repo, config, edit);
+  const { updateLockBranch } = await import('./updateLockBranch.js');
+  const p = await updateLockBranch(repo, config, {
+    agent,
+    what: `record the review ${req.action} of ${paths.join(', ')}`,
+    edit,
+    message: (r) => `review ${req.action} ${r.changed.join(', ')}`,
+    local: (current) => edit(current).text,
   });
+  return p.result;
 }

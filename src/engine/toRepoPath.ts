@@ -15,7 +15,7 @@ export function toRepoPath(arg: string, cwd: string, top: string): string {
   if (rel === '' ) {
     if (trailingSlash || native === '.' ) return '';
   }
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+  if (leaves(rel)) {
     throw new OrchError(`${arg} is outside the repository (${top}).`, {
       hint: 'Locks and checks take paths inside the repository, relative to where you are or absolute.',
     });
@@ -34,6 +34,13 @@ function assertNoSymlinkEscape(arg: string, abs: string, top: string): void {
     return;
   }
   let probe = abs;
+  // a link named as itself is a path in the repository (git tracks the link, not its
+  // target): only the directories leading to it must stay inside
+  try {
+    if (fs.lstatSync(abs).isSymbolicLink()) probe = path.dirname(abs);
+  } catch {
+    // missing: the loop below finds the deepest part that exists
+  }
   for (;;) {
     let real: string | undefined;
     try {
@@ -45,11 +52,16 @@ function assertNoSymlinkEscape(arg: string, abs: string, top: string): void {
       continue;
     }
     const rel = path.relative(realTop, real);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    if (leaves(rel)) {
       throw new OrchError(`${arg} leads outside the repository through a symbolic link (${probe} → ${real}).`, {
         hint: 'Lock the path inside the repository, not through a link that points elsewhere.',
       });
     }
     return;
   }
+}
+
+/** A relative path that climbs out (`..`, `../x`), not one whose name starts with dots (`..x`). */
+function leaves(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 }

@@ -1,5 +1,6 @@
 // `orch unlock`: release the agent's own locks; with --steal --reason, another agent's,
-// recording the steal in the Log so status-integrity accepts the removal.
+// recording the steal in the Log so status-integrity accepts the removal. In remote mode
+// the release happens on the lock branch (see lockPaths); --offline records it locally.
 import { OrchError } from '../errors.js';
 import { removeLocks } from '../status/removeLocks.js';
 import { appendLog } from '../status/appendLog.js';
@@ -9,7 +10,11 @@ import type { Lock } from '../types.js';
 import { prepareCheck, type CheckEnv } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
 import { toRepoPath } from './toRepoPath.js';
-import { updateStatus } from './updateStatus.js';
+import { updateStatus, updateStatusLocked, withStatusLock } from './updateStatus.js';
+import { lockBranchTarget } from './lockBranchTarget.js';
+import type { LoadedStatus } from './loadStatus.js';
+import { readPending, writePending } from './pendingOps.js';
+import type { RemoteOutcome } from './lockPaths.js';
 
 export interface UnlockRequest extends CheckEnv {
   paths: string[];
@@ -17,6 +22,8 @@ export interface UnlockRequest extends CheckEnv {
   all?: boolean;
   steal?: boolean;
   reason?: string;
+  /** Remote mode: record in this clone only, to be published by `orch sync`. */
+  offline?: boolean;
 }
 
 export interface UnlockResult {
@@ -25,6 +32,8 @@ export interface UnlockResult {
   stolen: Lock[];
   /** Locks of others that matched but were left alone (no --steal), or live in another worktree. */
   refused: Lock[];
+  /** Remote mode: where the release went. */
+  remote?: RemoteOutcome;
 }
 
 export async function unlockPaths(req: UnlockRequest): Promise<UnlockResult> {
@@ -53,7 +62,11 @@ export async function unlockPaths(req: UnlockRequest): Promise<UnlockResult> {
     (paths.length === 0 || paths.some((p) => under(l.path, p))) && (req.task === undefined || l.task === req.task);
   const mine = (l: Lock) => sameAgent(l.agent, agent);
 
-  return updateStatus(repo, config, (current) => {
+  const at = formatStatusTime(now);
+  const stealEntries = (stolen: Lock[]) =>
+    stolen.map((l) => formatStealEntry({ at, by: agent, path: l.path, from: l.agent, reason: req.reason!.trim() }));
+
+  const edit = (current: LoadedStatus): { text: string | null; result: UnlockResult } => {
     const result: UnlockResult = { agent, released: [], stolen: [], refused: [] };
     const { text, removed } = removeLocks(current.ownText ?? '', (l) => selected(l) && (mine(l) || Boolean(req.steal)));
     for (const l of removed) (mine(l) ? result.released : result.stolen).push(l);
@@ -64,14 +77,43 @@ export async function unlockPaths(req: UnlockRequest): Promise<UnlockResult> {
       if (!selected(l)) continue;
       if (!ownSource(l) || (!mine(l) && !req.steal)) result.refused.push(l);
     }
-    let out = text;
-    if (result.stolen.length) {
-      const at = formatStatusTime(now);
-      out = appendLog(
-        out,
-        result.stolen.map((l) => formatStealEntry({ at, by: agent, path: l.path, from: l.agent, reason: req.reason!.trim() })),
-      );
-    }
+    const out = result.stolen.length ? appendLog(text, stealEntries(result.stolen)) : text;
     return { text: removed.length ? out : null, result };
+  };
+
+  const target = lockBranchTarget(config);
+  if (target && !req.offline) {
+    const { updateLockBranch } = await import('./updateLockBranch.js');
+    const p = await updateLockBranch(repo, config, {
+      agent,
+      what: `unlock ${paths.length ? paths.join(', ') : req.task ? `task ${req.task}` : 'all your locks'}`,
+      edit,
+      message: (r) =>
+        [
+          ...(r.released.length ? [`unlock ${r.released.map((l) => l.path).join(', ')}`] : []),
+          ...r.stolen.map((l) => `steal ${l.path} from ${l.agent}: ${req.reason!.trim()}`),
+        ].join('; '),
+      // the steal stays on record in the local Log too
+      local: (current, r) => (r.stolen.length ? appendLog(current.ownText ?? '', stealEntries(r.stolen)) : null),
+      offlineFlag: true,
+    });
+    return { ...p.result, remote: { state: p.published ? 'published' : 'unchanged', label: p.target.label, commit: p.commit, attempts: p.attempts } };
+  }
+  if (!target) return updateStatus(repo, config, edit);
+  return withStatusLock(repo, async () => {
+    const result = await updateStatusLocked(repo, config, edit);
+    if (result.released.length || result.stolen.length) {
+      await writePending(repo.commonDir, [
+        ...readPending(repo.commonDir),
+        {
+          op: 'unlock',
+          agent,
+          at: now.toISOString(),
+          paths: [...result.released, ...result.stolen].map((l) => l.path),
+          ...(req.steal ? { steal: true, reason: req.reason!.trim() } : {}),
+        },
+      ]);
+    }
+    return { ...result, remote: { state: 'offline', label: target.label } };
   });
 }

@@ -2,6 +2,7 @@
 // by a lock file in the common git dir (shared by all worktrees), re-read under that lock
 // so no concurrent edit is lost, and written atomically (temporary file + rename).
 import path from 'node:path';
+import { OrchError } from '../errors.js';
 import { atomicWrite } from '../fs/atomicWrite.js';
 import { withFileLock } from '../fs/withFileLock.js';
 import type { Config } from '../config/schema.js';
@@ -33,6 +34,12 @@ export async function updateStatusLocked<T>(
 ): Promise<T> {
   const current = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
   const { text, result } = edit(current);
+  if (text !== null && current.outsideCheckout) {
+    // writing a new file here would start a second, diverging status file
+    throw new OrchError(`${config.statusFile} is tracked but missing from this checkout (deleted, or left out by a sparse checkout), so orch cannot change it here.`, {
+      hint: `Restore it (git restore ${config.statusFile}), or in a sparse checkout bring it in: git sparse-checkout add /${config.statusFile}`,
+    });
+  }
   if (text !== null && text !== current.ownText) await atomicWrite(current.ownPath, text);
   return result;
 }

@@ -2,6 +2,7 @@
 // and directories through one map (a path is looked up with each of its ancestors), all
 // globs through one compiled matcher that rejects most paths at once.
 import picomatch from 'picomatch';
+import { globComplexity } from '../match/globComplexity.js';
 import type { Lock } from '../types.js';
 
 export interface LockIndex {
@@ -27,10 +28,14 @@ export function isGlobPath(p: string): boolean {
 }
 
 export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIndex {
-  const fold = options.ignoreCase ? (s: string) => s.toLowerCase() : (s: string) => s;
+  // One visible name, one key: a lock written in NFC (é) covers the NFD spelling (e + ◌́)
+  // that another editor or OS produces, though Linux keeps the two apart as bytes.
+  const fold = options.ignoreCase ? (s: string) => s.normalize('NFC').toLowerCase() : (s: string) => s.normalize('NFC');
   const byPath = new Map<string, Lock[]>();
   const globs: { lock: Lock; test: (p: string) => boolean }[] = [];
   const globPatterns: string[] = [];
+  const affordable: Array<(length: number) => boolean> = [];
+  let coarseGlobs = false;
 
   for (const lock of locks) {
     const key = fold(lock.path.replace(/\/+$/, ''));
@@ -38,13 +43,26 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
       // a lock on the whole repository
       globs.push({ lock, test: () => true });
       globPatterns.push('**');
+      affordable.push(() => true);
       continue;
     }
     if (isGlobPath(lock.path) && !options.existsLiterally?.(lock.path.replace(/\/+$/, ''))) {
-      const pattern = lock.path.endsWith('/') ? lock.path + '**' : lock.path;
+      const pattern = (lock.path.endsWith('/') ? lock.path + '**' : lock.path).normalize('NFC');
       const opts = { dot: true, nocase: options.ignoreCase };
-      globs.push({ lock, test: picomatch(pattern, opts) });
+      const cost = globComplexity(pattern);
+      // a glob too costly to match (hand-written: orch lock refuses them) covers its whole
+      // static base directory, and so does any glob for a path too long to match quickly
+      const base = fold(picomatch.scan(pattern).base.replace(/\/+$/, ''));
+      const coarse = (p: string) => base === '' || fold(p) === base || fold(p).startsWith(base + '/');
+      if (cost.problem) {
+        globs.push({ lock, test: coarse });
+        coarseGlobs = true;
+        continue;
+      }
+      const exact = picomatch(pattern, opts);
+      globs.push({ lock, test: (p) => (cost.affordable(p.length) ? exact(p) : coarse(p)) });
       globPatterns.push(pattern);
+      affordable.push(cost.affordable);
       // `dir/**` also covers the directory entry itself and `dir/` written alone
       continue;
     }
@@ -58,7 +76,7 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
   return {
     size: locks.length,
     match(rawPath) {
-      const p = rawPath.replace(/\/+$/, '');
+      const p = rawPath.replace(/\/+$/, '').normalize('NFC');
       const found: Lock[] = [];
       if (byPath.size) {
         // the path itself, then each ancestor directory: a lock on `services/orders`
@@ -72,7 +90,9 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
           key = key.slice(0, slash);
         }
       }
-      if (anyGlob && anyGlob(p)) for (const g of globs) if (g.test(p)) found.push(g.lock);
+      // the combined matcher rejects most paths at once, when it is cheap for this path
+      const prefilter = !coarseGlobs && anyGlob !== null && affordable.every((a) => a(p.length));
+      if (globs.length && (!prefilter || anyGlob!(p))) for (const g of globs) if (g.test(p)) found.push(g.lock);
       return found;
     },
   };

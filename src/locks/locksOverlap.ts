@@ -1,6 +1,7 @@
 // Whether two lock paths can cover a common file — used when taking a lock, where both
 // sides may be directories or globs, unlike commit-time matching of concrete files.
 import picomatch from 'picomatch';
+import { globComplexity } from '../match/globComplexity.js';
 import { isGlobPath } from './lockIndex.js';
 
 function under(child: string, parent: string): boolean {
@@ -8,7 +9,7 @@ function under(child: string, parent: string): boolean {
 }
 
 export function locksOverlap(a: string, b: string, ignoreCase: boolean, isLiteral: (p: string) => boolean = () => false): boolean {
-  const fold = (s: string) => (ignoreCase ? s.toLowerCase() : s).replace(/\/+$/, '');
+  const fold = (s: string) => (ignoreCase ? s.normalize('NFC').toLowerCase() : s.normalize('NFC')).replace(/\/+$/, '');
   const ga = isGlobPath(a) && !isLiteral(a);
   const gb = isGlobPath(b) && !isLiteral(b);
   const x = fold(a);
@@ -21,8 +22,11 @@ export function locksOverlap(a: string, b: string, ignoreCase: boolean, isLitera
   }
   const [glob, lit] = ga ? [x, y] : [y, x];
   const pattern = (ga ? a : b).endsWith('/') ? glob + '/**' : glob;
+  const base = picomatch.scan(glob).base;
+  // a glob too costly to match here overlaps whatever shares its static base directory
+  if (!globComplexity(pattern).affordable(lit.length + 2)) return under(base, lit) || under(lit, base);
   const isMatch = picomatch(pattern, { dot: true, nocase: ignoreCase });
   // the glob matches the literal path or something under it (a directory lock), or the
   // literal path is a directory holding where the glob starts
-  return isMatch(lit) || under(picomatch.scan(glob).base, lit) || isMatch(lit + '/x');
+  return isMatch(lit) || under(base, lit) || isMatch(lit + '/x');
 }

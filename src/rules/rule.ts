@@ -26,6 +26,11 @@ export interface RuleInput {
   now: Date;
   /** Repository-relative path of the configuration file that was loaded, when there is one. */
   configFile?: string;
+  /**
+   * Remote mode (locks.remote): the lock branch's table, which binds instead of the status
+   * file's lock rows; those are a view of it.
+   */
+  lockBranch?: StatusDoc;
 }
 
 export interface Rule {

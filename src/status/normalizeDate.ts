@@ -1,7 +1,13 @@
 // Dates people write: 2026-01-18, 2025-11-08 12:00, 2026-11-26T09:00Z, 2026-11-26T09:00:00+02:00,
 // 2026/01/18 09:00 UTC. Seconds and fractions are dropped: lock times are minute-grained.
 const DATE =
-  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?|[A-Z]{3,4})?$/i;
+
+// Zone abbreviations with one meaning (CST and IST have several, so they stay unparsed).
+const ZONES: Record<string, number> = {
+  Z: 0, UTC: 0, GMT: 0, KST: 540, JST: 540, CET: 60, CEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60,
+  PST: -480, PDT: -420, MST: -420, MDT: -360, EST: -300, EDT: -240, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+};
 
 const pad = (n: number) => (n < 10 ? '0' : '') + n;
 
@@ -21,7 +27,11 @@ export function parseDate(text: string): string | null {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || +s > 60) return null;
   if (day > daysIn(year, month)) return null;
   let offset = 0;
-  if (zone && (zone[0] === '+' || zone[0] === '-')) {
+  if (zone && /^[a-z]/i.test(zone)) {
+    const z = ZONES[zone.toUpperCase()];
+    if (z === undefined) return null;
+    offset = z;
+  } else if (zone && (zone[0] === '+' || zone[0] === '-')) {
     const digits = zone.slice(1).replace(':', '');
     const oh = +digits.slice(0, 2);
     const om = digits.length > 2 ? +digits.slice(2, 4) : 0;

@@ -23,7 +23,8 @@ export function placeTable(
       sec.heading >= 0 &&
       s.headings[sec.heading].own === kind &&
       !scan.tables.some((t) => t.section === s.sections.indexOf(sec)) &&
-      !scan.records.some((r) => r.start >= sec.start && r.start < sec.end),
+      !scan.records.some((r) => r.start >= sec.start && r.start < sec.end) &&
+      !labelsSiblings(s, sec.heading),
   );
   if (empty) {
     let last = s.headings[empty.heading].line;
@@ -43,4 +44,15 @@ export function placeTable(
   const close = s.openAtEnd ? [s.openAtEnd, ''] : [];
   const lead = lines.length === 0 || isBlank(lines.length - 1) ? [] : [''];
   return appendLines(s.tl, [...lead, ...close, ...block]);
+}
+
+/**
+ * "## Active Locks" with nothing under it, followed by "## T-12 …" headings of the same level
+ * that take their kind from it: the entries live under those siblings. A table put under the
+ * label would end the label, and every entry below would stop reading as a lock.
+ */
+function labelsSiblings(s: StatusScan['structure'], k: number): boolean {
+  const h = s.headings[k];
+  const next = s.headings[k + 1];
+  return !!next && next.level === h.level && next.own === 'unknown' && next.kind === h.kind;
 }

@@ -159,6 +159,8 @@ export function scanStatus(text: string): StatusScan {
     const active = kind === 'active';
     let table: TableInfo | null = null;
     let block: Block | null = null;
+    const headingText = sec.heading >= 0 ? structure.headings[sec.heading].text : '';
+    const headingTask = /^(?:[A-Z][A-Z0-9]*-[A-Z0-9-]*\d[A-Z0-9-]*|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|#\d+)(?=\s|$)/.exec(headingText)?.[0];
 
     const endBlock = () => {
       const b = block;
@@ -168,6 +170,8 @@ export function scanStatus(text: string): StatusScan {
       if (!active && !b.distinctive) return;
       if (b.status === 'inactive') return;
       if (hasPaths && b.agent) {
+        // `## T-42 Checkout flow` over an entry names its task.
+        if (!b.fields.task && headingTask) b.fields.task = headingTask;
         const record: LockRecord = { kind: 'block', start: b.start, end: b.end, regions: b.regions };
         for (const region of b.regions) emit(record, region, { ...b.fields, agent: b.agent });
       } else if (active && hasPaths) {
@@ -305,6 +309,12 @@ export function scanStatus(text: string): StatusScan {
       }
       if (block) {
         const b = block as Block;
+        // Keys orch does not use (`role:`, `last_seen:`) belong to the entry; they do not end it.
+        if (kv && !BULLET.test(raw)) {
+          b.end = i;
+          b.listIndent = -1;
+          continue;
+        }
         const item = BULLET.exec(raw);
         if (item && b.listIndent >= 0 && item[1].length >= b.listIndent && !/^\d/.test(item[2])) {
           const start = item[0].length;

@@ -74,6 +74,10 @@ export function scanStructure(text: string): Structure {
     }
   }
 
+  // "## Active Locks" with nothing under it, then "## T-12 …" siblings: the empty heading labels them.
+  let label: { level: number; kind: SectionKind } | null = null;
+  let previous: { level: number; own: HeadingClass; kind: SectionKind } | null = null;
+  let sawContent = false;
   let fenceChar = '';
   let fenceLen = 0;
   let fenceLine = -1;
@@ -116,12 +120,20 @@ export function scanStructure(text: string): Structure {
         while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
         const own = classifyHeading(h.text);
         const parent = stack.length > 0 ? stack[stack.length - 1].kind : 'none';
+        if (label && (h.level < label.level || (h.level === label.level && own !== 'unknown'))) label = null;
+        if (!label && own === 'unknown' && previous && previous.own !== 'unknown' && !sawContent && previous.level === h.level) {
+          label = { level: h.level, kind: previous.kind };
+        }
         // A deeper heading with no lock words ("### Backend") belongs to its parent's kind.
-        const kind: SectionKind = own === 'unknown' ? parent : own;
+        const kind: SectionKind = own !== 'unknown' ? own : label && label.level === h.level ? label.kind : parent;
         stack.push({ level: h.level, kind });
         headings.push({ line: i, level: h.level, text: h.text, own, kind });
+        previous = { level: h.level, own, kind };
+        sawContent = false;
+        continue;
       }
     }
+    if (!sawContent && view.trim()) sawContent = true;
   }
 
   const sections: Section[] = [];

@@ -26,6 +26,11 @@ describe('appendLog', () => {
     expect(appendLog('## Log\r\n\r\n- a\r\n', ['b\nc'])).toBe('## Log\r\n\r\n- a\r\n- b c\r\n');
   });
 
+  it('closes a code block the Log leaves open, so the entries stay readable', () => {
+    expect(appendLog('## Log\n\n- a\n```\nnotes', ['b'])).toBe('## Log\n\n- a\n```\nnotes\n```\n- b');
+    expect(appendLog('## Log\n\n<!-- old entries\n- a\n', ['b'])).toBe('## Log\n\n<!-- old entries\n- a\n-->\n- b\n');
+  });
+
   it('handles a 20,000-line log', () => {
     const doc = '# S\n\n## Log\n\n' + Array.from({ length: 20_000 }, (_, i) => `- 2026-01-01T00:00Z a T-${i}: M f${i}`).join('\n') + '\n';
     const out = appendLog(doc, ['new']);

@@ -173,7 +173,7 @@ const docWithLockTable = fc
   .tuple(fc.array(otherBlock, { maxLength: 5 }), fc.constantFrom('## Locks', '# 🔒 Currently Locked', '### File Locks'), canonicalTable, fc.array(otherBlock, { maxLength: 5 }), layout)
   .map(([before, h, table, after, l]) => assemble([...before, h, table, ...after], l));
 
-const RUNS = { numRuns: 250 };
+const RUNS = { numRuns: 600 };
 let tablesSeen = 0;
 
 describe('status properties', () => {
@@ -190,7 +190,7 @@ describe('status properties', () => {
         }
         for (const p of doc.problems) expect(p.line).toBeLessThanOrEqual(lines);
       }),
-      { numRuns: 400 },
+      { numRuns: 800 },
     );
   });
 

@@ -1,0 +1,108 @@
+// The lock branch protects itself: a push to it (pre-receive on the server, pre-push, CI)
+// is judged by status-integrity alone, commit by commit — each commit is an edit of the
+// shared WORK_STATUS.md by its author (the Agent trailer orch writes, or the author email
+// mapped through the agents table). Removing or rewriting another agent's row without a
+// recorded steal is refused. A push that is not a fast-forward (history rewritten) is
+// also judged as one edit from the old tip to the new one, so rows cannot vanish between
+// commits. The other rules do not apply: the branch holds no project files.
+import type { Config } from '../config/schema.js';
+import { configAtRevision } from './configAtRevision.js';
+import { gitChangeSet } from '../git/gitChangeSet.js';
+import { netDiffQuery } from '../git/netDiffQuery.js';
+import { ask, runGit } from '../git/runGit.js';
+import type { Report } from '../report/report.js';
+import type { ChangeSet, Context, Finding, StatusDoc } from '../types.js';
+import { collectRange, type RangeRequest } from './collectRange.js';
+import { commitIdentity } from './commitIdentity.js';
+import type { Repo } from './openRepo.js';
+import { parseSkip } from './parseSkip.js';
+import { label } from './rangeNotes.js';
+import { runRules } from './runRules.js';
+
+const EMPTY: StatusDoc = { locks: [], reviews: [], problems: [], steals: [] };
+
+export interface LockBranchCheck {
+  report: Report;
+  commits: ChangeSet[];
+  range: ChangeSet;
+  base: string | null;
+  head: string;
+}
+
+/**
+ * The project's lock branch when remote mode is on: named by the configuration of the
+ * default branch (HEAD of a server; HEAD, else <remote>/HEAD, of a clone) — the lock
+ * branch itself holds no configuration. Null when remote mode is off.
+ */
+export async function lockBranchConfig(repo: Repo, remote = 'origin'): Promise<{ branch: string; config: Config } | null> {
+  const revs = repo.bare ? ['HEAD'] : ['HEAD', `refs/remotes/${remote}/HEAD`];
+  for (const rev of revs) {
+    let found;
+    try {
+      found = await configAtRevision(repo.blobs, rev);
+    } catch {
+      // a broken configuration is reported by the ordinary checks
+      return null;
+    }
+    if (found.configFile === null) continue;
+    return found.config.locks.remote ? { branch: found.config.locks.branch.replace(/^refs\/heads\//, ''), config: found.config } : null;
+  }
+  return null;
+}
+
+export async function checkLockBranch(
+  repo: Repo,
+  request: RangeRequest,
+  config: Config,
+  opts: { env: NodeJS.ProcessEnv; context: Context; now?: Date },
+): Promise<LockBranchCheck> {
+  const skip = parseSkip(opts.env.ORCH_SKIP);
+  const now = opts.now ?? new Date();
+  const collected = await collectRange(repo, request);
+  const sets = collected.commits.map((c) =>
+    gitChangeSet({ kind: 'commit', files: c.files, oldRev: c.info.parents[0] ?? null, newRev: c.info.sha, commit: c.info, blobs: repo.blobs, git: repo.git }),
+  );
+  const range = gitChangeSet({ kind: 'range', files: collected.files, oldRev: collected.forkPoint, newRev: collected.head, commits: sets, blobs: repo.blobs, git: repo.git });
+  const identities = collected.commits.map((c) => commitIdentity(c.info, config));
+  const common = { config, context: opts.context, branch: request.branch, ignoreCase: repo.ignoreCase, now, status: EMPTY };
+  const findings: Finding[] = [];
+  if (!skip.all && collected.commits.length) {
+    const per = await Promise.all(
+      collected.commits.map((c, i) =>
+        runRules({ ...common, changes: sets[i], identity: identities[i] }, skip, ['status-integrity']).then((found) =>
+          found.map((f) => ({ ...f, commit: c.info.sha, message: `${f.message} (lock branch ${request.branch ?? ''} commit ${label(c.info)}${identities[i].name ? ` by ${identities[i].name}` : ''})` })),
+        ),
+      ),
+    );
+    findings.push(...per.flat());
+    const base = collected.base;
+    if (base && !(await isAncestor(repo, base, collected.head))) {
+      const files = await ask(netDiffQuery(base, collected.head), repo.git);
+      const whole = gitChangeSet({ kind: 'commit', files, oldRev: base, newRev: collected.head, blobs: repo.blobs, git: repo.git });
+      const who = identities[identities.length - 1];
+      const found = await runRules({ ...common, changes: whole, identity: who }, skip, ['status-integrity']);
+      findings.push(
+        ...found.map((f) => ({ ...f, commit: collected.head, message: `${f.message} (the push replaces ${base.slice(0, 7)} with ${collected.head.slice(0, 7)}: not a fast-forward)` })),
+      );
+    }
+  }
+  const agents = new Set(identities.map((i) => i.name ?? ''));
+  return {
+    report: {
+      ok: !findings.some((f) => f.severity === 'error'),
+      context: opts.context,
+      agent: agents.size === 1 ? identities[0].name : null,
+      findings,
+      ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
+    },
+    commits: sets,
+    range,
+    base: collected.base,
+    head: collected.head,
+  };
+}
+
+async function isAncestor(repo: Repo, a: string, b: string): Promise<boolean> {
+  const r = await runGit(['merge-base', '--is-ancestor', a, b], { ...repo.git, okCodes: [1, 128] });
+  return r.code === 0;
+}
