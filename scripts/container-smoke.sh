@@ -12,7 +12,9 @@ fi
 image=orchguard:smoke
 docker build -q --build-arg "BASE_IMAGE=${BASE_IMAGE:-node:20-slim}" -t "$image" . >/dev/null
 repo=$(mktemp -d)
-trap 'rm -rf "$repo"' EXIT
+trap 'rm -rf "$repo" "$repo.out"' EXIT
+# mktemp -d makes it 0700; the image runs as uid 1000, which must be able to read it like a checkout
+chmod 755 "$repo"
 git -C "$repo" init -q -b main
 git -C "$repo" config user.email smoke@example.test
 git -C "$repo" config user.name smoke
