@@ -1,37 +1,80 @@
-// Bundles the CLI with esbuild: one entry, code split so that what a commit does not
-// need (YAML, Dockerfile parsing, SARIF, init) is loaded only when used. Declarations
-// come from tsc. The bundle is built beside dist/ and swapped in at the end, so a test
-// running meanwhile never sees a half-built dist/.
+// Bundles the CLI with esbuild. The code a commit runs is one file, dist/cli.js: a file
+// loaded on demand costs a resolution, a read and a compile, and esbuild's code splitting
+// cuts code shared between on-demand modules into dozens of small chunks. So every
+// dynamic `import()` — the heavy parts: YAML and compose rules, config validation (zod),
+// cosmiconfig, init and its hook-manager integrations — becomes its own self-contained
+// bundle beside cli.js (dist/lazy-*.js), loaded only when called. Declarations come from
+// tsc. The output is built beside dist/ and swapped in at the end, so a test running
+// meanwhile never sees a half-built dist/.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const out = `dist.build-${process.pid}`;
 fs.rmSync(out, { recursive: true, force: true });
 
+/** name of a lazy bundle → what it bundles (a source file or a package) */
+const lazy = new Map();
+const built = new Set();
+
+function lazyName(target) {
+  const base = path.isAbsolute(target)
+    ? path.relative('src', target).replace(/\.[tj]s$/, '').replace(/[\\/]/g, '-')
+    : target.replace(/^@/, '').replace(/[\\/]/g, '-');
+  return `lazy-${base}`;
+}
+
+// Dynamic imports become externals pointing at their own bundle, built next.
+const lazyImports = {
+  name: 'lazy-imports',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || args.path.startsWith('node:')) return undefined;
+      if (common.external.includes(args.path)) return { path: args.path, external: true };
+      const target = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') : args.path;
+      const name = lazyName(target);
+      lazy.set(name, target);
+      return { path: `./${name}.js`, external: true };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  define: { ORCH_VERSION: JSON.stringify(pkg.version) },
+  // CommonJS dependencies (cosmiconfig, picomatch) call require(): give ESM one
+  banner: { js: "import { createRequire as __orchRequire } from 'node:module'; const require = __orchRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  // cosmiconfig loads TypeScript only for .ts configs, from the user's own install
+  external: ['typescript'],
+  plugins: [lazyImports],
+};
+
 try {
-  const common = {
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    chunkNames: 'chunks/[name]-[hash]',
-    define: { ORCH_VERSION: JSON.stringify(pkg.version) },
-    // CommonJS dependencies (cosmiconfig, picomatch) call require(): give ESM one
-    banner: { js: "import { createRequire as __orchRequire } from 'node:module'; const require = __orchRequire(import.meta.url);" },
-    legalComments: 'none',
-    logLevel: 'warning',
-    metafile: true,
-    // cosmiconfig loads TypeScript only for .ts configs, from the user's own install
-    external: ['typescript'],
+  const meta = { inputs: {}, outputs: {} };
+  const merge = (m) => {
+    Object.assign(meta.inputs, m.inputs);
+    Object.assign(meta.outputs, m.outputs);
   };
-  // The CLI on its own: built together with the library, the code both share would be
-  // cut into many small chunks, and a commit would load dozens of files.
-  const result = await build({ ...common, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out });
-  await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: `${out}/lib` });
-  fs.writeFileSync(`${out}/meta.json`, JSON.stringify(result.metafile));
+  merge((await build({ ...common, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out })).metafile);
+  merge((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: out })).metafile);
+  // lazy bundles may import lazily themselves: build until none is left
+  for (;;) {
+    const todo = [...lazy].filter(([name]) => !built.has(name));
+    if (todo.length === 0) break;
+    for (const [name, target] of todo) {
+      built.add(name);
+      merge((await build({ ...common, entryPoints: { [name]: target }, outdir: out })).metafile);
+    }
+  }
+  fs.writeFileSync(`${out}/meta.json`, JSON.stringify(meta));
   if (!process.argv.includes('--no-types')) {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '--emitDeclarationOnly', '--outDir', `${out}/types`], { stdio: 'inherit' });
   }

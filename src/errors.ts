@@ -12,6 +12,10 @@ export class OrchError extends Error {
   }
 }
 
+/**
+ * By shape, not instanceof: modules loaded on demand are separate bundles with their own
+ * copy of this class, and their errors must still reach the user as messages.
+ */
 export function isOrchError(e: unknown): e is OrchError {
-  return e instanceof OrchError;
+  return e instanceof Error && e.name === 'OrchError' && typeof (e as { exitCode?: unknown }).exitCode === 'number';
 }

@@ -1,6 +1,7 @@
 import { OrchError } from '../errors.js';
 import { checkFiles } from '../engine/checkFiles.js';
 import { checkStaged } from '../engine/checkStaged.js';
+import { checkRange } from '../engine/checkRange.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
@@ -21,7 +22,6 @@ export async function run(args: string[], io: IO): Promise<number> {
     if (values.agent !== undefined) {
       throw new OrchError('orch check: --agent does not apply to --range: each commit is judged as the agent its Agent: trailer or author email names.');
     }
-    const { checkRange } = await import('../engine/checkRange.js');
     const { report } = await checkRange({ cwd: io.cwd, env: io.env, context: 'check', range: values.range });
     return emitReport(report, io, values.format);
   }

@@ -7,6 +7,9 @@ import { useColor } from '../report/useColor.js';
 import { exitCodeFor } from '../report/exitCodeFor.js';
 import { formatHuman } from '../report/formatHuman.js';
 import { formatJson } from '../report/formatJson.js';
+import { formatGithub } from '../report/formatGithub.js';
+import { formatSarif } from '../report/formatSarif.js';
+import { RULES } from '../rules/registry.js';
 import type { IO } from './io.js';
 
 export async function emitReport(report: Report, io: IO, formatFlag?: string): Promise<0 | 1> {
@@ -16,12 +19,10 @@ export async function emitReport(report: Report, io: IO, formatFlag?: string): P
   } else if (format === 'json') {
     io.stdout.write(formatJson(report));
   } else if (format === 'github') {
-    const { formatGithub } = await import('../report/formatGithub.js');
     const out = formatGithub(report, { summaryTable: Boolean(io.env.GITHUB_STEP_SUMMARY) });
     io.stdout.write(out.stdout);
     if (out.summary && io.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(io.env.GITHUB_STEP_SUMMARY, out.summary);
   } else {
-    const [{ formatSarif }, { RULES }] = await Promise.all([import('../report/formatSarif.js'), import('../rules/registry.js')]);
     const rules = await Promise.all(RULES.map((r) => r.load()));
     io.stdout.write(
       formatSarif(

@@ -2,6 +2,12 @@
 import { OrchError } from '../errors.js';
 import { checkStaged } from '../engine/checkStaged.js';
 import { recordCommit } from '../engine/recordCommit.js';
+import { commitMsg } from '../engine/commitMsg.js';
+import { postCommit } from '../engine/postCommit.js';
+import { checkRanges } from '../engine/checkRange.js';
+import { parsePrePushInput, pushRanges } from '../engine/parsePrePushInput.js';
+import { parsePreReceiveInput, receiveRanges } from '../engine/parsePreReceiveInput.js';
+import { parseSkip } from '../engine/parseSkip.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';
 import { msg } from './messages.js';
@@ -18,12 +24,10 @@ export async function run(args: string[], io: IO): Promise<number> {
       return preCommit(io);
     case 'commit-msg': {
       if (!gitArgs[0]) throw new OrchError('orch hook commit-msg: git passes the message file as the first argument.');
-      const { commitMsg } = await import('../engine/commitMsg.js');
       await commitMsg(io.cwd, gitArgs[0]);
       return 0;
     }
     case 'post-commit': {
-      const { postCommit } = await import('../engine/postCommit.js');
       await postCommit(io.cwd);
       return 0;
     }
@@ -47,11 +51,6 @@ async function preCommit(io: IO): Promise<number> {
 
 /** pre-push <remote> <url>: every commit of every pushed ref that the remote lacks. */
 async function prePush(gitArgs: string[], io: IO): Promise<number> {
-  const [{ parsePrePushInput, pushRanges }, { checkRanges }, { parseSkip }] = await Promise.all([
-    import('../engine/parsePrePushInput.js'),
-    import('../engine/checkRange.js'),
-    import('../engine/parseSkip.js'),
-  ]);
   if (parseSkip(io.env.ORCH_SKIP).all) {
     io.stderr.write('orch: ORCH_SKIP=1 — push checks skipped. CI still checks these commits and reports the skip.\n');
     return 0;
@@ -63,10 +62,6 @@ async function prePush(gitArgs: string[], io: IO): Promise<number> {
 
 /** pre-receive on the server: the same checks, objects read from git's quarantine. */
 async function preReceive(io: IO): Promise<number> {
-  const [{ parsePreReceiveInput, receiveRanges }, { checkRanges }] = await Promise.all([
-    import('../engine/parsePreReceiveInput.js'),
-    import('../engine/checkRange.js'),
-  ]);
   const requests = receiveRanges(parsePreReceiveInput(await io.readStdin()));
   // ORCH_SKIP on a server is set by its operator, not by the pusher: honoured, and said
   const report = await checkRanges({ cwd: io.cwd, env: io.env, context: 'pre-receive' }, requests);

@@ -2,6 +2,10 @@
 // what a push or pull request brings — whatever skipped pre-commit (--no-verify, a clean
 // merge, a rebase) meets the same rules here. Configuration and the locks of the target
 // come from the base: the head is untrusted.
+import os from 'node:os';
+import { loadConfig } from '../config/loadConfig.js';
+import { allowedSigners } from './allowedSigners.js';
+import { signaturesQuery } from '../git/signaturesQuery.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OrchError } from '../errors.js';
@@ -127,7 +131,7 @@ export async function checkRangeIn(
   const configRev = collected.base ?? (repo.bare ? 'HEAD' : null);
   const revisionConfig: Promise<RevisionConfig> = configRev
     ? configAtRevision(repo.blobs, configRev)
-    : import('../config/loadConfig.js').then(async ({ loadConfig }) => {
+    : Promise.resolve().then(async () => {
         const { config, filepath } = await loadConfig(repo.top);
         return { config, configFile: filepath ? relativeTo(repo.top, filepath) : null };
       });
@@ -389,14 +393,12 @@ function relativeTo(top: string, file: string): string {
  * allowed-signers file built from the base revision's configuration.
  */
 async function attachSignatures(repo: Repo, raw: RangeCommit[], config: RevisionConfig['config'], configRev: string | null): Promise<void> {
-  const { allowedSigners } = await import('./allowedSigners.js');
-  const { signaturesQuery } = await import('../git/signaturesQuery.js');
   const fileText = config.identity.allowedSigners
     ? configRev
       ? blobText(await repo.blobs(`${configRev}:${config.identity.allowedSigners}`))
       : readOrNull(path.join(repo.top, config.identity.allowedSigners))
     : null;
-  const dir = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'orch-signers-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-signers-'));
   try {
     const file = path.join(dir, 'allowed_signers');
     fs.writeFileSync(file, allowedSigners(config, fileText));

@@ -2,7 +2,6 @@
 // pull request's head is untrusted, so CI, pre-push and pre-receive judge a range by the
 // configuration of its base. Every place orch looks is read in one cat-file batch.
 import { CONFIG_SEARCH_PLACES } from '../config/configSearchPlaces.js';
-import { parseConfigText } from '../config/parseConfigText.js';
 import type { Config } from '../config/schema.js';
 import { isOrchError, OrchError } from '../errors.js';
 import type { BlobReader } from '../git/blobReader.js';
@@ -14,6 +13,8 @@ export interface RevisionConfig {
 }
 
 export async function configAtRevision(blobs: BlobReader, rev: string): Promise<RevisionConfig> {
+  // the validator (zod) is loaded only here, not by every command that can check a range
+  const { parseConfigText } = await import('../config/parseConfigText.js');
   const found = await Promise.all(CONFIG_SEARCH_PLACES.map((name) => blobs(`${rev}:${name}`)));
   for (let i = 0; i < CONFIG_SEARCH_PLACES.length; i++) {
     const buf = found[i];

@@ -9,6 +9,7 @@
 // rules run against the status as it would be with that lock, so that a contract owner
 // whose group requires a lock is not blocked for lacking the lock the guard is about to
 // take, while a path the agent may not edit is never locked.
+import { lockPaths } from './lockPaths.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isOrchError } from '../errors.js';
@@ -112,7 +113,6 @@ export async function guard(req: GuardRequest): Promise<GuardResult> {
   if (findings.some((f) => f.severity === 'error')) return { decision: 'block', findings, ...base };
   if (!autoLock) return { decision: 'allow', findings, ...base };
 
-  const { lockPaths } = await import('./lockPaths.js');
   const result = await lockPaths({ cwd: repo.top, env: req.env, agentFlag: req.agentFlag, now: req.now, paths: [rel], task, note: 'taken by orch guard (autoLock)' });
   // another agent locked it between our read and our write: theirs stands
   if (result.conflicts.length) return { decision: 'block', findings: [...findings, ...result.conflicts], ...base };

@@ -3,7 +3,7 @@
 // The result replaces %A in one rename, so a kill at any moment leaves ours or the merge.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { OrchError } from '../errors.js';
+import { OrchError, isOrchError } from '../errors.js';
 import { atomicWrite } from '../fs/atomicWrite.js';
 import { mergeFile } from '../git/mergeFile.js';
 import { mergeStatus } from '../status/mergeStatus.js';
@@ -36,7 +36,7 @@ export async function mergeDriver(opts: MergeDriverOptions): Promise<number> {
   try {
     result = await mergeStatus(base, ours, theirs, prose);
   } catch (e) {
-    if (e instanceof OrchError) throw e;
+    if (isOrchError(e)) throw e;
     // A defect here must not cost anyone their changes: fall back to git's own line merge.
     opts.warn?.(`orch merge-driver: could not merge ${name} by rows (${e instanceof Error ? e.message : String(e)}); merged it line by line instead.`);
     result = await prose(base, ours, theirs);

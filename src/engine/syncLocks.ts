@@ -3,6 +3,7 @@
 // remote path (so each is checked against the lock branch as it is then); one that now
 // conflicts is reported and dropped. Each is struck from the pending list once the remote
 // has answered for it, so an interrupted sync resumes where it stopped.
+import { loadConfig } from '../config/loadConfig.js';
 import { OrchError } from '../errors.js';
 import type { Finding } from '../types.js';
 import { lockBranchTarget } from './lockBranchTarget.js';
@@ -27,7 +28,6 @@ export interface SyncResult {
 
 export async function syncLocks(req: CheckEnv): Promise<SyncResult> {
   const repo = await openRepo(req.cwd);
-  const { loadConfig } = await import('../config/loadConfig.js');
   const { config } = await loadConfig(repo.top);
   const target = lockBranchTarget(config);
   if (!target) {

@@ -27,7 +27,7 @@ import type { Repo } from './openRepo.js';
 import { refreshLockView } from './refreshLockView.js';
 
 export const MAX_ATTEMPTS = 20;
-export const MAX_RETRY_MS = 30_000;
+export const MAX_RETRY_MS = 45_000;
 /** How long an operation waits for the other operations of this clone. */
 const QUEUE_TIMEOUT_MS = 180_000;
 
@@ -67,7 +67,9 @@ export async function updateLockBranch<T>(repo: Repo, config: Config, update: Lo
 async function cycle<T>(repo: Repo, config: Config, target: LockBranchTarget, update: LockBranchUpdate<T>): Promise<Published<T>> {
   const started = Date.now();
   let lastReason = '';
+  let slotMs = 0;
   for (let attempt = 1; ; attempt++) {
+    const cycleStart = Date.now();
     const fetched = await fetchLockBranch(target.remote, target.branch, target.tracking, repo.git);
     if (fetched.state === 'unreachable') throw unreachableError(target, fetched.reason, update);
     if (fetched.state === 'busy') {
@@ -109,13 +111,14 @@ async function cycle<T>(repo: Repo, config: Config, target: LockBranchTarget, up
       }
       lastReason = pushed.reason;
     }
+    slotMs = Date.now() - cycleStart;
     if (attempt >= MAX_ATTEMPTS || Date.now() - started >= MAX_RETRY_MS) {
       throw new OrchError(
         `could not ${update.what}: the lock branch ${target.label} kept changing under this operation (${attempt} attempts in ${((Date.now() - started) / 1000).toFixed(1)} s; last: ${lastReason || 'rejected'}). Nothing was changed.`,
         { hint: 'Many agents are updating locks at once: run the command again in a moment.' },
       );
     }
-    await new Promise((r) => setTimeout(r, backoffDelay(attempt - 1)));
+    await new Promise((r) => setTimeout(r, backoffDelay(attempt - 1, Math.random, slotMs)));
   }
 }
 

@@ -1,4 +1,6 @@
 // Parsers (yaml, dockerfile-ast, ajv) load only when the change touches what they read.
+import { readComposeAt } from '../compose/readComposeAt.js';
+import { readComposeFiles } from '../compose/readComposeFiles.js';
 import type { ComposeFile } from '../compose/composeTypes.js';
 import { findComposeFiles } from '../compose/findComposeFiles.js';
 import { isComposeFile } from '../compose/isComposeFile.js';
@@ -65,8 +67,6 @@ Config: services.compose (extra compose files), rules["compose-consistency"].`,
     }
     if (full.size === 0 && others.length === 0) return findings;
 
-    const { readComposeAt } = await import('../compose/readComposeAt.js');
-    const { readComposeFiles } = await import('../compose/readComposeFiles.js');
     const checked = (await Promise.all([...full].map((p) => readComposeAt(changes, p, 'new')))).filter((f): f is ComposeFile => f !== null);
     for (const file of checked) {
       for (const e of file.errors) {

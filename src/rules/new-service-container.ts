@@ -1,5 +1,6 @@
 // The YAML reader is loaded only when a change adds a service marker; everything imported
 // here is light.
+import { readComposeFiles } from '../compose/readComposeFiles.js';
 import { addedMarkerDirs } from '../compose/addedMarkerDirs.js';
 import { buildsDirectory } from '../compose/buildsDirectory.js';
 import { composeSnippet } from '../compose/composeSnippet.js';
@@ -65,7 +66,6 @@ rules["new-service-container"].`,
     const changes = input.range ?? input.changes;
     // The common commit adds no manifest: decide that before loading any parser.
     if (addedMarkerDirs(changes.files).size === 0) return [];
-    const { readComposeFiles } = await import('../compose/readComposeFiles.js');
     const { config } = input;
 
     let everyCompose: Promise<ComposeFile[]> | undefined;

@@ -23,15 +23,17 @@ const CONTAINER_FILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|[^/]*compose[^/
 const touchesContainers = (files: FileChange[]) =>
   files.some((f) => f.status === 'D' || f.status === 'R' || CONTAINER_FILE.test(f.path) || (f.oldPath !== undefined && CONTAINER_FILE.test(f.oldPath)));
 
+const containers = () => import('../compose/containerRules.js');
+
 export const RULES: RuleEntry[] = [
   { id: 'lock-conflict', load: async () => lockConflict },
   { id: 'lock-required', load: async () => lockRequired },
   { id: 'contract-owner', load: async () => contractOwner },
   { id: 'status-integrity', load: async () => statusIntegrity },
   { id: 'no-placeholder', load: async () => noPlaceholder },
-  { id: 'new-service-container', load: async () => (await import('./new-service-container.js')).rule, mayApply: touchesContainers },
-  { id: 'compose-consistency', load: async () => (await import('./compose-consistency.js')).rule, mayApply: touchesContainers },
-  { id: 'container-review', load: async () => (await import('./container-review.js')).rule, mayApply: touchesContainers },
+  { id: 'new-service-container', load: async () => (await containers()).newServiceContainer, mayApply: touchesContainers },
+  { id: 'compose-consistency', load: async () => (await containers()).composeConsistency, mayApply: touchesContainers },
+  { id: 'container-review', load: async () => (await containers()).containerReview, mayApply: touchesContainers },
   { id: 'task-completion', load: async () => taskCompletion },
   { id: 'signed-identity', load: async () => signedIdentity },
 ];

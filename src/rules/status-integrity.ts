@@ -7,6 +7,8 @@ import { isExpired } from '../locks/lockTimes.js';
 import { shellQuote } from '../shellQuote.js';
 import { logEntries, type LogEntry } from '../text/logEntries.js';
 import { insertedLines } from '../text/insertedLines.js';
+import { readStatus } from '../status/readStatus.js';
+import { readSteals } from '../status/readSteals.js';
 import type { Lock, RawFinding, Review, StatusDoc, Steal } from '../types.js';
 import type { Rule, RuleInput } from './rule.js';
 
@@ -313,10 +315,4 @@ async function logFindings(input: RuleInput, oldText: string, newText: string, s
   ];
 }
 
-export const rule: Rule = statusIntegrity(async () => {
-  const [{ readStatus }, { readSteals }] = await Promise.all([
-    import('../status/readStatus.js'),
-    import('../status/readSteals.js'),
-  ]);
-  return { readStatus, readSteals };
-});
+export const rule: Rule = statusIntegrity(async () => ({ readStatus, readSteals }));

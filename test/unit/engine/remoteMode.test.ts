@@ -34,12 +34,19 @@ describe('agentEmail', () => {
 });
 
 describe('backoffDelay', () => {
+  const low = () => 0;
+  const high = () => 0.999999;
   it('grows with each attempt, stays under the cap and is never zero', () => {
-    const low = () => 0;
-    const high = () => 0.999999;
     expect(backoffDelay(0, high)).toBeLessThan(backoffDelay(3, high));
     expect(backoffDelay(20, high)).toBeLessThanOrEqual(BACKOFF_CAP_MS);
     expect(backoffDelay(0, low)).toBeGreaterThan(0);
+  });
+  it('waits in units of the measured push cycle, so a slow remote is not hammered', () => {
+    expect(backoffDelay(0, high, 800)).toBe(800);
+    expect(backoffDelay(2, high, 800)).toBe(3200);
+    // at most eight cycles, however many races were lost
+    expect(backoffDelay(10, high, 800)).toBe(6400);
+    expect(backoffDelay(10, high, 10)).toBe(BACKOFF_CAP_MS);
   });
 });
 
