@@ -3,7 +3,8 @@
 // trailers for the commit-msg hook (which is sh, so a commit starts one Node.js process).
 import fs from 'node:fs';
 import path from 'node:path';
-import { indexEntryQuery } from '../git/indexEntryQuery.js';
+import { indexEntryQuery, type IndexEntry } from '../git/indexEntryQuery.js';
+import { readIndexEntry } from '../git/readIndexEntry.js';
 import { amendFromProc, isAmend } from '../git/isAmend.js';
 import { parseRawDiff } from '../git/parseRawDiff.js';
 import { ask, runGit, runGitBuffer } from '../git/runGit.js';
@@ -83,9 +84,13 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   // own lock, or one commit's entry could overwrite another's.
   await withStatusLock(repo, async () => {
     // the index this commit uses: its staged status file plus the entry
-    const indexed = await ask(indexEntryQuery(statusFile), repo.git);
+    // one cat-file for the staged copy (its id and text); the blob goes back without a git
+    // process, so the whole step costs two: this and update-index
+    const staged = await readIndexEntry(statusFile, repo.git);
     const workingText = readStatusText(path.join(repo.top, statusFile));
-    const stagedText = indexed ? blobText((await runGitBuffer(['cat-file', 'blob', indexed.sha], repo.git)).stdout) : null;
+    const indexed: IndexEntry | null = staged ? { mode: fileMode(path.join(repo.top, statusFile)), sha: staged.sha } : null;
+    const stagedText = staged ? staged.text : null;
+    const objects = objectStore(repo, env);
     const base = stagedText ?? workingText ?? CANONICAL_STATUS;
     let newStaged = edit(base);
     const skipWorktree =
@@ -104,13 +109,13 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
         const archiveWorking = readStatusText(archivePath);
         const archiveText = archiveIndexed ? blobText((await runGitBuffer(['cat-file', 'blob', archiveIndexed.sha], repo.git)).stdout) : archiveWorking;
         const nextArchive = appendToArchive(archiveText, archived.moved);
-        await writeIndexEntry(archiveFile, nextArchive, archiveIndexed?.mode ?? '100644', repo.git);
+        await writeIndexEntry(archiveFile, nextArchive, archiveIndexed?.mode ?? '100644', repo.git, objects);
         undo.push(() => restoreIndexEntry(archiveFile, archiveIndexed, repo.git));
         await atomicWrite(archivePath, nextArchive);
         undo.push(() => (archiveWorking === null ? fs.promises.rm(archivePath, { force: true }) : atomicWrite(archivePath, archiveWorking)));
       }
       if (newStaged !== base || !indexed) {
-        const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git);
+        const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git, objects);
         undo.push(() => restoreIndexEntry(statusFile, indexed, repo.git));
         // a new index entry loses the skip-worktree bit (a sparse checkout's): without it git
         // would see the file as deleted
@@ -187,4 +192,21 @@ export function writeState(gitDir: string, name: string, content: string): void 
   const tmp = path.join(dir, `.${name}.${process.pid}`);
   fs.writeFileSync(tmp, content);
   fs.renameSync(tmp, path.join(dir, name));
+}
+
+/** 100755 when the working file is executable (as `git add` would stage it), else 100644. */
+function fileMode(file: string): string {
+  try {
+    return fs.statSync(file).mode & 0o111 ? '100755' : '100644';
+  } catch {
+    return '100644';
+  }
+}
+
+/** Where blobs go: git's own override (quarantine, alternates set-ups) or the common objects dir. */
+function objectStore(repo: Prepared['repo'], env: NodeJS.ProcessEnv): { dir: string; algorithm: 'sha1' | 'sha256' } {
+  return {
+    dir: env.GIT_OBJECT_DIRECTORY ? path.resolve(repo.top, env.GIT_OBJECT_DIRECTORY) : path.join(repo.commonDir, 'objects'),
+    algorithm: repo.configValue('extensions.objectformat') === 'sha256' ? 'sha256' : 'sha1',
+  };
 }

@@ -97,3 +97,11 @@ export function blobText(b: Buffer | null): string | null {
   if (b.subarray(0, 8000).includes(0)) return null;
   return b.toString('utf8');
 }
+
+/** The first header of `cat-file --batch` output; null for "missing" or anything but a blob. */
+export function parseBatchHeader(out: Buffer): { sha: string; size: number; bodyStart: number } | null {
+  const nl = out.indexOf(0x0a);
+  if (nl === -1) return null;
+  const m = /^([0-9a-f]+) blob (\d+)$/.exec(out.subarray(0, nl).toString('utf8'));
+  return m ? { sha: m[1], size: Number(m[2]), bodyStart: nl + 1 } : null;
+}

@@ -2,10 +2,22 @@
 // GIT_INDEX_FILE is inherited, so this lands in the temporary index of `git commit -- path`
 // too; git re-reads the index after pre-commit, so the change enters the commit.
 import { GitError, runGit, type GitOptions } from './runGit.js';
+import { writeLooseObject } from './writeLooseObject.js';
 
-export async function writeIndexEntry(path: string, content: string, mode: string, git: GitOptions): Promise<string> {
-  const { stdout } = await runGit(['hash-object', '-w', '--stdin', '--no-filters'], { ...git, input: content });
-  const sha = stdout.trim();
+/**
+ * @param objects  where to write the blob without a git process (the objects directory and
+ *   the repository's hash algorithm); without it, `git hash-object -w` writes it
+ */
+export async function writeIndexEntry(
+  path: string,
+  content: string,
+  mode: string,
+  git: GitOptions,
+  objects?: { dir: string; algorithm: 'sha1' | 'sha256' },
+): Promise<string> {
+  const sha = objects
+    ? writeLooseObject(objects.dir, content, objects.algorithm)
+    : (await runGit(['hash-object', '-w', '--stdin', '--no-filters'], { ...git, input: content })).stdout.trim();
   await retryWhileIndexLocked(() => runGit(['update-index', '--add', '-z', '--index-info'], { ...git, input: `${mode} ${sha}\t${path}\0` }));
   return sha;
 }

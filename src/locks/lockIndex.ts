@@ -2,6 +2,7 @@
 // and directories through one map (a path is looked up with each of its ancestors), all
 // globs through one compiled matcher that rejects most paths at once.
 import picomatch from 'picomatch';
+import { globMatcher } from '../match/globMatcher.js';
 import { globComplexity } from '../match/globComplexity.js';
 import type { Lock } from '../types.js';
 
@@ -48,7 +49,6 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
     }
     if (isGlobPath(lock.path) && !options.existsLiterally?.(lock.path.replace(/\/+$/, ''))) {
       const pattern = (lock.path.endsWith('/') ? lock.path + '**' : lock.path).normalize('NFC');
-      const opts = { dot: true, nocase: options.ignoreCase };
       const cost = globComplexity(pattern);
       // a glob too costly to match (hand-written: orch lock refuses them) covers its whole
       // static base directory, and so does any glob for a path too long to match quickly
@@ -59,7 +59,7 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
         coarseGlobs = true;
         continue;
       }
-      const exact = picomatch(pattern, opts);
+      const exact = globMatcher([pattern], { ignoreCase: options.ignoreCase });
       globs.push({ lock, test: (p) => (cost.affordable(p.length) ? exact(p) : coarse(p)) });
       globPatterns.push(pattern);
       affordable.push(cost.affordable);
@@ -71,7 +71,7 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
     else byPath.set(key, [lock]);
   }
 
-  const anyGlob = globPatterns.length ? picomatch(globPatterns, { dot: true, nocase: options.ignoreCase }) : null;
+  const anyGlob = globPatterns.length ? globMatcher(globPatterns, { ignoreCase: options.ignoreCase }) : null;
 
   return {
     size: locks.length,

@@ -1,6 +1,7 @@
 // Whether two lock paths can cover a common file — used when taking a lock, where both
 // sides may be directories or globs, unlike commit-time matching of concrete files.
 import picomatch from 'picomatch';
+import { globMatcher } from '../match/globMatcher.js';
 import { globComplexity } from '../match/globComplexity.js';
 import { isGlobPath } from './lockIndex.js';
 
@@ -25,7 +26,7 @@ export function locksOverlap(a: string, b: string, ignoreCase: boolean, isLitera
   const base = picomatch.scan(glob).base;
   // a glob too costly to match here overlaps whatever shares its static base directory
   if (!globComplexity(pattern).affordable(lit.length + 2)) return under(base, lit) || under(lit, base);
-  const isMatch = picomatch(pattern, { dot: true, nocase: ignoreCase });
+  const isMatch = globMatcher([pattern], { ignoreCase });
   // the glob matches the literal path or something under it (a directory lock), or the
   // literal path is a directory holding where the glob starts
   return isMatch(lit) || under(base, lit) || isMatch(lit + '/x');

@@ -16,7 +16,7 @@ export function globMatcher(patterns: readonly string[], options: GlobMatcherOpt
   let test = cache.get(key);
   if (!test) {
     test = picomatch([...patterns], { dot: true, nocase: !!options.ignoreCase });
-    if (cache.size > 256) cache.clear();
+    if (cache.size > 2048) cache.clear();
     cache.set(key, test);
   }
   return test;

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../match/globMatcher.js';
 import { sameAgent } from '../engine/resolveIdentity.js';
 import { buildLockIndex } from '../locks/lockIndex.js';
 import { isExpired } from '../locks/lockTimes.js';
@@ -26,7 +26,7 @@ Config: locks.required (globs), rules["lock-required"].`,
   check(input) {
     const patterns = input.config.locks.required;
     if (patterns.length === 0) return [];
-    const required = picomatch(patterns, { dot: true, nocase: input.ignoreCase });
+    const required = globMatcher(patterns, { ignoreCase: input.ignoreCase });
     const exempt = new Set([input.config.statusFile, input.config.indexFile, input.config.log.archiveFile]);
     const own = input.status.locks.filter(
       (l) => sameAgent(l.agent, input.identity.name) && !isExpired(l, input.now, input.config.locks.ttl),

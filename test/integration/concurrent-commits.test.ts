@@ -23,9 +23,10 @@ async function commitFile(repo: TempRepo, cwd: string, file: string, env: NodeJS
     if (add.code === 0) {
       const c = await git(repo, ['commit', '-q', '-m', `add ${file}`], cwd, env);
       if (c.code === 0) return;
+      // (git shares COMMIT_EDITMSG and HEAD between commits in one directory: those races are retried)
       // another process committed our staged file with its own: that entry counts for us
       if (/nothing (added )?to commit|no changes added/.test(c.out)) return;
-      if (!/index\.lock|Unable to create|cannot lock ref/.test(c.out)) throw new Error(`commit failed: ${c.out}`);
+      if (!/index\.lock|Unable to create|cannot lock ref|empty commit message/.test(c.out)) throw new Error(`commit failed: ${c.out}`);
     } else if (!/index\.lock/.test(add.out)) throw new Error(`add failed: ${add.out}`);
     await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
   }
