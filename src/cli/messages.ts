@@ -35,8 +35,10 @@ export const HELP: Record<string, string> = {
   init: `Usage: orch init [--strict] [--dry-run] [--remote NAME] [--agent-hooks claude]
 
 Installs orch into this repository. Idempotent: run it again at any time.
-  - with husky: adds \`orch hook …\` lines to .husky/pre-commit, commit-msg and pre-push,
-    keeping what those files already run;
+  - joins the hook manager git runs, first in each hook, keeping everything else:
+    husky (a block in .husky/pre-commit, commit-msg, post-commit, pre-push), lefthook
+    (an \`orch\` job in lefthook.yml), simple-git-hooks (its package.json key), the
+    pre-commit framework (a local entry in .pre-commit-config.yaml);
   - otherwise: installs POSIX sh hooks into the hooks directory git uses
     (core.hooksPath honoured), chaining any hook that is already there;
   - creates WORK_STATUS.md (canonical form) and .orchrc.json (with "$schema") when missing;
@@ -124,9 +126,14 @@ Prints a rule's documentation; without a rule, lists all rules.`,
 Three-way merge of WORK_STATUS.md by meaning, called by git (see .gitattributes).`,
   guard: `Usage: orch guard [--path P] [--agent NAME]
 
-Edit-time check: reads a coding agent harness's pre-tool-use JSON on stdin (or --path)
-and exits 2 with the reason on stderr when the edit would touch a path locked by another
-agent or a contract the agent does not own.`,
+Edit-time check: reads a coding agent harness's pre-tool-use JSON on stdin (Claude
+Code's PreToolUse, Gemini CLI's BeforeTool) or takes --path, and blocks an edit of a path
+locked by another agent or of a contract the agent does not own.
+
+Exit codes: 0 the edit may go ahead (nothing printed); 2 blocked, the reason and the fix
+on stderr; 1 the guard could not check (it says why; the commit hook still checks).
+With locks.autoLock, an edit of a free path takes the lock for the agent (task
+ORCH_TASK, else "auto"; \`orch done auto\` releases it).`,
   sync: `Usage: orch sync [--agent NAME] [--format json]
 
 Remote mode (locks.remote): fetches the shared lock branch, publishes the lock and
