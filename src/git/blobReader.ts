@@ -1,6 +1,7 @@
 // Reads file contents at revisions through `git cat-file --batch -z`. Requests made in the
 // same tick are sent to one git process, so rules that read a few files in parallel cost
 // one spawn, not one each.
+import { parseCatFileBatch } from './parseCatFileBatch.js';
 import { runGitBuffer, type GitOptions } from './runGit.js';
 
 export type BlobReader = (spec: string) => Promise<Buffer | null>;
@@ -65,30 +66,9 @@ export function createBlobReader(options: GitOptions): BlobReader {
   };
 }
 
-/** Parses `cat-file --batch` output: "<sha> <type> <size>\n<bytes>\n" or "<spec> missing\n". */
+/** Parses `cat-file --batch` output into blob contents (null for missing and non-blob objects). */
 export function parseBatchOutput(out: Buffer, count: number): (Buffer | null)[] {
-  const results: (Buffer | null)[] = [];
-  let pos = 0;
-  for (let n = 0; n < count; n++) {
-    const nl = out.indexOf(0x0a, pos);
-    if (nl === -1) {
-      results.push(null);
-      continue;
-    }
-    const header = out.subarray(pos, nl).toString('utf8');
-    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!m) {
-      // "<spec> missing" or "<spec> ambiguous"
-      results.push(null);
-      pos = nl + 1;
-      continue;
-    }
-    const size = Number(m[2]);
-    const body = out.subarray(nl + 1, nl + 1 + size);
-    results.push(m[1] === 'blob' ? Buffer.from(body) : null);
-    pos = nl + 1 + size + 1;
-  }
-  return results;
+  return parseCatFileBatch(out, count).map((o) => (o && o.type === 'blob' ? o.body : null));
 }
 
 /** Text of a blob, or null when it is missing or looks binary (a NUL in its first 8 KiB, as git decides). */
@@ -98,10 +78,3 @@ export function blobText(b: Buffer | null): string | null {
   return b.toString('utf8');
 }
 
-/** The first header of `cat-file --batch` output; null for "missing" or anything but a blob. */
-export function parseBatchHeader(out: Buffer): { sha: string; size: number; bodyStart: number } | null {
-  const nl = out.indexOf(0x0a);
-  if (nl === -1) return null;
-  const m = /^([0-9a-f]+) blob (\d+)$/.exec(out.subarray(0, nl).toString('utf8'));
-  return m ? { sha: m[1], size: Number(m[2]), bodyStart: nl + 1 } : null;
-}

@@ -1,4 +1,4 @@
-import type { ReviewState } from '../types.js';
+import type { Review, ReviewState } from '../types.js';
 import { applyEdits, insertAfterLine } from './applyEdits.js';
 import { REVIEWS_HEADING, REVIEW_HEADER, REVIEW_SEPARATOR } from './canonical.js';
 import type { ReviewRole } from './mapColumns.js';
@@ -6,15 +6,8 @@ import { placeTable } from './placeTable.js';
 import { renderCells } from './renderCells.js';
 import { scanStatus, type TableInfo } from './scanStatus.js';
 
-export interface NewReview {
-  path: string;
-  requestedBy: string;
-  reviewer: string;
-  state: ReviewState;
-  at?: string;
-  /** Content hash the approval applies to: in a Blob column, else noted in the State cell. */
-  blob?: string;
-}
+/** A review row to write: a Review without the line it will have. */
+export type NewReview = Omit<Review, 'line'>;
 
 /** Adds one row to the Reviews table; creates the canonical `## Reviews` table (before `## Log`) when there is none. */
 export function addReview(text: string, review: NewReview): string {
