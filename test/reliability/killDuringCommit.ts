@@ -62,8 +62,11 @@ export async function killDuringCommit(repo: TempRepo, rounds: number, delay: { 
       // already finished
     }
     await exited;
-    // what a person does after a crash: git's own lock left behind goes
-    fs.rmSync(path.join(gitDir, 'index.lock'), { force: true });
+    // what a person does after a crash: git's own locks left behind go (index, HEAD and the
+    // branch ref, when the kill landed while git was updating them)
+    for (const lock of ['index.lock', 'HEAD.lock', 'refs/heads/main.lock', 'ORIG_HEAD.lock']) {
+      fs.rmSync(path.join(gitDir, lock), { force: true });
+    }
     out.rounds++;
     const nowHead = repo.ok(['rev-parse', 'HEAD']).trim();
     const committed = repo.ok(['show', 'HEAD:WORK_STATUS.md']);
