@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OrchError } from '../errors.js';
-import { readStatus } from '../status/readStatus.js';
+import { readStatusHead } from './readStatusHead.js';
 import { worktreeTops } from '../git/worktreeTops.js';
 import { indexedTextSync } from '../git/indexedTextSync.js';
 import type { StatusDoc } from '../types.js';
@@ -47,7 +47,9 @@ export function loadStatus(top: string, commonDir: string, bare: boolean, status
   const ownText = readStatusText(ownPath);
   // missing here but tracked: its locks still bind (deleting it or a sparse checkout is no way around them)
   const indexed = ownText === null && !bare ? indexedTextSync(top, statusFile) : null;
-  const own = readStatus(ownText ?? indexed ?? '', { source: statusFile });
+  // the Log is never parsed here, and a text already read in this process is not read again
+  // (the record step re-reads the file under the status lock)
+  const own = readStatusHead(ownText ?? indexed ?? '', statusFile);
   const combined: StatusDoc = { locks: [...own.locks], reviews: [...own.reviews], problems: own.problems, steals: own.steals };
   const seen = new Set(own.locks.map(lockKey));
   const here = safeReal(top);
@@ -61,7 +63,7 @@ export function loadStatus(top: string, commonDir: string, bare: boolean, status
       continue;
     }
     if (!text) continue;
-    const doc = readStatus(text, { source: path.join(other, statusFile) });
+    const doc = readStatusHead(text, path.join(other, statusFile));
     for (const lock of doc.locks) {
       const key = lockKey(lock);
       if (seen.has(key)) continue;
