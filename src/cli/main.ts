@@ -17,6 +17,7 @@ import * as reviewCommand from './reviewCommand.js';
 import * as statusCommand from './statusCommand.js';
 import * as unlockCommand from './unlockCommand.js';
 import { HELP, USAGE, msg, unknownCommand } from './messages.js';
+import { saveGlobCache } from '../match/globMatcher.js';
 
 type Command = { run(args: string[], io: IO): Promise<number> };
 
@@ -65,7 +66,9 @@ export async function main(argv: string[], io: IO): Promise<number> {
       return 0;
     }
     const command = await load();
-    return await command.run(rest, io);
+    const code = await command.run(rest, io);
+    saveGlobCache();
+    return code;
   } catch (e) {
     return reportError(e, io);
   }

@@ -30,6 +30,12 @@ export function placeTable(
     let last = s.headings[empty.heading].line;
     // After the last visible line: never inside a fence or comment the section may hold.
     for (let i = empty.start; i < empty.end; i++) if (!isBlank(i) && s.hidden[i] === 0) last = i;
+    // a comment or fence this section leaves open at the end of the file would hide the
+    // table: close it where it ends (the end of the file) and put the table after that
+    if (empty.end >= lines.length - 1 && s.openAtEnd) {
+      const lead = lines.length === 0 || isBlank(lines.length - 1) ? [] : [''];
+      return appendLines(s.tl, [...lead, s.openAtEnd, '', ...table]);
+    }
     const block = ['', ...table];
     if (!isBlank(last + 1) && last + 1 < lines.length) block.push('');
     return insertAfterLine(s.tl, last, block);

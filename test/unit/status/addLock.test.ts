@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addLock } from '../../../src/status/addLock.js';
 import { readStatus } from '../../../src/status/readStatus.js';
+import { removeLocks } from '../../../src/status/removeLocks.js';
 
 const lock = { path: 'web/src/app/page.tsx', agent: 'frontend-dev', task: 'T-20', since: '2026-11-26T10:00Z', expires: '2026-11-26T18:00Z', note: 'landing' };
 const CANONICAL = [
@@ -125,5 +126,23 @@ describe('addLock', () => {
   it('quotes a path holding a list separator so it reads back as one path', () => {
     const out = addLock(CANONICAL, { path: 'docs/a, b.md', agent: 'w', since: 's' });
     expect(readStatus(out).locks.filter((l) => l.agent === 'w').map((l) => l.path)).toEqual(['docs/a, b.md']);
+  });
+});
+
+describe('addLock into an empty lock section that leaves a comment open at the end', () => {
+  it('closes the comment first, so the new lock is read', () => {
+    // found by fuzzing: "## Locks\n$<!--\n"
+    const text = '## Locks\n$<!--\n';
+    const added = addLock(text, { path: 'a.ts', agent: 'x', since: '2026-11-26T09:00Z' });
+    expect(readStatus(added).locks.map((l) => l.path)).toEqual(['a.ts']);
+    expect(readStatus(removeLocks(added, () => true).text).locks).toEqual([]);
+  });
+});
+
+describe('addLock into an empty lock section that ends inside an unclosed fence', () => {
+  it('closes the fence and puts the table after it', () => {
+    // found by fuzzing: "## Locks\n~~~\n"
+    const added = addLock('## Locks\n~~~\n', { path: 'a.ts', agent: 'x', since: '2026-11-26T09:00Z' });
+    expect(readStatus(added).locks.map((l) => l.path)).toEqual(['a.ts']);
   });
 });
