@@ -20,7 +20,8 @@ function step(title) {
   process.stdout.write(`\n\x1b[1m▸ ${title}\x1b[22m\n`);
 }
 function sh(cmd, args, extraEnv = {}, show = true) {
-  const label = Object.entries(extraEnv).map(([k, v]) => `${k}=${v} `).join('') + [cmd === process.execPath ? 'orch' : cmd, ...args].join(' ');
+  const shown = cmd === process.execPath ? ['orch', ...args.slice(1)] : [cmd, ...args];
+  const label = Object.entries(extraEnv).map(([k, v]) => `${k}=${v} `).join('') + shown.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ');
   if (show) process.stdout.write(`$ ${label}\n`);
   const r = spawnSync(cmd, args, { cwd: repo, env: { ...env, ...extraEnv }, encoding: 'utf8' });
   const out = (r.stdout + r.stderr).trimEnd();
@@ -36,24 +37,27 @@ git(['init', '-q', '-b', 'main'], {}, false);
 git(['config', 'user.name', 'Demo'], {}, false);
 git(['config', 'user.email', 'demo@example.test'], {}, false);
 git(['config', 'commit.gpgsign', 'false'], {}, false);
-fs.mkdirSync(path.join(repo, 'api'));
-fs.writeFileSync(path.join(repo, 'api/openapi.yaml'), 'openapi: 3.1.0\ninfo: { title: shop, version: "1" }\npaths: {}\n');
 run(['init']);
-git(['add', '-A'], {}, false);
+// a person commits the set-up: agents may not change orch's own configuration
+git(['add', '.orchrc.json', 'WORK_STATUS.md', '.gitattributes'], {}, false);
 git(['commit', '-q', '-m', 'Set up orch'], {}, false);
 
-step('backend-architect locks the API contract before editing it');
+step('backend-architect locks the API contract before editing it, and commits it');
 run(['lock', 'api/openapi.yaml', '--task', 'T-12', '--ttl', '8h', '--note', 'v2 orders endpoints'], { ORCH_AGENT: 'backend-architect' });
+fs.mkdirSync(path.join(repo, 'api'));
+fs.writeFileSync(path.join(repo, 'api/openapi.yaml'), 'openapi: 3.1.0\ninfo: { title: shop, version: "1" }\npaths: {}\n');
+git(['add', 'api/openapi.yaml', 'WORK_STATUS.md'], {}, false);
+git(['commit', '-q', '-m', 'Add the orders API contract'], { ORCH_AGENT: 'backend-architect' });
 run(['status'], { ORCH_AGENT: 'backend-architect' });
 
 step('frontend-specialist edits the locked file and tries to commit: blocked');
-fs.appendFileSync(path.join(repo, 'api/openapi.yaml'), '# frontend wants a field\n');
+fs.appendFileSync(path.join(repo, 'api/openapi.yaml'), 'components: {}\n');
 git(['add', 'api/openapi.yaml'], {}, false);
 const blocked = git(['commit', '-m', 'Add a field to the API'], { ORCH_AGENT: 'frontend-specialist' });
 
 step('backend-architect, who holds the lock, commits the same change: allowed');
 const allowed = git(['commit', '-q', '-m', 'Add orders endpoints'], { ORCH_AGENT: 'backend-architect' });
-git(['log', '--oneline'], {});
+git(['log', '--format=%h %s%n    %(trailers:key=Agent,valueonly,separator=%x2C )'], {});
 
 fs.rmSync(dir, { recursive: true, force: true });
 const ok = blocked === 1 && allowed === 0;
