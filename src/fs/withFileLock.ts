@@ -8,7 +8,9 @@
 // holder refreshes the file's mtime while `fn` runs, so long work is not mistaken for
 // a stale lock.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { closeSync, mkdirSync, openSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+
+const EMPTY_LOCK_GRACE_MS = 3000;
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { OrchError } from '../errors.js';
@@ -84,36 +86,43 @@ async function acquire(path: string, timeoutMs: number, staleMs: number): Promis
   }
 }
 
+/**
+ * Creates the lock file with its content in one step: the content goes to a file of our
+ * own, which is then hard-linked to the lock's name (link fails when the name exists). A
+ * process killed at any moment leaves either no lock or a lock that says who held it —
+ * never an empty lock file that nobody can judge.
+ */
 function tryCreate(path: string, me: LockOwner): boolean {
-  let fd: number;
+  const tmp = `${path}.${me.token}.tmp`;
   try {
-    fd = openSync(path, 'wx', 0o644);
+    writeFileSync(tmp, `${JSON.stringify(me)}\n`, { mode: 0o644 });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'ENOENT') throw fsWriteError(e, path);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fsWriteError(e, path);
     try {
       mkdirSync(dirname(path), { recursive: true });
-      fd = openSync(path, 'wx', 0o644);
+      writeFileSync(tmp, `${JSON.stringify(me)}\n`, { mode: 0o644 });
     } catch (again) {
-      if ((again as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw fsWriteError(again, path);
     }
   }
   try {
-    writeSync(fd, `${JSON.stringify(me)}\n`);
+    linkSync(tmp, path);
+    return true;
   } catch (e) {
-    closeSync(fd);
-    removeQuietly(path);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw fsWriteError(e, path);
+  } finally {
+    rmSync(tmp, { force: true });
   }
-  closeSync(fd);
-  return true;
 }
 
 function isStale(holder: LockHolder, staleMs: number): boolean {
-  if (Date.now() - holder.mtimeMs > staleMs) return true;
+  const age = Date.now() - holder.mtimeMs;
+  if (age > staleMs) return true;
   const owner = holder.owner;
+  // a lock file that does not say who holds it (left by an older orch killed between
+  // creating and writing it): nobody can be holding it after a few seconds
+  if (owner === undefined && age > EMPTY_LOCK_GRACE_MS) return true;
   return owner !== undefined && owner.hostname === hostname() && !isAlive(owner.pid);
 }
 

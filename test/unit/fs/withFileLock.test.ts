@@ -185,3 +185,22 @@ describe('withFileLock in one process', () => {
     expect(existsSync(lock)).toBe(false);
   });
 });
+
+describe('an empty lock file (a process killed between creating and writing it)', () => {
+  it('is taken over after a few seconds, not after staleMs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orch-empty-lock-'));
+    try {
+      const lock = join(dir, 'status.lock');
+      writeFileSync(lock, '');
+      const old = new Date(Date.now() - 10_000);
+      utimesSync(lock, old, old);
+      const started = Date.now();
+      const got = await withFileLock(lock, async () => 'ran', { timeoutMs: 5000, staleMs: 60_000 });
+      expect(got).toBe('ran');
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
