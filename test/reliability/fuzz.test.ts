@@ -2,6 +2,7 @@
 // configuration, compose files — with generated and mutated documents. A crash is any
 // exception other than an OrchError (which the CLI turns into exit 2 and a message);
 // the status reader must not even throw that, and must not lose a lock it wrote itself.
+import { designExample } from '../fixtures/config/designExample.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -218,15 +219,7 @@ const configSeeds: unknown[] = [
   {},
   JSON.parse(fs.readFileSync(path.join(ROOT, '.orchrc.json'), 'utf8')),
   {
-    statusFile: 'WORK_STATUS.md',
-    indexFile: 'orchestration-index.md',
-    agents: { 'backend-architect': { emails: ['backend@example.org'] } },
-    contracts: [
-      { name: 'api', paths: ['**/openapi.{yaml,yml,json}', '**/*.graphql', '**/*.proto'], owners: ['backend-architect'], requireLock: true },
-      { name: 'schema', paths: ['**/migrations/**', '**/prisma/schema.prisma'], owners: ['database-architect'], requireLock: true },
-    ],
-    services: { roots: ['services/*'], compose: ['docker-compose.yml', 'compose.yaml'] },
-    review: { reviewer: 'docker-expert', paths: ['**/Dockerfile', '**/*compose*.{yml,yaml}'] },
+    ...designExample,
     locks: { ttl: '8h', defaultTtl: '4h', required: ['api/**'] },
     log: { enabled: true, maxEntries: 500, maxPaths: 5 },
     identity: { signed: true, allowedSigners: '.github/allowed_signers' },

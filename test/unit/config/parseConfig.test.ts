@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { designExample } from '../../fixtures/config/designExample.js';
 import { parseConfig } from '../../../src/config/parseConfig.js';
 import { OrchError } from '../../../src/errors.js';
 
 const FILE = '/repo/.orchrc.json';
 
-// The example configuration of DESIGN §2.
-const designExample = {
-  statusFile: 'WORK_STATUS.md',
-  indexFile: 'orchestration-index.md',
-  agents: { 'backend-architect': { emails: ['backend@example.org'] } },
-  contracts: [
-    { name: 'api', paths: ['**/openapi.{yaml,yml,json}', '**/*.graphql', '**/*.proto'], owners: ['backend-architect'], requireLock: true },
-    { name: 'schema', paths: ['**/migrations/**', '**/prisma/schema.prisma'], owners: ['database-architect'], requireLock: true },
-  ],
-  services: { roots: ['services/*'], compose: ['docker-compose.yml', 'compose.yaml'] },
-  review: { reviewer: 'docker-expert', paths: ['**/Dockerfile', '**/*compose*.{yml,yaml}'] },
-  rules: { 'lock-conflict': 'error', 'no-placeholder': 'warn' },
-};
 
 function errorOf(raw: unknown, file = FILE): OrchError {
   try {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { designExample } from '../../fixtures/config/designExample.js';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -20,19 +21,7 @@ describe('schema.json', () => {
   });
 
   it('accepts the documented example with a "$schema" key, and an empty file body', () => {
-    const example = {
-      $schema: './node_modules/orchguard/schema.json',
-      statusFile: 'WORK_STATUS.md',
-      indexFile: 'orchestration-index.md',
-      agents: { 'backend-architect': { emails: ['backend@example.org'] } },
-      contracts: [
-        { name: 'api', paths: ['**/openapi.{yaml,yml,json}', '**/*.graphql', '**/*.proto'], owners: ['backend-architect'], requireLock: true },
-        { name: 'schema', paths: ['**/migrations/**', '**/prisma/schema.prisma'], owners: ['database-architect'], requireLock: true },
-      ],
-      services: { roots: ['services/*'], compose: ['docker-compose.yml', 'compose.yaml'] },
-      review: { reviewer: 'docker-expert', paths: ['**/Dockerfile', '**/*compose*.{yml,yaml}'] },
-      rules: { 'lock-conflict': 'error', 'no-placeholder': 'warn' },
-    };
+    const example = { $schema: './node_modules/orchguard/schema.json', ...designExample };
     expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({})).toBe(true);
   });
