@@ -53,6 +53,13 @@ export interface FileChange {
   oldPath?: string;
   /** True when either side is a gitlink (mode 160000). */
   submodule?: boolean;
+  /**
+   * Object ids of the old and new side, as the raw diff gave them (never git's all-zeros
+   * "none"): a content read by id skips a tree lookup, and a blob two commits share is
+   * read once.
+   */
+  oldBlob?: string;
+  newBlob?: string;
 }
 
 export interface CommitInfo {
@@ -93,6 +100,13 @@ export interface ChangeSet {
    * null when absent there or binary.
    */
   read(path: string, side: 'old' | 'new'): Promise<string | null>;
+  /**
+   * The whole lines the change inserted into `path` at one place (a Log entry, a lock
+   * row: almost every change to the status file), or null when the change is anything
+   * else or the file is absent or binary on a side. Cheaper than reading both sides:
+   * a git-backed change set compares bytes and decodes only what was inserted.
+   */
+  insertedLines(path: string): Promise<string[] | null>;
   /** Whether `path` (file or directory) exists on that side. */
   exists(path: string, side: 'old' | 'new'): Promise<boolean>;
   /** Every file path on that side (used by service detection); may be costly, call lazily. */

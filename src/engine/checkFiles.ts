@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { blobText } from '../git/blobReader.js';
 import { gitChangeSet } from '../git/gitChangeSet.js';
+import { insertedLinesOfTexts } from '../text/insertedLines.js';
 import type { ChangeSet, FileChange } from '../types.js';
 import { evaluate, type CheckResult } from './checkStaged.js';
 import { prepareCheck, type CheckEnv } from './prepareCheck.js';
@@ -29,6 +30,7 @@ export async function checkFiles(opts: CheckEnv & { files: string[] }): Promise<
         return null;
       }
     },
+    insertedLines: (p) => insertedLinesOfTexts(changes.read, p),
   };
   return { report: await evaluate(prepared, changes, 'check'), prepared, changes };
 }

@@ -25,9 +25,9 @@ import { sameAgent } from './resolveIdentity.js';
 import { configAtRevision, type RevisionConfig } from './configAtRevision.js';
 import { openRepo, type Repo } from './openRepo.js';
 import { parseSkip, type Skip } from './parseSkip.js';
-import { readStatusHead } from './readStatusHead.js';
 import { label, rangeNotes } from './rangeNotes.js';
 import { runRules, statusParseFindings } from './runRules.js';
+import { statusHistory } from './statusHistory.js';
 
 export type { RangeRequest } from './collectRange.js';
 
@@ -135,25 +135,17 @@ export async function checkRangeIn(
         const { config, filepath } = await loadConfig(repo.top);
         return { config, configFile: filepath ? relativeTo(repo.top, filepath) : null };
       });
-  const statusAt = (statusFile: string) => {
-    const docs = new Map<string, Promise<StatusDoc>>();
-    return (rev: string | null): Promise<StatusDoc> => {
-      if (rev === null) return Promise.resolve(EMPTY_STATUS);
-      let p = docs.get(rev);
-      if (!p) {
-        p = repo.blobs(`${rev}:${statusFile}`).then((b) => {
-          const text = blobText(b);
-          return text === null ? EMPTY_STATUS : readStatusHead(text, statusFile);
-        });
-        docs.set(rev, p);
-      }
-      return p;
-    };
-  };
+  const insertions = raw.map(() => new Map<string, Promise<string[] | null>>());
+  const historyOf = (statusFile: string) =>
+    statusHistory(
+      repo.blobs,
+      statusFile,
+      raw.map((c, i) => ({ sha: c.info.sha, parents: c.info.parents, files: c.files, insertions: insertions[i] })),
+    );
   // a guess at the status file's name, so its copies travel in the same batch as the config
-  const guess = statusAt(DEFAULT_STATUS_FILE);
+  const guess = historyOf(DEFAULT_STATUS_FILE);
   // failures surface where the copies are awaited below
-  const early = (rev: string | null) => void guess(rev).catch(() => undefined);
+  const early = (rev: string | null) => void guess.at(rev).catch(() => undefined);
   early(collected.base);
   early(collected.head);
   for (const c of raw) {
@@ -168,18 +160,18 @@ export async function checkRangeIn(
     ? import('./remoteLocks.js').then((m) => m.remoteLocks(repo, config, { context: opts.context, now, fetch: opts.context === 'pre-push' || opts.context === 'ci' }))
     : null;
 
-  const status = config.statusFile === DEFAULT_STATUS_FILE ? guess : statusAt(config.statusFile);
+  const history = config.statusFile === DEFAULT_STATUS_FILE ? guess : historyOf(config.statusFile);
   const [baseDoc, headDoc, parentDocs, ownDocs, lockCopy] = await Promise.all([
-    status(collected.base),
-    status(collected.head),
-    Promise.all(raw.map((c) => status(c.info.parents[0] ?? null))),
-    Promise.all(raw.map((c) => status(c.info.sha))),
+    history.at(collected.base),
+    history.at(collected.head),
+    Promise.all(raw.map((c) => history.at(c.info.parents[0] ?? null))),
+    Promise.all(raw.map((c) => history.at(c.info.sha))),
     sharedCopy,
   ]);
   const shared = lockCopy?.doc ?? null;
 
   const identities = raw.map((c) => commitIdentity(c.info, config));
-  const commitSets = raw.map((c) =>
+  const commitSets = raw.map((c, i) =>
     gitChangeSet({
       kind: 'commit',
       files: c.files,
@@ -188,6 +180,7 @@ export async function checkRangeIn(
       commit: c.info,
       blobs: repo.blobs,
       git: repo.git,
+      insertions: insertions[i],
     }),
   );
   const range = rangeSet(repo, collected, commitSets);
@@ -262,7 +255,6 @@ export async function checkRangeIn(
 
 const DEFAULT_STATUS_FILE = 'WORK_STATUS.md';
 const COMMIT_SLICE = 64;
-const EMPTY_STATUS: StatusDoc = { locks: [], reviews: [], problems: [], steals: [] };
 
 /**
  * The locks binding a commit: the target's (at the base) and those at its first parent —
@@ -271,8 +263,9 @@ const EMPTY_STATUS: StatusDoc = { locks: [], reviews: [], problems: [], steals: 
  * changing it in one commit is how an owner works (what pre-commit saw as well).
  */
 function bindingStatus(base: StatusDoc, parent: StatusDoc, own: StatusDoc, who: Identity): StatusDoc {
-  const mine = own.locks.filter((l) => sameAgent(l.agent, who.name));
-  if (parent === base && mine.length === 0) return { ...base, problems: [] };
+  // a commit that leaves the table as its parent had it adds no lock of its own
+  const mine = own === parent || own === base ? [] : own.locks.filter((l) => sameAgent(l.agent, who.name));
+  if (parent === base && mine.length === 0) return asBinding(base);
   const seen = new Set<string>();
   const locks: Lock[] = [];
   for (const l of [...base.locks, ...parent.locks, ...mine]) {
@@ -282,6 +275,14 @@ function bindingStatus(base: StatusDoc, parent: StatusDoc, own: StatusDoc, who: 
     locks.push(l);
   }
   return { locks, reviews: parent.reviews, problems: [], steals: [] };
+}
+
+/** One binding object per table: rules that index its locks then do it once per table, not per commit. */
+const bindings = new WeakMap<StatusDoc, StatusDoc>();
+function asBinding(doc: StatusDoc): StatusDoc {
+  let b = bindings.get(doc);
+  if (!b) bindings.set(doc, (b = { ...doc, problems: [] }));
+  return b;
 }
 
 /**

@@ -82,6 +82,7 @@ export async function guard(req: GuardRequest): Promise<GuardResult> {
     kind: 'index',
     files: [{ status: exists ? 'M' : 'A', path: rel }],
     read: (p) => readNow(p),
+    insertedLines: async () => [],
     exists: async (p) => fs.existsSync(path.join(repo.top, p)),
     listFiles: async () => [],
   };

@@ -20,10 +20,7 @@ export function statusHead(text: string): string {
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     // only a line that starts (after up to three spaces) with # * _ ` ~ can be a heading or fence
-    let i = start;
-    while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
-    const c = text.charCodeAt(i);
-    if (c === 35 || c === 42 || c === 95 || c === 96 || c === 126 || c === 32 || c === 9) {
+    if (mayOpenSection(text, start, end)) {
       const line = text.slice(start, end).replace(/\r$/, '');
       if (FENCE.test(line)) return text;
       const heading = parseHeading(line);
@@ -34,10 +31,30 @@ export function statusHead(text: string): string {
   return text;
 }
 
+/**
+ * Whether the line text[start, end) could be a heading or a code fence: only a line that
+ * starts (after up to three spaces) with # * _ ` ~ or more white space can be one. Lines
+ * that cannot are Log entries whatever else they hold.
+ */
+export function mayOpenSection(text: string, start = 0, end = text.length): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return c === 35 || c === 42 || c === 95 || c === 96 || c === 126 || c === 32 || c === 9;
+}
+
 const cache = new Map<string, StatusDoc>();
 
 /** readStatus of the head of the text, parsed once per distinct head. */
 export function readStatusHead(text: string, source: string): StatusDoc {
+  return readStatusVersion(text, source).doc;
+}
+
+/**
+ * readStatusHead, and whether the Log was cut off as the last section: then lines that
+ * cannot open a section, appended to the text, leave the result as it is.
+ */
+export function readStatusVersion(text: string, source: string): { doc: StatusDoc; logLast: boolean } {
   const head = statusHead(text);
   const key = `${source}\0${head}`;
   let doc = cache.get(key);
@@ -46,5 +63,5 @@ export function readStatusHead(text: string, source: string): StatusDoc {
     if (cache.size > 1000) cache.clear();
     cache.set(key, doc);
   }
-  return doc;
+  return { doc, logLast: head.length < text.length };
 }

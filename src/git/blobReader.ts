@@ -1,13 +1,17 @@
 // Reads file contents at revisions through `git cat-file --batch -z`. Requests made in the
 // same tick are sent to one git process, so rules that read a few files in parallel cost
 // one spawn, not one each.
-import { parseCatFileBatch } from './parseCatFileBatch.js';
-import { runGitBuffer, type GitOptions } from './runGit.js';
+import { CatFileBatchStream, parseCatFileBatch } from './parseCatFileBatch.js';
+import { runGitStream, type GitOptions } from './runGit.js';
+import { looksBinary } from '../text/looksBinary.js';
 
 export type BlobReader = (spec: string) => Promise<Buffer | null>;
 
-/** Requests per cat-file process: bounds the output held in memory at once. */
-const MAX_BATCH = 200;
+/**
+ * Requests per cat-file process. The output streams to its readers object by object, so
+ * this bounds only the input line and the cost of a failure midway.
+ */
+const MAX_BATCH = 2000;
 /** Contents kept for repeated reads (a status file read as one commit's new side and the next one's old side). */
 const CACHE_BYTES = 48 << 20;
 
@@ -37,16 +41,20 @@ export function createBlobReader(options: GitOptions): BlobReader {
     pending = [];
     for (let at = 0; at < all.length; at += MAX_BATCH) {
       const batch = all.slice(at, at + MAX_BATCH);
+      // each blob goes to its reader as soon as it is complete, while git writes the next
+      let answered = 0;
+      const stream = new CatFileBatchStream(batch.length, (i, o) => {
+        const b = o && o.type === 'blob' ? o.body : null;
+        answered = i + 1;
+        remember(batch[i].spec, b);
+        batch[i].resolve(b);
+      });
       try {
         const input = batch.map((r) => r.spec + '\0').join('');
-        const { stdout: out } = await runGitBuffer(['cat-file', '--batch', '-z'], { ...options, input });
-        const results = parseBatchOutput(out, batch.length);
-        batch.forEach((r, i) => {
-          remember(r.spec, results[i]);
-          r.resolve(results[i]);
-        });
+        await runGitStream(['cat-file', '--batch', '-z'], { ...options, input }, (chunk) => stream.push(chunk));
+        stream.end();
       } catch (e) {
-        batch.forEach((r) => {
+        batch.slice(answered).forEach((r) => {
           cache.delete(r.spec);
           r.reject(e);
         });
@@ -73,8 +81,8 @@ export function parseBatchOutput(out: Buffer, count: number): (Buffer | null)[] 
 
 /** Text of a blob, or null when it is missing or looks binary (a NUL in its first 8 KiB, as git decides). */
 export function blobText(b: Buffer | null): string | null {
-  if (!b) return null;
-  if (b.subarray(0, 8000).includes(0)) return null;
+  if (!b || looksBinary(b)) return null;
   return b.toString('utf8');
 }
+
 

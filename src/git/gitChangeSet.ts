@@ -1,6 +1,7 @@
 // A ChangeSet whose file contents come from git: the old side at a revision (or nothing
 // before the first commit), the new side at a revision or in the index.
 import type { ChangeSet, CommitInfo, FileChange } from '../types.js';
+import { insertedLinesOfBytes } from '../text/insertedLines.js';
 import { blobText, type BlobReader } from './blobReader.js';
 import { lsFilesQuery } from './lsFilesQuery.js';
 import { ask, type GitOptions } from './runGit.js';
@@ -16,6 +17,8 @@ export interface GitChangeSetSpec {
   commits?: ChangeSet[];
   blobs: BlobReader;
   git: GitOptions;
+  /** The memo of insertedLines by path, when someone else may learn them first (the range's status history). */
+  insertions?: Map<string, Promise<string[] | null>>;
 }
 
 export function gitChangeSet(spec: GitChangeSetSpec): ChangeSet {
@@ -35,15 +38,36 @@ export function gitChangeSet(spec: GitChangeSetSpec): ChangeSet {
     return p;
   }
 
+  // the object ids the diff gave, by the path each side has
+  const ids = { old: new Map<string, string>(), new: new Map<string, string>() };
+  for (const f of spec.files) {
+    if (f.oldBlob) ids.old.set(f.oldPath ?? f.path, f.oldBlob);
+    if (f.newBlob) ids.new.set(f.path, f.newBlob);
+  }
+
+  function bytes(path: string, side: 'old' | 'new'): Promise<Buffer | null> {
+    const r = rev(side);
+    if (side === 'old' && r === null) return Promise.resolve(null);
+    return spec.blobs(ids[side].get(path) ?? (r === null ? `:${path}` : `${r}:${path}`));
+  }
+  // asked by more than one rule (status-integrity, task-completion) and by the range check
+  const insertions = spec.insertions ?? new Map<string, Promise<string[] | null>>();
+
   return {
     kind: spec.kind,
     files: spec.files,
     commit: spec.commit,
     commits: spec.commits,
     async read(path, side) {
-      const r = rev(side);
-      if (side === 'old' && r === null) return null;
-      return blobText(await spec.blobs(r === null ? `:${path}` : `${r}:${path}`));
+      return blobText(await bytes(path, side));
+    },
+    insertedLines(path) {
+      let p = insertions.get(path);
+      if (!p) {
+        p = Promise.all([bytes(path, 'old'), bytes(path, 'new')]).then(([a, b]) => (a && b ? insertedLinesOfBytes(a, b) : null));
+        insertions.set(path, p);
+      }
+      return p;
     },
     async exists(path, side) {
       const files = await listing(side);

@@ -6,6 +6,7 @@
 import type { ChangeStatus, CommitInfo, FileChange } from '../types.js';
 import { OrchError } from '../errors.js';
 import { parseTrailers } from './parseTrailers.js';
+import { blobIds } from './parseRawDiff.js';
 
 /** sha, parents, author name, author email, raw message: one NUL-terminated field each. */
 export const RANGE_LOG_FORMAT = '%H%x00%P%x00%an%x00%ae%x00%B%x00';
@@ -66,6 +67,8 @@ function readEntry(t: string[], i: number, head: string, files: FileChange[]): n
   const submodule = modes.includes(GITLINK) || undefined;
   // the merge's perspective is its first parent's: the same side its old revision reads
   const letter = status[0] as ChangeStatus;
+  // the first parent's id (old) and the commit's own (new)
+  const ids = blobIds(fields[colons + 1], fields[2 * colons + 1]);
   if (colons > 1) {
     const paths = t.slice(i + 1, i + 2 + colons);
     const path = paths[colons];
@@ -75,14 +78,15 @@ function readEntry(t: string[], i: number, head: string, files: FileChange[]): n
       path,
       ...((letter === 'R' || letter === 'C') && from !== path ? { oldPath: from } : {}),
       ...(submodule ? { submodule } : {}),
+      ...ids,
     });
     return i + 2 + colons;
   }
   if (letter === 'R' || letter === 'C') {
-    files.push({ status: letter, path: t[i + 2], oldPath: t[i + 1], ...(submodule ? { submodule } : {}) });
+    files.push({ status: letter, path: t[i + 2], oldPath: t[i + 1], ...(submodule ? { submodule } : {}), ...ids });
     return i + 3;
   }
-  files.push({ status: letter, path: t[i + 1], ...(submodule ? { submodule } : {}) });
+  files.push({ status: letter, path: t[i + 1], ...(submodule ? { submodule } : {}), ...ids });
   return i + 2;
 }
 

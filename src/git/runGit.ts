@@ -41,19 +41,42 @@ export async function runGit(args: string[], options: GitOptions): Promise<GitRe
 }
 
 /** As runGit, with stdout kept as bytes (blob contents must not pass through a text decoder). */
-export function runGitBuffer(
+export async function runGitBuffer(
   args: string[],
   options: GitOptions,
 ): Promise<{ stdout: Buffer; stderr: string; code: number }> {
+  const out: Buffer[] = [];
+  const r = await runGitStream(args, options, (b) => out.push(b));
+  return { ...r, stdout: Buffer.concat(out) };
+}
+
+/**
+ * As runGit, with stdout handed to `onStdout` chunk by chunk as it arrives (output too
+ * large to hold at once). Rejects with GitError on a failing exit code, after the chunks.
+ */
+export function runGitStream(
+  args: string[],
+  options: GitOptions,
+  onStdout: (chunk: Buffer) => void,
+): Promise<{ stderr: string; code: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd: options.cwd,
       env: gitEnv(options.env ?? 'inherit', options.extraEnv),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
+    let failed: unknown = null;
+    child.stdout.on('data', (b: Buffer) => {
+      if (failed) return;
+      try {
+        onStdout(b);
+      } catch (e) {
+        // a consumer that cannot go on: stop git rather than read the rest
+        failed = e;
+        child.kill();
+      }
+    });
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e: NodeJS.ErrnoException) => {
       reject(
@@ -67,11 +90,8 @@ export function runGitBuffer(
       /* git may exit before reading all input; its exit code tells the story */
     });
     child.on('close', (code) => {
-      const result = {
-        stdout: Buffer.concat(out),
-        stderr: Buffer.concat(err).toString('utf8'),
-        code: code ?? 128,
-      };
+      if (failed) return reject(failed);
+      const result = { stderr: Buffer.concat(err).toString('utf8'), code: code ?? 128 };
       if (result.code === 0 || options.okCodes?.includes(result.code)) resolve(result);
       else reject(new GitError(args, { ...result, stdout: '' }));
     });

@@ -1,5 +1,5 @@
 import { sameAgent } from '../engine/resolveIdentity.js';
-import { buildLockIndex } from '../locks/lockIndex.js';
+import { buildLockIndex, type LockIndex } from '../locks/lockIndex.js';
 import { isExpired, lockExpiry, formatStatusTime } from '../locks/lockTimes.js';
 import { shellQuote } from '../shellQuote.js';
 import type { Lock, RawFinding } from '../types.js';
@@ -53,9 +53,8 @@ Config: statusFile, locks.ttl, rules["lock-conflict"].`,
   check(input) {
     const { status, identity, config, now } = input;
     if (status.locks.length === 0) return [];
-    const foreign = status.locks.filter((l) => !sameAgent(l.agent, identity.name));
-    if (foreign.length === 0) return [];
-    const index = buildLockIndex(foreign, { ignoreCase: input.ignoreCase, existsLiterally: input.existsLiterally });
+    const index = foreignLocks(status.locks, identity.name, input);
+    if (!index) return [];
     const findings: RawFinding[] = [];
     const statusFile = config.statusFile;
     const seen = new Set<string>();
@@ -84,3 +83,23 @@ Config: statusFile, locks.ttl, rules["lock-conflict"].`,
     return findings;
   },
 };
+
+// A range judges a thousand commits by few agents against the same lock table: the index
+// of "everyone else's locks" is built once per table and agent, not once per commit.
+const indexes = new WeakMap<Lock[], { options: IndexOptions; byAgent: Map<string, LockIndex | null> }>();
+type IndexOptions = Pick<RuleInput, 'ignoreCase' | 'existsLiterally'>;
+
+function foreignLocks(locks: Lock[], agent: string | null, options: IndexOptions): LockIndex | null {
+  let memo = indexes.get(locks);
+  if (!memo || memo.options.ignoreCase !== options.ignoreCase || memo.options.existsLiterally !== options.existsLiterally) {
+    memo = { options: { ignoreCase: options.ignoreCase, existsLiterally: options.existsLiterally }, byAgent: new Map() };
+    indexes.set(locks, memo);
+  }
+  const key = agent ?? '';
+  const known = memo.byAgent.get(key);
+  if (known !== undefined) return known;
+  const foreign = locks.filter((l) => !sameAgent(l.agent, agent));
+  const index = foreign.length ? buildLockIndex(foreign, { ignoreCase: options.ignoreCase, existsLiterally: options.existsLiterally }) : null;
+  memo.byAgent.set(key, index);
+  return index;
+}

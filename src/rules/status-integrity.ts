@@ -6,7 +6,6 @@ import { sameAgent } from '../engine/resolveIdentity.js';
 import { isExpired } from '../locks/lockTimes.js';
 import { shellQuote } from '../shellQuote.js';
 import { logEntries, type LogEntry } from '../text/logEntries.js';
-import { insertedLines } from '../text/insertedLines.js';
 import { readStatus } from '../status/readStatus.js';
 import { readSteals } from '../status/readSteals.js';
 import type { Lock, RawFinding, Review, StatusDoc, Steal } from '../types.js';
@@ -144,16 +143,17 @@ rules["status-integrity"].`,
       if (!change) return [];
       const oldName = change.oldPath !== undefined && foldPath(change.oldPath) === statusKey ? change.oldPath : change.path;
       const newName = foldPath(change.path) === statusKey && change.status !== 'D' ? change.path : null;
+      // Whole lines inserted (a Log entry, a lock row: almost every commit) can neither
+      // remove nor rewrite anything; only a decided review row among them needs a look.
+      // Asked first: it needs neither side decoded.
+      const inserted = newName === oldName ? await changes.insertedLines(oldName) : null;
+      if (inserted && !inserted.some((l) => /\b(approved|rejected)\b/i.test(l))) return [];
       const [oldText, newText] = await Promise.all([
         changes.read(oldName, 'old'),
         newName === null ? Promise.resolve(null) : changes.read(newName, 'new'),
       ]);
       // a status file that did not exist before has nothing to protect
       if (oldText === null) return [];
-      // Whole lines inserted (a Log entry, a lock row: almost every commit) can neither
-      // remove nor rewrite anything; only a decided review row among them needs a look.
-      const inserted = newText === null ? null : insertedLines(oldText, newText);
-      if (inserted && !inserted.some((l) => /\b(approved|rejected)\b/i.test(l))) return [];
 
       const readers = await loadReaders();
       const before = readers.readStatus(oldText, { source: oldName });

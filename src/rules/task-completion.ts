@@ -1,5 +1,4 @@
 import { addedLines } from '../text/addedLines.js';
-import { insertedLines } from '../text/insertedLines.js';
 import { parseDoneEntry } from '../engine/doneEntry.js';
 import { readStatus } from '../status/readStatus.js';
 import { sameAgent } from '../engine/resolveIdentity.js';
@@ -32,9 +31,8 @@ Config: indexFile, statusFile, rules["task-completion"].`,
     const completed = new Set<string>();
     for (const t of changes.commit?.trailers['task-done'] ?? []) if (t.trim()) completed.add(t.trim());
     if (touched(config.statusFile)) {
-      const [before, after] = await Promise.all([changes.read(config.statusFile, 'old'), changes.read(config.statusFile, 'new')]);
       // lines only inserted: no lock was released, and a completion can only be among them
-      const inserted = before !== null && after !== null ? insertedLines(before, after) : null;
+      const inserted = await changes.insertedLines(config.statusFile);
       if (inserted) {
         for (const line of inserted) {
           const done = parseDoneEntry(line);
@@ -42,6 +40,7 @@ Config: indexFile, statusFile, rules["task-completion"].`,
         }
         return findingsFor(completed, config.indexFile);
       }
+      const [before, after] = await Promise.all([changes.read(config.statusFile, 'old'), changes.read(config.statusFile, 'new')]);
       // the committer's own tasks only: a steal does not complete someone else's task
       const tasksOf = (text: string | null, mine: boolean) =>
         new Set(

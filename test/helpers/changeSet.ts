@@ -1,4 +1,5 @@
 // Builds a ChangeSet from literal file contents, so rules are tested without git.
+import { insertedLinesOfTexts } from '../../src/text/insertedLines.js';
 import type { ChangeSet, CommitInfo, FileChange } from '../../src/types.js';
 
 export interface LiteralChangeSet {
@@ -33,7 +34,7 @@ export function makeChangeSet(spec: LiteralChangeSet): ChangeSet {
         ...spec.commit,
       }
     : undefined;
-  return {
+  const changes: ChangeSet = {
     kind: spec.kind ?? (commit ? 'commit' : 'index'),
     files: spec.files,
     commit,
@@ -41,6 +42,7 @@ export function makeChangeSet(spec: LiteralChangeSet): ChangeSet {
     async read(path, s) {
       return side(s)[path] ?? null;
     },
+    insertedLines: (path) => insertedLinesOfTexts(changes.read, path),
     async exists(path, s) {
       const files = side(s);
       if (path in files) return true;
@@ -51,4 +53,5 @@ export function makeChangeSet(spec: LiteralChangeSet): ChangeSet {
       return Object.keys(side(s)).sort();
     },
   };
+  return changes;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCatFileBatch } from '../../../src/git/parseCatFileBatch.js';
+import { CatFileBatchStream, parseCatFileBatch, type CatFileObject } from '../../../src/git/parseCatFileBatch.js';
 import { parseCommitTime } from '../../../src/git/parseCommitTime.js';
 import { parseFetchError } from '../../../src/git/parseFetchError.js';
 import { parsePushPorcelain } from '../../../src/git/parsePushPorcelain.js';
@@ -66,5 +66,50 @@ describe('refspecMaps', () => {
     expect(refspecMaps('+refs/heads/main:refs/remotes/origin/main', 'refs/heads/orch/locks', 'refs/remotes/origin/orch/locks')).toBe(false);
     expect(refspecMaps('+refs/heads/orch/locks:refs/remotes/origin/orch/locks', 'refs/heads/orch/locks', 'refs/remotes/origin/orch/locks')).toBe(true);
     expect(refspecMaps('+refs/heads/*:refs/remotes/upstream/*', 'refs/heads/orch/locks', 'refs/remotes/origin/orch/locks')).toBe(false);
+  });
+});
+
+describe('CatFileBatchStream', () => {
+  const A = 'a'.repeat(40);
+  const B = 'b'.repeat(40);
+  const E = 'e'.repeat(40);
+  const big = Buffer.from('x'.repeat(3000) + '\n');
+  const out = Buffer.concat([
+    Buffer.from(`${A} blob ${big.length}\n`), big, Buffer.from('\n'),
+    Buffer.from('HEAD:nope missing\n'),
+    Buffer.from(`${E} blob 0\n\n`),
+    Buffer.from(`${B} blob 3\n`), Buffer.from([0, 10, 2]), Buffer.from('\n'),
+  ]);
+
+  it('gives the same objects wherever the output is cut into chunks', () => {
+    const whole = parseCatFileBatch(out, 4);
+    expect(whole.map((o) => o && [o.sha, o.body.length])).toEqual([[A, big.length], null, [E, 0], [B, 3]]);
+    for (let size = 1; size <= 97; size += 3) {
+      const got: (CatFileObject | null)[] = [];
+      const stream = new CatFileBatchStream(4, (i, o) => (got[i] = o));
+      for (let at = 0; at < out.length; at += size) stream.push(out.subarray(at, at + size));
+      stream.end();
+      expect(got.map((o) => o && [o.sha, o.type, o.body.toString('hex')])).toEqual(whole.map((o) => o && [o.sha, o.type, o.body.toString('hex')]));
+    }
+  });
+
+  it('hands each object over as soon as its bytes are complete, in order', () => {
+    const seen: number[] = [];
+    const stream = new CatFileBatchStream(4, (i) => seen.push(i));
+    const firstEnds = out.indexOf(big) + big.length;
+    stream.push(out.subarray(0, firstEnds - 1));
+    expect(seen).toEqual([]);
+    stream.push(out.subarray(firstEnds - 1, firstEnds));
+    expect(seen).toEqual([0]);
+    stream.push(out.subarray(firstEnds));
+    expect(seen).toEqual([0, 1, 2, 3]);
+  });
+
+  it('answers null for what a truncated output leaves out, never a partial body', () => {
+    const got: (CatFileObject | null)[] = [];
+    const stream = new CatFileBatchStream(2, (i, o) => (got[i] = o));
+    stream.push(out.subarray(0, 100));
+    stream.end();
+    expect(got).toEqual([null, null]);
   });
 });

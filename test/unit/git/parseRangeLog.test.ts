@@ -23,17 +23,18 @@ describe('parseRangeLog', () => {
 
   it('lists a root commit\'s files, keeping a newline inside a path', () => {
     expect(commits[0].files).toEqual([
-      { status: 'A', path: 'a.txt' },
-      { status: 'A', path: 'we ird\nname.txt' },
+      { status: 'A', path: 'a.txt', newBlob: '78981922613b2afb6025042ff6bd878ac1994e85' },
+      { status: 'A', path: 'we ird\nname.txt', newBlob: '994e126d270f6ab080f20051254741652e2bc726' },
     ]);
   });
 
   it('marks submodule pointers and reads renames with both paths', () => {
     expect(commits[1].files).toEqual([
-      { status: 'A', path: 'c.txt' },
-      { status: 'A', path: 'vendor/lib', submodule: true },
+      { status: 'A', path: 'c.txt', newBlob: 'f2ad6c76f0115a6ba5b00456a849810e7ec0af20' },
+      { status: 'A', path: 'vendor/lib', submodule: true, newBlob: '1111111111111111111111111111111111111111' },
     ]);
-    expect(commits[2].files).toEqual([{ status: 'R', path: 'b.txt', oldPath: 'a.txt' }]);
+    const same = '78981922613b2afb6025042ff6bd878ac1994e85';
+    expect(commits[2].files).toEqual([{ status: 'R', path: 'b.txt', oldPath: 'a.txt', oldBlob: same, newBlob: same }]);
   });
 
   it('keeps the full message and reads its trailers with lower-cased keys', () => {
@@ -49,9 +50,10 @@ describe('parseRangeLog', () => {
   it('gives a merge what it changed itself, seen from its first parent', () => {
     const [merge] = parseRangeLog(EVIL_MERGE);
     expect(merge.info.parents).toHaveLength(2);
+    // the old side is the first parent's blob, the new side the merge's own
     expect(merge.files).toEqual([
-      { status: 'M', path: 'b.txt' },
-      { status: 'A', path: 'evil.txt' },
+      { status: 'M', path: 'b.txt', oldBlob: 'ba2906d0666cf726c7eaadd2cd3db615dedfdf3a', newBlob: '2ab19ae607aabda796309682e0448237aab03047' },
+      { status: 'A', path: 'evil.txt', newBlob: '3e757656cf36eca53338e520d134963a44f793f8' },
     ]);
   });
 
@@ -59,7 +61,7 @@ describe('parseRangeLog', () => {
     const Z = '0'.repeat(40);
     const A = 'a'.repeat(40);
     const out = `${A}\0${A} ${A}\0N\0n@x\0Merge\n\0\0\0::100644 100644 100644 ${Z} ${Z} ${A} RM\0old.txt\0new.txt\0new.txt\0`;
-    expect(parseRangeLog(out)[0].files).toEqual([{ status: 'R', path: 'new.txt', oldPath: 'old.txt' }]);
+    expect(parseRangeLog(out)[0].files).toEqual([{ status: 'R', path: 'new.txt', oldPath: 'old.txt', newBlob: A }]);
   });
 
   it('gives nothing for an empty range and refuses output it cannot align', () => {

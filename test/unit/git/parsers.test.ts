@@ -18,12 +18,13 @@ describe('parseRawDiff', () => {
       `:100644 100644 ${A} ${B} C075`, 'src/a.ts', 'src/b.ts',
       '',
     ].join('\0');
+    // the ids of both sides, without git's zeros for "no object"
     expect(parseRawDiff(out)).toEqual([
-      { status: 'A', path: 'new file.txt' },
-      { status: 'M', path: 'src/mod.ts' },
-      { status: 'D', path: 'gone.md' },
-      { status: 'R', path: 'new/name.ts', oldPath: 'old/name.ts' },
-      { status: 'C', path: 'src/b.ts', oldPath: 'src/a.ts' },
+      { status: 'A', path: 'new file.txt', newBlob: A },
+      { status: 'M', path: 'src/mod.ts', oldBlob: A, newBlob: B },
+      { status: 'D', path: 'gone.md', oldBlob: A },
+      { status: 'R', path: 'new/name.ts', oldPath: 'old/name.ts', oldBlob: A, newBlob: A },
+      { status: 'C', path: 'src/b.ts', oldPath: 'src/a.ts', oldBlob: A, newBlob: B },
     ]);
   });
 
@@ -34,7 +35,7 @@ describe('parseRawDiff', () => {
 
   it('marks submodule pointers', () => {
     const out = `:160000 160000 ${A} ${B} M\0vendor/lib\0`;
-    expect(parseRawDiff(out)).toEqual([{ status: 'M', path: 'vendor/lib', submodule: true }]);
+    expect(parseRawDiff(out)).toEqual([{ status: 'M', path: 'vendor/lib', submodule: true, oldBlob: A, newBlob: B }]);
   });
 
   it('gives nothing for empty output', () => {

@@ -1,0 +1,108 @@
+// The status file along a range, as the lock rules read it (readStatusHead): at the base,
+// the head, and every commit and parent in between. In an orch repository almost every
+// commit only appends its Log entry, so a range of a thousand commits holds a thousand
+// copies of a large file that differ only at their end. A copy that is its parent's plus
+// appended Log lines has its parent's locks and reviews: that is learnt from one byte
+// comparison, without decoding or parsing it (DESIGN §7: the log is never parsed per
+// commit). Only copies that change something before the Log are parsed.
+import { blobText, type BlobReader } from '../git/blobReader.js';
+import { looksBinary } from '../text/looksBinary.js';
+import { appendedBytes, linesOf } from '../text/insertedLines.js';
+import type { FileChange, StatusDoc } from '../types.js';
+import { mayOpenSection, readStatusVersion } from './readStatusHead.js';
+
+export interface HistoryCommit {
+  sha: string;
+  parents: string[];
+  /** What it changed against its first parent (a merge: what it resolved itself). */
+  files: FileChange[];
+  /**
+   * The commit's change set's memo of insertedLines, by path: what the byte comparison
+   * here learns is left there, so the status rules do not read both copies again.
+   */
+  insertions?: Map<string, Promise<string[] | null>>;
+}
+
+export interface StatusHistory {
+  /** The status file at a revision (empty where there is none). */
+  at(rev: string | null): Promise<StatusDoc>;
+}
+
+export const EMPTY_STATUS: StatusDoc = { locks: [], reviews: [], problems: [], steals: [] };
+
+interface Version {
+  doc: StatusDoc;
+  logLast: boolean;
+}
+
+const NONE: Version = { doc: EMPTY_STATUS, logLast: false };
+
+/** A copy the range made by modifying another: where to compare it from, and who learns the lines. */
+interface Edge {
+  from: string;
+  insertions: NonNullable<HistoryCommit['insertions']>[];
+}
+
+/** `commits` oldest first (a parent before its children), as the range log lists them. */
+export function statusHistory(blobs: BlobReader, statusFile: string, commits: HistoryCommit[]): StatusHistory {
+  // what to ask cat-file for the copy at each revision: a blob id where the range's diffs
+  // tell it (copies shared between commits are then read once), else "<rev>:<path>"
+  const specAt = new Map<string, string | null>();
+  // a copy the range made by modifying its parent's: where to compare it from
+  const edges = new Map<string, Edge>();
+  const spec = (rev: string) => (specAt.has(rev) ? specAt.get(rev)! : `${rev}:${statusFile}`);
+  for (const c of commits) {
+    const touched = c.files.find((f) => f.path === statusFile || f.oldPath === statusFile);
+    if (!touched) {
+      // a merge lists only what it resolved itself: a copy it took from a later parent is
+      // not its first parent's, so a merge is always asked about directly
+      specAt.set(c.sha, c.parents.length === 1 ? spec(c.parents[0]) : `${c.sha}:${statusFile}`);
+    } else if (touched.path !== statusFile || touched.status === 'D') {
+      specAt.set(c.sha, null);
+    } else {
+      const own = touched.newBlob ?? `${c.sha}:${statusFile}`;
+      specAt.set(c.sha, own);
+      if (touched.status !== 'M' || !touched.oldBlob) continue;
+      const edge = edges.get(own);
+      if (!edge) edges.set(own, { from: touched.oldBlob, insertions: c.insertions ? [c.insertions] : [] });
+      // the same change made on two branches: both commits learn the lines
+      else if (edge.from === touched.oldBlob && c.insertions) edge.insertions.push(c.insertions);
+    }
+  }
+
+  const versions = new Map<string, Promise<Version>>();
+  function version(key: string): Promise<Version> {
+    let v = versions.get(key);
+    if (!v) {
+      const edge = edges.get(key);
+      v = edge ? derived(key, edge) : parsed(blobs(key));
+      versions.set(key, v);
+    }
+    return v;
+  }
+
+  async function derived(key: string, edge: Edge): Promise<Version> {
+    const own = blobs(key);
+    const [before, after] = await Promise.all([blobs(edge.from), own]);
+    const tail = before && after && !looksBinary(after) ? appendedBytes(before, after) : null;
+    if (!tail) return parsed(own);
+    const lines = linesOf(tail);
+    for (const memo of edge.insertions) if (!memo.has(statusFile)) memo.set(statusFile, Promise.resolve(lines));
+    if (lines.some((l) => mayOpenSection(l))) return parsed(own);
+    const parent = await version(edge.from);
+    return parent.logLast ? parent : parsed(own);
+  }
+
+  async function parsed(bytes: Promise<Buffer | null>): Promise<Version> {
+    const text = blobText(await bytes);
+    return text === null ? NONE : readStatusVersion(text, statusFile);
+  }
+
+  return {
+    async at(rev) {
+      if (rev === null) return EMPTY_STATUS;
+      const key = spec(rev);
+      return key === null ? EMPTY_STATUS : (await version(key)).doc;
+    },
+  };
+}
