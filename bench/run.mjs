@@ -18,6 +18,7 @@ const args = parseArgs(process.argv.slice(2), {
   runs: 'number',
   'rss-runs': 'number',
   'no-rss': 'boolean',
+  'keep-node-env': 'boolean',
   out: 'string',
 });
 
@@ -267,7 +268,7 @@ function machine(loadStart, loadEnd) {
 
 function machineLine(rep) {
   const m = rep.machine;
-  return `Measured ${rep.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.model}, ${m.memGB} GB, ${m.platform}, Node.js ${m.node}, ${m.git}; orch ${rep.orch.version} (${rep.orch.commit}); load average (1/5/15 min) ${m.loadavg.start.join(' ')} at start, ${m.loadavg.end.join(' ')} at end. Medians of alternating runs; floor = the same git commit with a pre-commit hook that runs \`node -e 0\` (S3: \`git log --name-status -z\` over the range + \`node -e 0\`); CPU ratio = mean CPU time (user + system) of orch's runs over the floor's.`;
+  return `Measured ${rep.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.model}, ${m.memGB} GB, ${m.platform}, Node.js ${m.node}, ${m.git}; orch ${rep.orch.version} (${rep.orch.commit}); load average (1/5/15 min) ${m.loadavg.start.join(' ')} at start, ${m.loadavg.end.join(' ')} at end. Medians of alternating runs; floor = the same git commit with a pre-commit hook that runs \`node -e 0\` (S3: \`git log --name-status -z\` over the range + \`node -e 0\`); CPU ratio = mean CPU time (user + system) of orch's runs over the floor's; ${args['keep-node-env'] ? 'NODE_* variables of the environment kept' : 'no NODE_* variable in the environment (a `node -e 0` costs Node.js startup alone)'}.`;
 }
 
 function orchVersion() {

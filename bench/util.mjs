@@ -72,14 +72,20 @@ export function writeExecutable(file, text) {
 
 /**
  * The environment every git and orch process of the benchmark gets: nothing inherited
- * from a surrounding git (GIT_*), orch (ORCH_*) or Node.js (NODE_OPTIONS), no global or
- * system git config, orch on PATH through the symlink directory.
+ * from a surrounding git (GIT_*), orch (ORCH_*) or Node.js (NODE_*), no global or system
+ * git config, orch on PATH through the symlink directory. NODE_* goes because it changes
+ * what the floor measures: NODE_EXTRA_CA_CERTS alone (set machine-wide on some hosts)
+ * makes every `node -e 0` read a certificate bundle, ~65 ms here, which would inflate the
+ * floor and hide orch's own cost. `--keep-node-env` keeps them, to see a host as it is.
  */
+const KEEP_NODE_ENV = process.argv.includes('--keep-node-env');
+
 export function benchEnv(extra = {}) {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith('GIT_') || k.startsWith('ORCH_') || k.startsWith('npm_')) continue;
-    if (['NODE_OPTIONS', 'NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'BITBUCKET_BUILD_NUMBER'].includes(k)) continue;
+    if (k.startsWith('NODE_') && !KEEP_NODE_ENV) continue;
+    if (['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'BITBUCKET_BUILD_NUMBER'].includes(k)) continue;
     env[k] = v;
   }
   return {

@@ -16,8 +16,11 @@ export interface CheckResult {
 
 export async function checkStaged(opts: CheckEnv & { context: Context }): Promise<CheckResult> {
   const repoPromise = openRepo(opts.cwd);
-  // the staged diff does not depend on config or locks: ask git while those load
-  const filesPromise = repoPromise.then((repo) => ask(stagedChangesQuery, repo.git));
+  // the staged diff depends on nothing orch finds out first (git finds the repository from
+  // cwd, and raw paths are always from the top): ask at once, while the rest loads
+  const filesPromise = ask(stagedChangesQuery, { cwd: opts.cwd, env: 'inherit' });
+  // outside a repository this fails too: openRepo says so in better words
+  filesPromise.catch(() => undefined);
   const prepared = await prepareCheck(opts, repoPromise);
   const files = await filesPromise;
   const changes = gitChangeSet({
