@@ -8,6 +8,8 @@
 //   node bench/profile.mjs --from bench/.work/profiles/S1-…   (analyse earlier runs again)
 //
 // The .cpuprofile files stay in bench/.work/profiles/ for Chrome DevTools or speedscope.
+// Time is attributed to source modules by the "// src/…" markers of a readable build
+// (`npm run build -- --readable`); the default build is minified and shows bundle lines.
 import fs from 'node:fs';
 import path from 'node:path';
 import { SCENARIOS, commitOnce, openScenario, rangeOnce, resetCommit, verifyCommit } from './scenarios.mjs';
@@ -111,11 +113,16 @@ function modulesOf(file) {
   }
   return moduleLines.get(file);
 }
+let warnedMinified = false;
 function sourceOf(url, line) {
   if (!url) return null;
   if (!url.startsWith('file://')) return url.startsWith('node:') ? 'node internals' : url;
   const file = url.slice('file://'.length);
   const marks = modulesOf(file);
+  if (!marks.length && file.endsWith('/cli.js') && !warnedMinified) {
+    warnedMinified = true;
+    say('profile: dist/cli.js is minified (no module markers); for source modules build with `npm run build -- --readable`');
+  }
   let found = null;
   for (const [l, m] of marks) {
     if (l > line) break;

@@ -18,6 +18,7 @@ import * as statusCommand from './statusCommand.js';
 import * as unlockCommand from './unlockCommand.js';
 import { HELP, USAGE, msg, unknownCommand } from './messages.js';
 import { saveGlobCache } from '../match/globMatcher.js';
+import { saveStatusCache } from '../status/statusParseCache.js';
 
 type Command = { run(args: string[], io: IO): Promise<number> };
 
@@ -68,6 +69,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
     const command = await load();
     const code = await command.run(rest, io);
     saveGlobCache();
+    saveStatusCache();
     return code;
   } catch (e) {
     return reportError(e, io);

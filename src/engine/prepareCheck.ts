@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/loadConfig.js';
 import { useGlobCache } from '../match/globMatcher.js';
+import { useStatusCache } from '../status/statusParseCache.js';
 import type { Config } from '../config/schema.js';
 import type { Context, Identity } from '../types.js';
 import { loadStatus, type LoadedStatus } from './loadStatus.js';
@@ -38,6 +39,7 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>):
   const skip = parseSkip(opts.env.ORCH_SKIP);
   const repo = await (repoPromise ?? openRepo(opts.cwd));
   useGlobCache(path.join(repo.commonDir, 'orch'));
+  useStatusCache(path.join(repo.commonDir, 'orch'));
   const { config, filepath } = await loadConfig(repo.top, { cacheDir: path.join(repo.commonDir, 'orch') });
   const identity = identityFor(repo, config, opts);
   const local = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);

@@ -6,6 +6,7 @@
 import { classifyHeading } from '../status/classifyHeading.js';
 import { parseHeading } from '../status/parseHeading.js';
 import { readStatus } from '../status/readStatus.js';
+import { cachedParse } from '../status/statusParseCache.js';
 import type { StatusDoc } from '../types.js';
 
 const FENCE = /^\s*(```|~~~)/;
@@ -59,7 +60,7 @@ export function readStatusVersion(text: string, source: string): { doc: StatusDo
   const key = `${source}\0${head}`;
   let doc = cache.get(key);
   if (!doc) {
-    doc = readStatus(head, { source });
+    doc = cachedParse(source, head, () => readStatus(head, { source }));
     if (cache.size > 1000) cache.clear();
     cache.set(key, doc);
   }
