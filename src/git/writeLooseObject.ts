@@ -16,7 +16,8 @@ export function writeLooseObject(objectsDir: string, content: string, algorithm:
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `tmp_obj_orch_${process.pid}_${Math.random().toString(36).slice(2)}`);
   try {
-    fs.writeFileSync(tmp, deflateSync(raw), { mode: 0o444 });
+    // level 1, as git writes loose objects (core.looseCompression defaults to best speed)
+    fs.writeFileSync(tmp, deflateSync(raw, { level: 1 }), { mode: 0o444 });
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });

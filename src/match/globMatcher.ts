@@ -39,18 +39,57 @@ function stored(): Map<string, [string, string]> {
 function compile(pattern: string, ignoreCase: boolean): (p: string) => boolean {
   // negations keep picomatch's own matcher (its result is not a plain regex test)
   if (pattern.startsWith('!')) return picomatch(pattern, { dot: true, nocase: ignoreCase });
-  const key = `${ignoreCase ? 'i' : ''}\0${pattern}`;
-  const hit = stored().get(key);
-  let re: RegExp;
-  if (hit) re = new RegExp(hit[0], hit[1]);
-  else {
-    re = picomatch.makeRe(pattern, { dot: true, nocase: ignoreCase });
-    if (cacheFile && stored().size < 5000) {
-      stored().set(key, [re.source, re.flags]);
-      dirty = true;
+  // V8 compiles a regular expression when it is first used, and a commit tests a few
+  // paths against dozens of contract and lock globs: a path without the pattern's
+  // longest literal piece cannot match, and never makes its expression compile
+  const literal = requiredLiteral(pattern, ignoreCase);
+  let re: RegExp | null = null;
+  const regex = (): RegExp => {
+    if (re) return re;
+    const key = `${ignoreCase ? 'i' : ''}\0${pattern}`;
+    const hit = stored().get(key);
+    if (hit) re = new RegExp(hit[0], hit[1]);
+    else {
+      re = picomatch.makeRe(pattern, { dot: true, nocase: ignoreCase });
+      if (cacheFile && stored().size < 5000) {
+        stored().set(key, [re.source, re.flags]);
+        dirty = true;
+      }
     }
+    return re;
+  };
+  if (literal === null) return (p) => regex().test(p);
+  return ignoreCase ? (p) => p.toLowerCase().includes(literal) && regex().test(p) : (p) => p.includes(literal) && regex().test(p);
+}
+
+/**
+ * The longest piece of a pattern that every matching path contains as written (lower-cased
+ * for ignoreCase), or null when there is none worth testing. Only text outside any glob
+ * syntax counts: not inside {…} [...] (…), and none in a pattern with escapes or quotes.
+ */
+export function requiredLiteral(pattern: string, ignoreCase: boolean): string | null {
+  // escapes and quotes make literal text that the path holds without them
+  if (/[\\"']/.test(pattern)) return null;
+  // case-insensitive beyond ASCII: lower-casing and the regular expression's folding may differ
+  if (ignoreCase && /[^\x00-\x7f]/.test(pattern)) return null;
+  let best = '';
+  let piece = '';
+  let depth = 0;
+  for (const c of pattern) {
+    if (c === '{' || c === '[' || c === '(') depth++;
+    if (depth === 0 && !'*?+@!'.includes(c)) piece += c;
+    else {
+      if (piece.length > best.length) best = piece;
+      piece = '';
+    }
+    if ((c === '}' || c === ']' || c === ')') && depth > 0) depth--;
   }
-  return (p) => re.test(p);
+  if (piece.length > best.length) best = piece;
+  // a slash alone says nothing; a piece next to a glob may be matched across it
+  // (`a/**/b` matches "a/b"): keep only what lies between two slashes or at an end
+  best = best.replace(/^\/+|\/+$/g, '');
+  if (best.length < 2) return null;
+  return ignoreCase ? best.toLowerCase() : best;
 }
 
 /** Writes newly compiled globs for the next run; best effort. */
