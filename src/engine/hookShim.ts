@@ -32,13 +32,27 @@ if [ -z "$orch" ] || ! command -v node >/dev/null 2>&1; then
 fi`;
 }
 
+/**
+ * The git dir, in sh, without a git process when it can be known: git exports GIT_DIR
+ * (absolute) to hooks in a linked worktree, and runs hooks from the top of the working
+ * tree, where a plain repository has its .git directory. Otherwise (a relative GIT_DIR, a
+ * .git file) ask git.
+ */
+function gitDirLine(): string {
+  return `case $GIT_DIR in
+  /*) gd=$GIT_DIR ;;
+  *) if [ -z "$GIT_DIR" ] && [ -d .git ]; then gd=.git; else gd=$(git rev-parse --git-dir 2>/dev/null) || exit 0; fi ;;
+esac`;
+}
+
 /** commit-msg, in sh: add the trailers pre-commit recorded, once; leave merges and fixups alone. */
 export function commitMsgBody(): string {
   return `msg=$1
-gd=$(git rev-parse --git-dir 2>/dev/null) || exit 0
+${gitDirLine()}
 info="$gd/orch/trailers"
 if [ -f "$info" ] && [ -n "$msg" ]; then
-  first=$(sed -n '1p' "$msg")
+  first=
+  IFS= read -r first < "$msg" || :
   case $first in
     "Merge "*|"fixup! "*|"squash! "*|"amend! "*) ;;
     *)
@@ -54,7 +68,7 @@ fi`;
 
 /** post-commit, in sh: only a pathspec commit (`git commit -- path`) leaves work for orch. */
 function postCommitGuard(): string {
-  return `gd=$(git rev-parse --git-dir 2>/dev/null) || exit 0
+  return `${gitDirLine()}
 [ -f "$gd/orch/post-commit" ] || exit 0`;
 }
 

@@ -85,5 +85,8 @@ it('4 worktrees committing 10 times each at the same time lose no log entry', as
     const committed = entries(repo.ok(['show', `agent-${w}:WORK_STATUS.md`]));
     for (let i = 0; i < 10; i++) expect(committed).toContain(`agent-${w}: A w${w}-${i}.txt`);
     expect(repo.ok(['status', '--porcelain'], { cwd: top })).toBe('');
+    // commit-msg found each linked worktree's own git dir (GIT_DIR) for its trailers
+    const trailers = repo.ok(['log', '-10', '--format=%(trailers:key=Agent,valueonly)%x00', `agent-${w}`]).split('\0').map((t) => t.trim()).filter(Boolean);
+    expect(trailers).toEqual(Array(10).fill(`agent-${w}`));
   });
 });
