@@ -5,6 +5,8 @@ import path from 'node:path';
 import { loadConfig } from '../config/loadConfig.js';
 import { useGlobCache } from '../match/globMatcher.js';
 import { useStatusCache } from '../status/statusParseCache.js';
+import { indexFileOf, indexStamp } from '../git/indexStamp.js';
+import { readIndexEntry } from '../git/readIndexEntry.js';
 import type { Config } from '../config/schema.js';
 import type { Context, Identity } from '../types.js';
 import { loadStatus, type LoadedStatus } from './loadStatus.js';
@@ -30,6 +32,8 @@ export interface Prepared {
   status: LoadedStatus;
   /** Remote mode: this clone's copy of the lock branch (its locks are in `status.combined`). */
   lockBranch?: LockBranchCopy;
+  /** pre-commit: the staged status file, read while the rules run (see prefetchStaged). */
+  stagedStatus?: PrefetchedEntry;
   skip: Skip;
   now: Date;
   existsLiterally(p: string): boolean;
@@ -42,6 +46,7 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>):
   useStatusCache(path.join(repo.commonDir, 'orch'));
   const { config, filepath } = await loadConfig(repo.top, { cacheDir: path.join(repo.commonDir, 'orch') });
   const identity = identityFor(repo, config, opts);
+  const stagedStatus = opts.context === 'pre-commit' ? prefetchStaged(repo, config.statusFile, opts) : undefined;
   const local = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
   const now = opts.now ?? new Date();
   // remote mode: the lock branch binds too (loaded only when configured)
@@ -58,6 +63,7 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>):
     identity,
     status: remote?.status ?? local,
     ...(remote ? { lockBranch: remote.copy } : {}),
+    ...(stagedStatus ? { stagedStatus } : {}),
     skip,
     now,
     existsLiterally: (p) => fs.existsSync(path.join(repo.top, p)),
@@ -76,3 +82,40 @@ export function identityFor(repo: Repo, config: Config, opts: Pick<CheckEnv, 'en
   );
 }
 
+
+export interface PrefetchedEntry {
+  path: string;
+  /** The index file, and its stamp taken before the read began. */
+  indexFile: string;
+  stamp: string;
+  entry: Promise<Awaited<ReturnType<typeof readIndexEntry>>>;
+}
+
+/**
+ * The record step must read the staged status file under orch's lock (two commits in one
+ * working directory interleave). Reading it early, while the rules run, takes a git
+ * process off the commit's critical path; under the lock the index's stamp tells whether
+ * the early read still holds (else it is read again).
+ */
+function prefetchStaged(repo: Repo, statusFile: string, opts: CheckEnv): PrefetchedEntry | undefined {
+  const indexFile = indexFileOf(repo.gitDir, opts.cwd, opts.env);
+  const stamp = indexStamp(indexFile);
+  if (stamp === null) return undefined;
+  const entry = readIndexEntry(statusFile, repo.git);
+  // a failure is met again by the read under the lock
+  entry.catch(() => undefined);
+  return { path: statusFile, indexFile, stamp, entry };
+}
+
+/** The staged copy of the status file, read now (the caller holds orch's status lock). */
+export async function stagedEntryNow(prepared: Prepared, statusFile: string): ReturnType<typeof readIndexEntry> {
+  const early = prepared.stagedStatus;
+  if (early && early.path === statusFile && indexStamp(early.indexFile) === early.stamp) {
+    try {
+      return await early.entry;
+    } catch {
+      // read it again below
+    }
+  }
+  return readIndexEntry(statusFile, prepared.repo.git);
+}

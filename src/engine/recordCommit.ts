@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { indexEntryQuery, type IndexEntry } from '../git/indexEntryQuery.js';
-import { readIndexEntry } from '../git/readIndexEntry.js';
 import { amendFromProc, isAmend } from '../git/isAmend.js';
 import { parseRawDiff } from '../git/parseRawDiff.js';
 import { ask, runGit, runGitBuffer } from '../git/runGit.js';
@@ -19,7 +18,7 @@ import type { ChangeSet, FileChange, Review } from '../types.js';
 import { formatLogEntry } from './formatLogEntry.js';
 import { appendToArchive, archiveLog } from './archiveLog.js';
 import { atomicWrite } from '../fs/atomicWrite.js';
-import type { Prepared } from './prepareCheck.js';
+import { stagedEntryNow, type Prepared } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
 import { updateStatusLocked, withStatusLock } from './updateStatus.js';
 import { readStatusText } from './loadStatus.js';
@@ -86,7 +85,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     // the index this commit uses: its staged status file plus the entry
     // one cat-file for the staged copy (its id and text); the blob goes back without a git
     // process, so the whole step costs two: this and update-index
-    const staged = await readIndexEntry(statusFile, repo.git);
+    const staged = await stagedEntryNow(prepared, statusFile);
     const workingText = readStatusText(path.join(repo.top, statusFile));
     const indexed: IndexEntry | null = staged ? { mode: fileMode(path.join(repo.top, statusFile)), sha: staged.sha } : null;
     const stagedText = staged ? staged.text : null;
