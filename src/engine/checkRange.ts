@@ -161,6 +161,15 @@ export async function checkRangeIn(
     : null;
 
   const history = config.statusFile === DEFAULT_STATUS_FILE ? guess : historyOf(config.statusFile);
+  // the head's file list, for locks with ( ) [ ] (see literalPaths): asked as soon as the
+  // base has such a lock, while the rest of the range's status files are read
+  const listing = once(() => ask(lsFilesQuery(collected.head), repo.git));
+  void history
+    .at(collected.base)
+    .then((d) => {
+      if (d.locks.some((l) => isGlobPath(l.path))) listing().catch(() => undefined);
+    })
+    .catch(() => undefined);
   const [baseDoc, headDoc, parentDocs, ownDocs, lockCopy] = await Promise.all([
     history.at(collected.base),
     history.at(collected.head),
@@ -184,7 +193,7 @@ export async function checkRangeIn(
     }),
   );
   const range = rangeSet(repo, collected, commitSets);
-  const existsLiterally = await literalPaths(repo, collected.head, [baseDoc, headDoc, ...parentDocs, ...(shared ? [shared] : [])]);
+  const existsLiterally = await literalPaths(listing, [baseDoc, headDoc, ...parentDocs, ...(shared ? [shared] : [])]);
 
   const common = {
     range,
@@ -316,9 +325,9 @@ function rangeSet(repo: Repo, collected: CollectedRange, commits: ChangeSet[]): 
  * Whether a lock path with ( ) [ ] exists as written (a Next.js route, not a glob), judged
  * at the head. The listing costs a process, so it is made only when such a lock exists.
  */
-async function literalPaths(repo: Repo, head: string, docs: StatusDoc[]): Promise<((p: string) => boolean) | undefined> {
+async function literalPaths(listing: () => Promise<string[]>, docs: StatusDoc[]): Promise<((p: string) => boolean) | undefined> {
   if (!docs.some((d) => d.locks.some((l) => isGlobPath(l.path)))) return undefined;
-  const files = await ask(lsFilesQuery(head), repo.git);
+  const files = await listing();
   const known = new Set<string>();
   for (const f of files) {
     known.add(f);
@@ -333,6 +342,11 @@ function newStatusProblems(range: ChangeSet, base: StatusDoc, head: StatusDoc, c
   const before = new Set(base.problems.map((p) => p.text.trim()));
   const fresh = head.problems.filter((p) => !before.has(p.text.trim()));
   return statusParseFindings({ ...head, problems: fresh }, config.statusFile, config);
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -91,10 +91,11 @@ async function collectOnce(repo: Repo, request: RangeRequest): Promise<Collected
   const base = request.base && !isZeroSha(request.base) ? request.base : null;
   if (base === null) return collectNewBranch(repo, head, request.known ?? []);
 
-  const [log, fork] = await Promise.allSettled([
-    ask(rangeLogQuery([`${base}..${head}`]), repo.git),
-    ask(mergeBaseQuery(base, head), repo.git),
-  ]);
+  const forkAsked = ask(mergeBaseQuery(base, head), repo.git);
+  // the net diff needs only the merge base: it runs while the (longer) log is read
+  const filesAsked = forkAsked.then((f) => ask(netDiffQuery(f ?? base, head), repo.git));
+  filesAsked.catch(() => undefined);
+  const [log, fork] = await Promise.allSettled([ask(rangeLogQuery([`${base}..${head}`]), repo.git), forkAsked]);
   if (log.status === 'rejected' || fork.status === 'rejected') {
     const failure = log.status === 'rejected' ? log.reason : (fork as PromiseRejectedResult).reason;
     const [hasBase, hasHead] = await objectsExist([base, head], repo.git);
@@ -121,7 +122,7 @@ async function collectOnce(repo: Repo, request: RangeRequest): Promise<Collected
   }
   // unrelated histories have no merge base: the base itself is all there is to compare with
   const forkPoint = fork.value ?? base;
-  const files = commits.length ? await ask(netDiffQuery(forkPoint, head), repo.git) : [];
+  const files = commits.length ? await filesAsked : [];
   return { base, forkPoint, head, commits, files };
 }
 
