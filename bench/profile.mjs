@@ -116,12 +116,13 @@ function modulesOf(file) {
 let warnedMinified = false;
 function sourceOf(url, line) {
   if (!url) return null;
-  if (!url.startsWith('file://')) return url.startsWith('node:') ? 'node internals' : url;
-  const file = url.slice('file://'.length);
+  // dist/cli.cjs is compiled by bin/orch.js through vm.Script: its url is a plain path
+  if (!url.startsWith('file://') && !url.startsWith('/')) return url.startsWith('node:') ? 'node internals' : url;
+  const file = url.startsWith('/') ? url : url.slice('file://'.length);
   const marks = modulesOf(file);
-  if (!marks.length && file.endsWith('/cli.js') && !warnedMinified) {
+  if (!marks.length && file.endsWith('/cli.cjs') && !warnedMinified) {
     warnedMinified = true;
-    say('profile: dist/cli.js is minified (no module markers); for source modules build with `npm run build -- --readable`');
+    say('profile: dist/cli.cjs is minified (no module markers); for source modules build with `npm run build -- --readable`');
   }
   let found = null;
   for (const [l, m] of marks) {
@@ -134,7 +135,8 @@ const pkgOf = (mod) => {
   const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(mod ?? '');
   return m ? `node_modules/${m[1]}` : mod;
 };
-const distName = (url) => (url.startsWith('file://' + ORCH_HOME) ? path.relative(path.join(ORCH_HOME, 'dist'), url.slice(7)) : url);
+const distName = (url) =>
+  url.startsWith('file://' + ORCH_HOME) ? path.relative(path.join(ORCH_HOME, 'dist'), url.slice(7)) : url.startsWith(ORCH_HOME) ? path.relative(path.join(ORCH_HOME, 'dist'), url) : url;
 
 // ---------------------------------------------------------------------------------------
 // Profiles
@@ -258,7 +260,7 @@ out(`${name} — ${sc.kind === 'commit' ? 'pre-commit hook' : st.command.label} 
 out();
 out(`Phases, ms from the start of the orch process (${plain.length ? `${plain.length} run${plain.length > 1 ? 's' : ''} without the profiler, averaged` : 'under the profiler'}):`);
 out(`  Node.js bootstrap complete   ${f1(bootstrap).padStart(7)}`);
-out(`  main() called                ${f1(firstMain).padStart(7)}   ← import of dist/cli.js and its static chunks: ${f1(firstMain !== null && bootstrap !== null ? firstMain - bootstrap : null)} ms`);
+out(`  main() called                ${f1(firstMain).padStart(7)}   ← compiling and running dist/cli.cjs's top level: ${f1(firstMain !== null && bootstrap !== null ? firstMain - bootstrap : null)} ms`);
 out(`  exit                         ${f1(exit).padStart(7)}   ← main() to exit: ${f1(exit !== null && firstMain !== null ? exit - firstMain : null)} ms`);
 out(`  (under the profiler: ${f1(profiled.bootstrap)}, ${f1(profiled.main)}, ${f1(profiled.exit)})`);
 out();
@@ -300,7 +302,7 @@ const origin = loads[0]?.us ?? null;
 out();
 const distFiles = fs.readdirSync(path.join(ORCH_HOME, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.js'));
 const distKB = distFiles.reduce((s, f) => s + fs.statSync(path.join(ORCH_HOME, 'dist', String(f))).size, 0) / 1024;
-out(`dist/ files a ${sc.kind === 'commit' ? 'pre-commit' : 'range check'} loads (${loads.length} of ${distFiles.length} files, ${(loads.reduce((s, e) => s + e.size, 0) / 1024).toFixed(0)} of ${distKB.toFixed(0)} KB), in order; ms after cli.js was loaded, from a separate run with a loader hook (which slows loading):`);
+out(`dist/ files a ${sc.kind === 'commit' ? 'pre-commit' : 'range check'} loads (${loads.length} of ${distFiles.length} files, ${(loads.reduce((s, e) => s + e.size, 0) / 1024).toFixed(0)} of ${distKB.toFixed(0)} KB), in order; ms after cli.cjs was loaded, from a separate run with a loader hook (which slows loading):`);
 const packages = new Set();
 for (const e of loads) {
   const mods = modulesOf(e.url.slice(7)).map(([, m]) => m);
@@ -315,7 +317,7 @@ for (const e of loads) {
 out(`Packages bundled into what it loads: ${packages.size ? [...packages].sort().join(', ') : 'none'}`);
 const spawns = trace.filter((e) => e.spawn).sort((x, y) => x.us - y.us);
 out();
-out(`Child processes orch started: ${spawns.length} (ms after cli.js was loaded, duration):`);
+out(`Child processes orch started: ${spawns.length} (ms after cli.cjs was loaded, duration):`);
 for (const e of spawns) {
   const cmd = e.spawn.join(' ');
   out(`  ${origin === null ? '' : ('+' + ((e.us - origin) / 1000).toFixed(0)).padStart(5) + ' ms '}${e.ms.toFixed(1).padStart(7)} ms  ${cmd.length > 100 ? cmd.slice(0, 100) + '…' : cmd}`);

@@ -26,8 +26,8 @@ const OPS = Number(option('ops', '20'));
 const PRE_RECEIVE = flag('pre-receive');
 const say = (s) => process.stderr.write(s + '\n');
 
-if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
-  say('bench: dist/cli.js is missing; run `npm run build` first (npm run bench:remote does).');
+if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.cjs'))) {
+  say('bench: dist/cli.cjs is missing; run `npm run build` first (npm run bench:remote does).');
   process.exit(2);
 }
 

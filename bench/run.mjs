@@ -22,8 +22,8 @@ const args = parseArgs(process.argv.slice(2), {
   out: 'string',
 });
 
-if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
-  process.stderr.write('bench: dist/cli.js is missing; run `npm run build` first (npm run bench does).\n');
+if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.cjs'))) {
+  process.stderr.write('bench: dist/cli.cjs is missing; run `npm run build` first (npm run bench does).\n');
   process.exit(2);
 }
 

@@ -25,7 +25,7 @@ let snapshotted = false;
 /** Copies bin/, dist/ (without declarations) and package.json of the checkout to ORCH_HOME. */
 export function snapshotOrch() {
   if (snapshotted) return;
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first (npm run bench does).');
   const tmp = `${ORCH_HOME}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });

@@ -1,2 +1,61 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+// Starts orch. A hook runs on every commit, and compiling the CLI's code is a large part of
+// what it costs to start: so the CLI (dist/cli.cjs) is compiled through V8's code cache,
+// kept per user in ~/.cache/orchguard (XDG_CACHE_HOME), one file for hooks and one for the
+// other commands, each written by the first run of its kind with the functions that run
+// compiled in. V8 checks a cache against the code and its own version and rejects any
+// that does not fit; then, or whenever the cache cannot be used, orch starts without it.
+// ORCH_NO_CODE_CACHE=1 turns it off.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+const require = createRequire(import.meta.url);
+const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
+// the CLI's lazy parts are ES modules beside it (dist/lazy-*.js): loaded from here
+globalThis.__orchImport = (specifier) => import(new URL(specifier, pathToFileURL(file)).href);
+
+function cacheFile(source) {
+  if (process.env.ORCH_NO_CODE_CACHE) return null;
+  const home = process.env.HOME || process.env.USERPROFILE;
+  const root = process.env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : null);
+  if (!root || !path.isAbsolute(root)) return null;
+  // one cache per copy of orch (its path and size) and Node.js version, so installs do not evict each other
+  let h = 0;
+  for (const s of [file, String(source.length), process.version]) for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  const kind = process.argv[2] === 'hook' ? 'hook' : 'cli';
+  return path.join(root, 'orchguard', `${kind}-${(h >>> 0).toString(36)}.v8cache`);
+}
+
+function start() {
+  const source = fs.readFileSync(file, 'utf8');
+  const cache = cacheFile(source);
+  let cachedData;
+  if (cache) {
+    try {
+      cachedData = fs.readFileSync(cache);
+    } catch {
+      // none yet
+    }
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  if (cache && (!cachedData || script.cachedDataRejected)) {
+    // written at exit: by then the functions this run needed are compiled, and go in too
+    process.once('exit', () => {
+      try {
+        fs.mkdirSync(path.dirname(cache), { recursive: true, mode: 0o700 });
+        const tmp = `${cache}.${process.pid}`;
+        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        fs.renameSync(tmp, cache);
+      } catch {
+        // an unwritable cache directory: start without a cache next time too
+      }
+    });
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
+}
+
+start();

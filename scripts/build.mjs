@@ -1,9 +1,9 @@
-// Bundles the CLI with esbuild. The code a commit runs is one file, dist/cli.js: a file
+// Bundles the CLI with esbuild. The code a commit runs is one file, dist/cli.cjs: a file
 // loaded on demand costs a resolution, a read and a compile, and esbuild's code splitting
 // cuts code shared between on-demand modules into dozens of small chunks. So every
 // dynamic `import()` — the heavy parts: YAML and compose rules, config validation (zod),
 // cosmiconfig, init and its hook-manager integrations — becomes its own self-contained
-// bundle beside cli.js (dist/lazy-*.js), loaded only when called. Declarations come from
+// bundle beside cli.cjs (dist/lazy-*.js, ES modules), loaded only when called. Declarations come from
 // tsc. Whitespace and comments are minified away (see `readable`). The output is built beside dist/ and swapped in at the end, so a test running
 // meanwhile never sees a half-built dist/.
 import { build } from 'esbuild';
@@ -68,7 +68,31 @@ try {
     Object.assign(meta.inputs, m.inputs);
     Object.assign(meta.outputs, m.outputs);
   };
-  merge((await build({ ...common, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out })).metafile);
+  // the CLI is CommonJS, so bin/orch.js can compile it through V8's code cache (vm.Script);
+  // import.meta.url has no CommonJS equivalent but this file's own URL
+  merge(
+    (
+      await build({
+        ...common,
+        format: 'cjs',
+        banner: { js: "const __orchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+        define: { ...common.define, 'import.meta.url': '__orchImportMetaUrl' },
+        entryPoints: { cli: 'src/cli/entry.ts' },
+        outExtension: { '.js': '.cjs' },
+        outdir: out,
+      })
+    ).metafile,
+  );
+  // Its lazy bundles stay ES modules. import() inside code compiled by vm.Script needs an
+  // experimental loader option (and loses it when the code comes from the cache), so the
+  // CLI asks bin/orch.js to import them: every import() esbuild wrote is one of them.
+  const cliFile = `${out}/cli.cjs`;
+  const cliText = fs.readFileSync(cliFile, 'utf8');
+  const routed = cliText.replaceAll('import("./lazy-', 'globalThis.__orchImport("./lazy-');
+  if (routed.includes('import(')) {
+    throw new Error('build: dist/cli.cjs has an import() that is not a lazy bundle; route it through __orchImport');
+  }
+  fs.writeFileSync(cliFile, routed);
   merge((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: out })).metafile);
   // lazy bundles may import lazily themselves: build until none is left
   for (;;) {
