@@ -88,10 +88,19 @@ try {
   // CLI asks bin/orch.js to import them: every import() esbuild wrote is one of them.
   const cliFile = `${out}/cli.cjs`;
   const cliText = fs.readFileSync(cliFile, 'utf8');
-  const routed = cliText.replaceAll('import("./lazy-', 'globalThis.__orchImport("./lazy-');
+  let routed = cliText.replaceAll('import("./lazy-', 'globalThis.__orchImport("./lazy-');
   if (routed.includes('import(')) {
     throw new Error('build: dist/cli.cjs has an import() that is not a lazy bundle; route it through __orchImport');
   }
+  // esbuild's __toESM gives every source module that default-imports node:fs or node:path
+  // its own copy of the module object (some 40 copies of ~100 properties each: ~5 ms a
+  // commit). The copies are read-only views of the same module: one per module suffices.
+  const helper = /var __toESM ?= ?/;
+  if (!helper.test(routed)) throw new Error('build: esbuild\'s __toESM helper was not found in dist/cli.cjs');
+  routed = routed.replace(
+    helper,
+    'var __toESMOnce = new WeakMap(), __toESM = (mod, isNodeMode, target) => { if (target !== undefined || mod === null || (typeof mod !== "object" && typeof mod !== "function")) return __toESMEach(mod, isNodeMode, target); let views = __toESMOnce.get(mod); if (!views) __toESMOnce.set(mod, (views = [])); return (views[isNodeMode ? 1 : 0] ??= __toESMEach(mod, isNodeMode)); };\nvar __toESMEach = ',
+  );
   fs.writeFileSync(cliFile, routed);
   merge((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: out })).metafile);
   // lazy bundles may import lazily themselves: build until none is left
