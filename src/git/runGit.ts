@@ -25,14 +25,22 @@ export interface GitResult {
   code: number;
 }
 
+// Reading process.env crosses into C++ for every variable: a hook that starts five git
+// processes copies it once per mode (orch never changes its own environment).
+const bases: Partial<Record<'inherit' | 'clean', { source: NodeJS.ProcessEnv; env: NodeJS.ProcessEnv }>> = {};
+
 export function gitEnv(mode: 'inherit' | 'clean', extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (mode === 'clean') {
-    for (const key of Object.keys(env)) if (key.startsWith('GIT_')) delete env[key];
+  let base = bases[mode];
+  if (!base || base.source !== process.env) {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (mode === 'clean') {
+      for (const key of Object.keys(env)) if (key.startsWith('GIT_')) delete env[key];
+    }
+    // git must never stop to ask anything inside a hook or CI.
+    env.GIT_TERMINAL_PROMPT = '0';
+    bases[mode] = base = { source: process.env, env };
   }
-  // git must never stop to ask anything inside a hook or CI.
-  env.GIT_TERMINAL_PROMPT = '0';
-  return Object.assign(env, extra);
+  return { ...base.env, ...extra };
 }
 
 export async function runGit(args: string[], options: GitOptions): Promise<GitResult> {
