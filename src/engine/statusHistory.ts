@@ -82,15 +82,22 @@ export function statusHistory(blobs: BlobReader, statusFile: string, commits: Hi
   }
 
   async function derived(key: string, edge: Edge): Promise<Version> {
-    const own = blobs(key);
-    const [before, after] = await Promise.all([blobs(edge.from), own]);
+    const lines = await appendedLines(key, edge);
+    if (lines === null || lines.some((l) => mayOpenSection(l))) return parsed(blobs(key));
+    // the parent's table may itself wait for its parent's, and so on back to the base:
+    // nothing of the two copies is held meanwhile (a thousand of them would be 500 MB)
+    const parent = await version(edge.from);
+    return parent.logLast ? parent : parsed(blobs(key));
+  }
+
+  /** The lines `key` appends to `edge.from`, or null when it is not such a copy. */
+  async function appendedLines(key: string, edge: Edge): Promise<string[] | null> {
+    const [before, after] = await Promise.all([blobs(edge.from), blobs(key)]);
     const tail = before && after && !looksBinary(after) ? appendedBytes(before, after) : null;
-    if (!tail) return parsed(own);
+    if (!tail) return null;
     const lines = linesOf(tail);
     for (const memo of edge.insertions) if (!memo.has(statusFile)) memo.set(statusFile, Promise.resolve(lines));
-    if (lines.some((l) => mayOpenSection(l))) return parsed(own);
-    const parent = await version(edge.from);
-    return parent.logLast ? parent : parsed(own);
+    return lines;
   }
 
   async function parsed(bytes: Promise<Buffer | null>): Promise<Version> {

@@ -15,9 +15,12 @@ const MAX_BATCH = 2000;
 /** Contents kept for repeated reads (a status file read as one commit's new side and the next one's old side). */
 const CACHE_BYTES = 48 << 20;
 
+type Request = { spec: string; resolve: (b: Buffer | null) => void; reject: (e: unknown) => void };
+const RESOLVED: Request = { spec: '', resolve: () => undefined, reject: () => undefined };
+
 /** `spec` is anything cat-file takes: `HEAD:path`, `:path` (the index), `<sha>`. */
 export function createBlobReader(options: GitOptions): BlobReader {
-  let pending: { spec: string; resolve: (b: Buffer | null) => void; reject: (e: unknown) => void }[] = [];
+  let pending: Request[] = [];
   // insertion-ordered: the oldest entries go first when the cache outgrows its budget
   const cache = new Map<string, Promise<Buffer | null>>();
   const sizes = new Map<string, number>();
@@ -39,15 +42,19 @@ export function createBlobReader(options: GitOptions): BlobReader {
   async function flush(): Promise<void> {
     const all = pending;
     pending = [];
-    for (let at = 0; at < all.length; at += MAX_BATCH) {
-      const batch = all.slice(at, at + MAX_BATCH);
+    while (all.length) {
+      const batch = all.splice(0, MAX_BATCH);
       // each blob goes to its reader as soon as it is complete, while git writes the next
       let answered = 0;
       const stream = new CatFileBatchStream(batch.length, (i, o) => {
         const b = o && o.type === 'blob' ? o.body : null;
         answered = i + 1;
-        remember(batch[i].spec, b);
-        batch[i].resolve(b);
+        const request = batch[i];
+        // a settled request's resolve function keeps its promise, and with it the blob: let
+        // it go, or a batch of a thousand large files stays in memory until the batch ends
+        batch[i] = RESOLVED;
+        remember(request.spec, b);
+        request.resolve(b);
       });
       try {
         const input = batch.map((r) => r.spec + '\0').join('');
