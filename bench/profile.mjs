@@ -298,11 +298,12 @@ for (const [mod, us] of [...modSelf].sort((x, y) => y[1] - x[1]).slice(0, 20)) {
 
 const trace = fs.existsSync(traceFile) ? fs.readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
 const loads = trace.filter((e) => e.url?.startsWith('file://' + path.join(ORCH_HOME, 'dist')));
-const origin = loads[0]?.us ?? null;
+// times count from bin/orch.js (which compiles dist/cli.cjs itself, outside the loader hook)
+const origin = trace.find((e) => e.url?.endsWith('/bin/orch.js'))?.us ?? loads[0]?.us ?? null;
 out();
 const distFiles = fs.readdirSync(path.join(ORCH_HOME, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.js'));
 const distKB = distFiles.reduce((s, f) => s + fs.statSync(path.join(ORCH_HOME, 'dist', String(f))).size, 0) / 1024;
-out(`dist/ files a ${sc.kind === 'commit' ? 'pre-commit' : 'range check'} loads (${loads.length} of ${distFiles.length} files, ${(loads.reduce((s, e) => s + e.size, 0) / 1024).toFixed(0)} of ${distKB.toFixed(0)} KB), in order; ms after cli.cjs was loaded, from a separate run with a loader hook (which slows loading):`);
+out(`dist/ files a ${sc.kind === 'commit' ? 'pre-commit' : 'range check'} loads (${loads.length} of ${distFiles.length} files, ${(loads.reduce((s, e) => s + e.size, 0) / 1024).toFixed(0)} of ${distKB.toFixed(0)} KB), in order; ms after bin/orch.js was loaded, from a separate run with a loader hook (which slows loading):`);
 const packages = new Set();
 for (const e of loads) {
   const mods = modulesOf(e.url.slice(7)).map(([, m]) => m);
@@ -317,12 +318,12 @@ for (const e of loads) {
 out(`Packages bundled into what it loads: ${packages.size ? [...packages].sort().join(', ') : 'none'}`);
 const spawns = trace.filter((e) => e.spawn).sort((x, y) => x.us - y.us);
 out();
-out(`Child processes orch started: ${spawns.length} (ms after cli.cjs was loaded, duration):`);
+out(`Child processes orch started: ${spawns.length} (ms after bin/orch.js was loaded, duration):`);
 for (const e of spawns) {
   const cmd = e.spawn.join(' ');
   out(`  ${origin === null ? '' : ('+' + ((e.us - origin) / 1000).toFixed(0)).padStart(5) + ' ms '}${e.ms.toFixed(1).padStart(7)} ms  ${cmd.length > 100 ? cmd.slice(0, 100) + '…' : cmd}`);
 }
-if (sc.kind === 'commit') out('(besides orch, the sh hooks run git rev-parse and git interpret-trailers in commit-msg, and git rev-parse in post-commit)');
+if (sc.kind === 'commit') out('(besides orch, the sh commit-msg hook runs git interpret-trailers)');
 out();
 out(`Profiles: ${path.relative(process.cwd(), profDir)}/*.cpuprofile (open in Chrome DevTools › Performance, or speedscope)`);
 

@@ -9,27 +9,32 @@ import type { Config } from './schema.js';
 
 declare const ORCH_VERSION: string;
 const VERSION = typeof ORCH_VERSION === 'string' ? ORCH_VERSION : 'dev';
-const FILE = 'config-cache.json';
+export type CacheSlot = 'worktree' | 'revision';
+const FILES: Record<CacheSlot, string> = { worktree: 'config-cache.json', revision: 'revision-config-cache.json' };
 
 function keyOf(file: string, text: string): string {
   return createHash('sha1').update(`${VERSION}\0${file}\0${text}`).digest('hex');
 }
 
-export function readConfigCache(dir: string, file: string, text: string): Config | undefined {
+/**
+ * @param slot  which cache file: the working tree's configuration and the one a range is
+ *   judged by (a revision's) each keep their own, so neither evicts the other
+ */
+export function readConfigCache(dir: string, file: string, text: string, slot: CacheSlot = 'worktree'): Config | undefined {
   try {
-    const cached = JSON.parse(fs.readFileSync(path.join(dir, FILE), 'utf8')) as { key?: string; config?: Config };
+    const cached = JSON.parse(fs.readFileSync(path.join(dir, FILES[slot]), 'utf8')) as { key?: string; config?: Config };
     return cached.key === keyOf(file, text) && cached.config ? cached.config : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function writeConfigCache(dir: string, file: string, text: string, config: Config): void {
+export function writeConfigCache(dir: string, file: string, text: string, config: Config, slot: CacheSlot = 'worktree'): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
-    const tmp = path.join(dir, `.${FILE}.${process.pid}`);
+    const tmp = path.join(dir, `.${FILES[slot]}.${process.pid}`);
     fs.writeFileSync(tmp, JSON.stringify({ key: keyOf(file, text), config }));
-    fs.renameSync(tmp, path.join(dir, FILE));
+    fs.renameSync(tmp, path.join(dir, FILES[slot]));
   } catch {
     // a read-only git dir: validate every time
   }

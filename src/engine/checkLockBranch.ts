@@ -5,6 +5,7 @@
 // recorded steal is refused. A push that is not a fast-forward (history rewritten) is
 // also judged as one edit from the old tip to the new one, so rows cannot vanish between
 // commits. The other rules do not apply: the branch holds no project files.
+import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { configAtRevision } from './configAtRevision.js';
 import { gitChangeSet } from '../git/gitChangeSet.js';
@@ -39,7 +40,7 @@ export async function lockBranchConfig(repo: Repo, remote = 'origin'): Promise<{
   for (const rev of revs) {
     let found;
     try {
-      found = await configAtRevision(repo.blobs, rev);
+      found = await configAtRevision(repo.blobs, rev, path.join(repo.commonDir, 'orch'));
     } catch {
       // a broken configuration is reported by the ordinary checks
       return null;

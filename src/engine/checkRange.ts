@@ -130,7 +130,7 @@ export async function checkRangeIn(
   // configuration and status files: every revision's copy requested at once (one cat-file)
   const configRev = collected.base ?? (repo.bare ? 'HEAD' : null);
   const revisionConfig: Promise<RevisionConfig> = configRev
-    ? configAtRevision(repo.blobs, configRev)
+    ? configAtRevision(repo.blobs, configRev, path.join(repo.commonDir, 'orch'))
     : Promise.resolve().then(async () => {
         const { config, filepath } = await loadConfig(repo.top);
         return { config, configFile: filepath ? relativeTo(repo.top, filepath) : null };

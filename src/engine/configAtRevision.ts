@@ -5,6 +5,7 @@ import { CONFIG_SEARCH_PLACES } from '../config/configSearchPlaces.js';
 import type { Config } from '../config/schema.js';
 import { isOrchError, OrchError } from '../errors.js';
 import type { BlobReader } from '../git/blobReader.js';
+import { readConfigCache, writeConfigCache } from '../config/configCache.js';
 
 export interface RevisionConfig {
   config: Config;
@@ -12,9 +13,11 @@ export interface RevisionConfig {
   configFile: string | null;
 }
 
-export async function configAtRevision(blobs: BlobReader, rev: string): Promise<RevisionConfig> {
-  // the validator (zod) is loaded only here, not by every command that can check a range
-  const { parseConfigText } = await import('../config/parseConfigText.js');
+/**
+ * @param cacheDir  where validated configurations are kept (the git dir's orch/): a base
+ *   that did not change its configuration since the last check skips the validator
+ */
+export async function configAtRevision(blobs: BlobReader, rev: string, cacheDir?: string): Promise<RevisionConfig> {
   const found = await Promise.all(CONFIG_SEARCH_PLACES.map((name) => blobs(`${rev}:${name}`)));
   for (let i = 0; i < CONFIG_SEARCH_PLACES.length; i++) {
     const buf = found[i];
@@ -23,14 +26,24 @@ export async function configAtRevision(blobs: BlobReader, rev: string): Promise<
     const text = buf.toString('utf8');
     if (name === 'package.json' && !hasOrchKey(text)) continue;
     try {
-      return { config: parseConfigText(text, name), configFile: name };
+      return { config: await validated(text, name, cacheDir), configFile: name };
     } catch (e) {
       if (!isOrchError(e)) throw e;
       const at = /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 12) : rev;
       throw new OrchError(`${e.message} (read from ${at}, the revision the checked commits build on)`, { hint: e.hint, cause: e });
     }
   }
-  return { config: parseConfigText('{}', '.orchrc.json'), configFile: null };
+  return { config: await validated('{}', '.orchrc.json', cacheDir), configFile: null };
+}
+
+async function validated(text: string, name: string, cacheDir: string | undefined): Promise<Config> {
+  const cached = cacheDir ? readConfigCache(cacheDir, name, text, 'revision') : undefined;
+  if (cached) return cached;
+  // the validator (zod) is loaded only here, not by every command that can check a range
+  const { parseConfigText } = await import('../config/parseConfigText.js');
+  const config = parseConfigText(text, name);
+  if (cacheDir) writeConfigCache(cacheDir, name, text, config, 'revision');
+  return config;
 }
 
 function hasOrchKey(text: string): boolean {
