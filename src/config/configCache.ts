@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeCacheFile } from '../fs/writeCacheFile.js';
 import type { Config } from './schema.js';
 
 declare const ORCH_VERSION: string;
@@ -30,12 +31,5 @@ export function readConfigCache(dir: string, file: string, text: string, slot: C
 }
 
 export function writeConfigCache(dir: string, file: string, text: string, config: Config, slot: CacheSlot = 'worktree'): void {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    const tmp = path.join(dir, `.${FILES[slot]}.${process.pid}`);
-    fs.writeFileSync(tmp, JSON.stringify({ key: keyOf(file, text), config }));
-    fs.renameSync(tmp, path.join(dir, FILES[slot]));
-  } catch {
-    // a read-only git dir: validate every time
-  }
+  writeCacheFile(path.join(dir, FILES[slot]), { key: keyOf(file, text), config });
 }

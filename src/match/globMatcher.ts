@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { writeCacheFile } from '../fs/writeCacheFile.js';
 
 export interface GlobMatcherOptions {
   /** Compare case-insensitively (core.ignorecase). */
@@ -96,14 +97,7 @@ export function requiredLiteral(pattern: string, ignoreCase: boolean): string | 
 export function saveGlobCache(): void {
   if (!dirty || !cacheFile || !persisted) return;
   dirty = false;
-  try {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const tmp = `${cacheFile}.${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify({ v: 1, res: Object.fromEntries(persisted) }));
-    fs.renameSync(tmp, cacheFile);
-  } catch {
-    // a read-only git dir: compile next time
-  }
+  writeCacheFile(cacheFile, { v: 1, res: Object.fromEntries(persisted) });
 }
 
 /** A predicate true when a repository-relative path matches any of `patterns` (picomatch, `dot: true`). */

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeCacheFile } from '../fs/writeCacheFile.js';
 import type { StatusDoc } from '../types.js';
 
 declare const ORCH_VERSION: string | undefined;
@@ -57,12 +58,5 @@ export function cachedParse(source: string, head: string, parse: () => StatusDoc
 export function saveStatusCache(): void {
   if (!dirty || !cacheFile || !entries) return;
   dirty = false;
-  try {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const tmp = `${cacheFile}.${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify({ v: VERSION, files: Object.fromEntries(entries) }));
-    fs.renameSync(tmp, cacheFile);
-  } catch {
-    // a read-only git dir: parse next time
-  }
+  writeCacheFile(cacheFile, { v: VERSION, files: Object.fromEntries(entries) });
 }
