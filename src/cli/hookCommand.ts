@@ -8,6 +8,9 @@ import { checkRanges } from '../engine/checkRange.js';
 import { parsePrePushInput, pushRanges } from '../engine/parsePrePushInput.js';
 import { parsePreReceiveInput, receiveRanges } from '../engine/parsePreReceiveInput.js';
 import { parseSkip } from '../engine/parseSkip.js';
+import { openRepo } from '../engine/openRepo.js';
+import { isZeroSha } from '../git/isZeroSha.js';
+import type { Report } from '../report/report.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';
 import { msg } from './messages.js';
@@ -55,15 +58,27 @@ async function prePush(gitArgs: string[], io: IO): Promise<number> {
     io.stderr.write('orch: ORCH_SKIP=1 — push checks skipped. CI still checks these commits and reports the skip.\n');
     return 0;
   }
-  const requests = pushRanges(parsePrePushInput(await io.readStdin()), gitArgs[0]);
+  const lines = parsePrePushInput(await io.readStdin());
+  const requests = pushRanges(lines, gitArgs[0]);
   const report = await checkRanges({ cwd: io.cwd, env: io.env, context: 'pre-push', remote: gitArgs[0] }, requests);
-  return emitReport(report, io);
+  const deleted = lines.filter((l) => isZeroSha(l.localSha) && !isZeroSha(l.remoteSha)).map((l) => l.remoteRef);
+  return emitReport(await withDeletions(report, io, deleted, gitArgs[0]), io);
 }
 
 /** pre-receive on the server: the same checks, objects read from git's quarantine. */
 async function preReceive(io: IO): Promise<number> {
-  const requests = receiveRanges(parsePreReceiveInput(await io.readStdin()));
+  const lines = parsePreReceiveInput(await io.readStdin());
+  const requests = receiveRanges(lines);
   // ORCH_SKIP on a server is set by its operator, not by the pusher: honoured, and said
   const report = await checkRanges({ cwd: io.cwd, env: io.env, context: 'pre-receive' }, requests);
-  return emitReport(report, io);
+  const deleted = lines.filter((l) => isZeroSha(l.newSha) && !isZeroSha(l.oldSha)).map((l) => l.ref);
+  return emitReport(await withDeletions(report, io, deleted), io);
+}
+
+/** The report, with a refusal for each deletion of the lock branch (remote mode). */
+async function withDeletions(report: Report, io: IO, deleted: string[], remote?: string): Promise<Report> {
+  if (deleted.length === 0) return report;
+  const { lockBranchDeletions } = await import('../engine/checkLockBranch.js');
+  const findings = await lockBranchDeletions(await openRepo(io.cwd), deleted, { env: io.env, remote });
+  return findings.length ? { ...report, ok: false, findings: [...findings, ...report.findings] } : report;
 }

@@ -51,6 +51,34 @@ export async function lockBranchConfig(repo: Repo, remote = 'origin'): Promise<{
   return null;
 }
 
+/**
+ * A push that deletes the lock branch would drop every agent's lock at once: refused on
+ * the server (pre-receive) and on the way there (pre-push), as status-integrity — so an
+ * operator who means to reset the branch can let it through with that rule skipped.
+ *
+ * @param deletedRefs  the refs a push deletes (full names)
+ */
+export async function lockBranchDeletions(
+  repo: Repo,
+  deletedRefs: string[],
+  opts: { env: NodeJS.ProcessEnv; remote?: string },
+): Promise<Finding[]> {
+  if (deletedRefs.length === 0) return [];
+  const skip = parseSkip(opts.env.ORCH_SKIP);
+  if (skip.all || skip.rules.includes('status-integrity')) return [];
+  const found = await lockBranchConfig(repo, opts.remote && /^[A-Za-z0-9._-]+$/.test(opts.remote) ? opts.remote : undefined);
+  if (!found) return [];
+  return deletedRefs
+    .filter((ref) => ref.replace(/^refs\/heads\//, '') === found.branch)
+    .map((ref) => ({
+      rule: 'status-integrity' as const,
+      severity: 'error' as const,
+      path: null,
+      message: `this push deletes ${ref}, the lock branch: every agent's lock would go at once.`,
+      fix: `Release locks one by one (orch unlock, orch done). To reset the lock branch on purpose, delete it on the server with the check skipped (ORCH_SKIP=status-integrity).`,
+    }));
+}
+
 export async function checkLockBranch(
   repo: Repo,
   request: RangeRequest,
