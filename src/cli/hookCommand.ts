@@ -27,7 +27,7 @@ export async function run(args: string[], io: IO): Promise<number> {
       return preCommit(io);
     case 'commit-msg': {
       if (!gitArgs[0]) throw new OrchError('orch hook commit-msg: git passes the message file as the first argument.');
-      await commitMsg(io.cwd, gitArgs[0]);
+      await commitMsg(io.cwd, gitArgs[0], io.env);
       return 0;
     }
     case 'post-commit': {

@@ -4,16 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runGit } from '../git/runGit.js';
 import { openRepo } from './openRepo.js';
-import { orchStateDir } from './recordCommit.js';
+import { orchStateDir, trailersFile } from './recordCommit.js';
 
 export function leaveMessageAlone(message: string): boolean {
   const first = message.split('\n', 1)[0];
   return /^(Merge |fixup! |squash! |amend! )/.test(first);
 }
 
-export async function commitMsg(cwd: string, messageFile: string): Promise<void> {
+export async function commitMsg(cwd: string, messageFile: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const repo = await openRepo(cwd);
-  const info = path.join(orchStateDir(repo.gitDir), 'trailers');
+  const info = path.join(orchStateDir(repo.gitDir), trailersFile(env));
   let lines: string[];
   try {
     lines = fs.readFileSync(info, 'utf8').split('\n').filter(Boolean);

@@ -49,7 +49,11 @@ esac`;
 export function commitMsgBody(): string {
   return `msg=$1
 ${gitDirLine()}
-info="$gd/orch/trailers"
+# the agent both hooks see in their environment names the file (see trailersFile)
+case $ORCH_AGENT in
+  ''|.*|*[!A-Za-z0-9._-]*) info="$gd/orch/trailers" ;;
+  *) if [ \${#ORCH_AGENT} -le 100 ]; then info="$gd/orch/trailers.$ORCH_AGENT"; else info="$gd/orch/trailers"; fi ;;
+esac
 if [ -f "$info" ] && [ -n "$msg" ]; then
   first=
   IFS= read -r first < "$msg" || :

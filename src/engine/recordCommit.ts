@@ -47,7 +47,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   const task = env.ORCH_TASK?.trim() || taskFromLocks(prepared, amended?.files ?? changes.files);
   const trailers = [`Agent: ${agent}`, ...(task ? [`Task: ${task}`] : [])];
   if (skip.all || skip.rules.length) trailers.push(`Orch-Skip: ${skip.all ? 'all' : skip.rules.join(',')}`);
-  writeState(repo.gitDir, 'trailers', trailers.join('\n') + '\n');
+  writeState(repo.gitDir, trailersFile(env), trailers.join('\n') + '\n');
   const result: RecordResult = { reviews: [], trailers };
   if (skip.all) return result;
 
@@ -183,6 +183,17 @@ const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
  */
 export function usesTemporaryIndex(env: NodeJS.ProcessEnv): boolean {
   return /(^|[\\/])next-index-[^\\/]*$/.test(env.GIT_INDEX_FILE ?? '');
+}
+
+/**
+ * Where pre-commit leaves the trailers for commit-msg: named by the agent in the
+ * environment both hooks of one commit share, so two agents committing in one working
+ * directory at the same time do not take each other's (the hook shim's sh computes the
+ * same name). Without a plain ORCH_AGENT, one file for all.
+ */
+export function trailersFile(env: NodeJS.ProcessEnv): string {
+  const agent = env.ORCH_AGENT ?? '';
+  return /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/.test(agent) ? `trailers.${agent}` : 'trailers';
 }
 
 export function writeState(gitDir: string, name: string, content: string): void {

@@ -45,7 +45,7 @@ export async function killDuringCommit(repo: TempRepo, rounds: number, delay: { 
     repo.ok(['add', file]);
     // the record step starts by leaving the trailers for commit-msg: on odd rounds, wait for
     // that and kill within the record step; on even rounds, anywhere in the commit
-    const marker = path.join(gitDir, 'orch', 'trailers');
+    const marker = path.join(gitDir, 'orch', 'trailers.killer');
     fs.rmSync(marker, { force: true });
     const child = spawn('git', ['commit', '-q', '-m', `round ${round}`], { cwd: repo.dir, env: { ...repo.env, ORCH_AGENT: 'killer' }, detached: true, stdio: 'ignore' });
     let done = false;
