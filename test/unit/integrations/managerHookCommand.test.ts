@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callsOrch, managerHookCommand } from '../../../src/integrations/managerHookCommand.js';
+import { callsOrch, generatedCommandPattern, managerHookCommand } from '../../../src/integrations/managerHookCommand.js';
 
 describe('managerHookCommand', () => {
   it('passes git arguments the way each manager does', () => {
     expect(managerHookCommand('pre-commit', 'orch', 'lefthook')).toEqual({ run: 'orch hook pre-commit' });
-    expect(managerHookCommand('commit-msg', 'orch', 'lefthook')!.run).toMatch(/orch hook commit-msg \{1\}$/);
-    expect(managerHookCommand('commit-msg', 'orch', 'sh')!.run).toMatch(/orch hook commit-msg "\$1"$/);
+    expect(managerHookCommand('commit-msg', 'orch', 'lefthook')!.run).toMatch(/orch hook commit-msg \{1\}; fi$/);
+    expect(managerHookCommand('commit-msg', 'orch', 'sh')!.run).toMatch(/orch hook commit-msg "\$1"; fi$/);
     expect(managerHookCommand('commit-msg', 'orch', 'pre-commit')).toEqual({ run: 'orch hook commit-msg', passFilenames: true });
     expect(managerHookCommand('pre-push', 'orch', 'lefthook')).toEqual({ run: 'orch hook pre-push {0}', stdin: true });
     // the framework does not pass git's stdin to its hooks: no pre-push entry there
@@ -32,6 +32,28 @@ describe('managerHookCommand', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('commit-msg starts Node.js for any agent\'s trailers note, and for none only when there is none', () => {
+    const cmd = managerHookCommand('commit-msg', '/nonexistent/orch', 'sh')!.run;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-cmd-'));
+    try {
+      expect(spawnSync('git', ['init', '-q'], { cwd: dir }).status).toBe(0);
+      expect(spawnSync('sh', ['-c', cmd, 'commit-msg', 'MSG'], { cwd: dir, encoding: 'utf8' }).status).toBe(0);
+      fs.mkdirSync(path.join(dir, '.git/orch'));
+      fs.writeFileSync(path.join(dir, '.git/orch/trailers.backend-architect'), 'Agent: backend-architect\n');
+      expect(spawnSync('sh', ['-c', cmd, 'commit-msg', 'MSG'], { cwd: dir, encoding: 'utf8' }).status).not.toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('knows the commands it generated, today\'s and the earlier form, so init can update them', () => {
+    const pattern = new RegExp(`^${generatedCommandPattern('commit-msg')}$`);
+    expect(pattern.test(managerHookCommand('commit-msg', 'orch', 'lefthook')!.run)).toBe(true);
+    expect(pattern.test(managerHookCommand('commit-msg', 'node_modules/.bin/orch', 'sh')!.run)).toBe(true);
+    expect(pattern.test('[ ! -f "$(git rev-parse --git-dir)/orch/trailers" ] || orch hook commit-msg {1}')).toBe(true);
+    expect(pattern.test('orch hook commit-msg {1} && echo mine')).toBe(false);
   });
 
   it('recognises orch calls however orch is reached', () => {
