@@ -146,3 +146,16 @@ describe('addLock into an empty lock section that ends inside an unclosed fence'
     expect(readStatus(added).locks.map((l) => l.path)).toEqual(['a.ts']);
   });
 });
+
+describe('addLock after a row that opens an HTML comment', () => {
+  const lock = { path: 'fuzz/new-lock.ts', agent: 'fuzzer', task: 'F-1', since: '2026-11-26T09:00Z' };
+  const table = '## Locks\n\n| Path | Agent | Since |\n| --- | --- | --- |\n| api/ | backend | 2025-11-08<!--\n 12:00 |\n';
+
+  it('writes the row where it is read, whether the comment never closes (a fuzz counterexample) or closes later', () => {
+    for (const text of [table + '\n## Log\n', table + ' -->\n\n## Log\n']) {
+      const before = readStatus(text).locks.map((l) => l.path);
+      const out = addLock(text, lock);
+      expect(readStatus(out).locks.map((l) => l.path), JSON.stringify(text)).toEqual(['fuzz/new-lock.ts', ...before]);
+    }
+  });
+});
