@@ -52,21 +52,23 @@ export function statusHistory(blobs: BlobReader, statusFile: string, commits: Hi
   const edges = new Map<string, Edge>();
   const spec = (rev: string) => (specAt.has(rev) ? specAt.get(rev)! : `${rev}:${statusFile}`);
   for (const c of commits) {
-    const touched = c.files.find((f) => f.path === statusFile || f.oldPath === statusFile);
-    if (!touched) {
+    const own = c.files.find((f) => f.path === statusFile);
+    // renamed away (a copy leaves its source where it was)
+    const gone = !own && c.files.some((f) => f.oldPath === statusFile && f.status === 'R');
+    if (own ? own.status === 'D' : gone) {
+      specAt.set(c.sha, null);
+    } else if (!own) {
       // a merge lists only what it resolved itself: a copy it took from a later parent is
       // not its first parent's, so a merge is always asked about directly
       specAt.set(c.sha, c.parents.length === 1 ? spec(c.parents[0]) : `${c.sha}:${statusFile}`);
-    } else if (touched.path !== statusFile || touched.status === 'D') {
-      specAt.set(c.sha, null);
     } else {
-      const own = touched.newBlob ?? `${c.sha}:${statusFile}`;
-      specAt.set(c.sha, own);
-      if (touched.status !== 'M' || !touched.oldBlob) continue;
-      const edge = edges.get(own);
-      if (!edge) edges.set(own, { from: touched.oldBlob, insertions: c.insertions ? [c.insertions] : [] });
+      const blob = own.newBlob ?? `${c.sha}:${statusFile}`;
+      specAt.set(c.sha, blob);
+      if (own.status !== 'M' || !own.oldBlob) continue;
+      const edge = edges.get(blob);
+      if (!edge) edges.set(blob, { from: own.oldBlob, insertions: c.insertions ? [c.insertions] : [] });
       // the same change made on two branches: both commits learn the lines
-      else if (edge.from === touched.oldBlob && c.insertions) edge.insertions.push(c.insertions);
+      else if (edge.from === own.oldBlob && c.insertions) edge.insertions.push(c.insertions);
     }
   }
 

@@ -53,6 +53,11 @@ describe('the status file along a range', () => {
     };
     append(1);
     append(2);
+    // the file copied elsewhere (git lists the copy with this file as its source) while
+    // it gains an entry: still here, and still an append
+    repo.write('STATUS-COPY.md', text);
+    repo.ok(['add', 'STATUS-COPY.md']);
+    append(20);
     // a lock row inserted above the Log, with a Log entry: the table changes
     text = text.replace('| src/api/ | backend-architect', '| src/web/ | frontend-developer | T-2 | 2026-11-20 10:03 | | |\n| src/api/ | backend-architect');
     text += entry(3);
@@ -94,6 +99,8 @@ describe('the status file along a range', () => {
 
     const git = { cwd: repo.dir, env: 'clean' as const };
     const commits = await ask(rangeLogQuery([`${base}..${head}`]), git);
+    const copied = commits.find((c) => c.info.subject === 'log 20')!;
+    expect(copied.files).toContainEqual(expect.objectContaining({ status: 'C', path: 'STATUS-COPY.md', oldPath: file }));
     const insertions = commits.map(() => new Map<string, Promise<string[] | null>>());
     const history = statusHistory(
       createBlobReader(git),
