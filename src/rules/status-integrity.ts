@@ -137,9 +137,10 @@ rules["status-integrity"].`,
         return input.ignoreCase ? t.toLowerCase() : t;
       };
       const statusKey = foldPath(config.statusFile);
-      const change = changes.files.find(
-        (f) => foldPath(f.path) === statusKey || (f.oldPath !== undefined && foldPath(f.oldPath) === statusKey),
-      );
+      // the file's own entry; else a rename that took it away (a copy leaves it in place)
+      const change =
+        changes.files.find((f) => foldPath(f.path) === statusKey) ??
+        changes.files.find((f) => f.status === 'R' && f.oldPath !== undefined && foldPath(f.oldPath) === statusKey);
       if (!change) return [];
       const oldName = change.oldPath !== undefined && foldPath(change.oldPath) === statusKey ? change.oldPath : change.path;
       const newName = foldPath(change.path) === statusKey && change.status !== 'D' ? change.path : null;

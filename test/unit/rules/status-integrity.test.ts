@@ -107,6 +107,18 @@ const cases = (name: string, rule: Rule) =>
         expect(findings[0].fix).toContain('orch unlock api/openapi.yaml --steal --reason');
       });
 
+      it('judges the file itself when the change also copies it elsewhere (git lists the copy first)', async () => {
+        const before = statusText({ locks: [BA_LOCK, FD_LOCK], log: [LOG1] });
+        const files: FileChange[] = [
+          { status: 'C', path: 'STATUS-COPY.md', oldPath: 'WORK_STATUS.md' },
+          { status: 'M', path: 'WORK_STATUS.md' },
+        ];
+        const extraNew = { 'STATUS-COPY.md': before };
+        expect(await run(before, statusText({ locks: [BA_LOCK, FD_LOCK], log: [LOG1, LOG2] }), { files, extraNew })).toEqual([]);
+        const removed = await run(before, statusText({ locks: [FD_LOCK], log: [LOG1, LOG2] }), { files, extraNew });
+        expect(removed.map((f) => f.message)).toEqual([expect.stringContaining('removes the lock of backend-architect on api/openapi.yaml')]);
+      });
+
       it('passes the same removal when the change records a steal by the committer with a reason', async () => {
         const findings = await run(
           statusText({ locks: [BA_LOCK, FD_LOCK], log: [LOG1] }),
