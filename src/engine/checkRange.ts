@@ -141,6 +141,7 @@ export async function checkRangeIn(
       repo.blobs,
       statusFile,
       raw.map((c, i) => ({ sha: c.info.sha, parents: c.info.parents, files: c.files, insertions: insertions[i] })),
+      { git: repo.git },
     );
   // a guess at the status file's name, so its copies travel in the same batch as the config
   const guess = historyOf(DEFAULT_STATUS_FILE);

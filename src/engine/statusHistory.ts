@@ -6,6 +6,8 @@
 // comparison, without decoding or parsing it (DESIGN §7: the log is never parsed per
 // commit). Only copies that change something before the Log are parsed.
 import { blobText, type BlobReader } from '../git/blobReader.js';
+import { readAppendChain, type ChainLink } from '../git/readAppendChain.js';
+import type { GitOptions } from '../git/runGit.js';
 import { looksBinary } from '../text/looksBinary.js';
 import { appendedBytes, linesOf } from '../text/insertedLines.js';
 import type { FileChange, StatusDoc } from '../types.js';
@@ -43,14 +45,28 @@ interface Edge {
   insertions: NonNullable<HistoryCommit['insertions']>[];
 }
 
-/** `commits` oldest first (a parent before its children), as the range log lists them. */
-export function statusHistory(blobs: BlobReader, statusFile: string, commits: HistoryCommit[]): StatusHistory {
+/** Versions one after another (each its predecessor's edit) worth reading as one chain. */
+const CHAIN_MIN = 16;
+
+/**
+ * `commits` oldest first (a parent before its children), as the range log lists them.
+ * With `chains`, runs of at least `min` versions that follow one another are read as
+ * chains (readAppendChain): compared as they arrive, never each made a buffer of its own.
+ */
+export function statusHistory(
+  blobs: BlobReader,
+  statusFile: string,
+  commits: HistoryCommit[],
+  chains?: { git: GitOptions; min?: number },
+): StatusHistory {
   // what to ask cat-file for the copy at each revision: a blob id where the range's diffs
   // tell it (copies shared between commits are then read once), else "<rev>:<path>"
   const specAt = new Map<string, string | null>();
   // a copy the range made by modifying its parent's: where to compare it from
   const edges = new Map<string, Edge>();
   const spec = (rev: string) => (specAt.has(rev) ? specAt.get(rev)! : `${rev}:${statusFile}`);
+  // the edges in commit order, to find the runs that chain
+  const order: [string, string][] = [];
   for (const c of commits) {
     const own = c.files.find((f) => f.path === statusFile);
     // renamed away (a copy leaves its source where it was)
@@ -66,18 +82,57 @@ export function statusHistory(blobs: BlobReader, statusFile: string, commits: Hi
       specAt.set(c.sha, blob);
       if (own.status !== 'M' || !own.oldBlob) continue;
       const edge = edges.get(blob);
-      if (!edge) edges.set(blob, { from: own.oldBlob, insertions: c.insertions ? [c.insertions] : [] });
+      if (!edge) {
+        edges.set(blob, { from: own.oldBlob, insertions: c.insertions ? [c.insertions] : [] });
+        order.push([own.oldBlob, blob]);
+      }
       // the same change made on two branches: both commits learn the lines
       else if (edge.from === own.oldBlob && c.insertions) edge.insertions.push(c.insertions);
     }
   }
+
+  // runs of edges where each starts from the one before: read as chains
+  const chained = new Map<string, { chain: { keys: string[]; links?: Promise<ChainLink[]> }; index: number }>();
+  if (chains) {
+    const min = chains.min ?? CHAIN_MIN;
+    let run: string[] = [];
+    let inRun = new Set<string>();
+    const close = () => {
+      if (run.length - 1 < min) return;
+      const chain = { keys: run };
+      run.forEach((key, index) => chained.set(key, { chain, index }));
+    };
+    for (const [from, to] of order) {
+      // a version seen before in the run (a revert) would stand twice in it: start anew
+      if (run.length && run[run.length - 1] === from && !inRun.has(to)) {
+        run.push(to);
+        inRun.add(to);
+      } else {
+        close();
+        run = [from, to];
+        inRun = new Set(run);
+      }
+    }
+    close();
+  }
+  /** The chain's answer for `key`, or undefined when it is not in a chain. */
+  const linkOf = async (key: string): Promise<ChainLink | undefined> => {
+    const at = chained.get(key);
+    if (!at) return undefined;
+    at.chain.links ??= readAppendChain(at.chain.keys, chains!.git);
+    return (await at.chain.links)[at.index];
+  };
+  const bytesOf = async (key: string): Promise<Buffer | null> => {
+    const link = await linkOf(key);
+    return link && 'whole' in link ? link.whole : blobs(key);
+  };
 
   const versions = new Map<string, Promise<Version>>();
   function version(key: string): Promise<Version> {
     let v = versions.get(key);
     if (!v) {
       const edge = edges.get(key);
-      v = edge ? derived(key, edge) : parsed(blobs(key));
+      v = edge ? derived(key, edge) : parsed(bytesOf(key));
       versions.set(key, v);
     }
     return v;
@@ -85,17 +140,24 @@ export function statusHistory(blobs: BlobReader, statusFile: string, commits: Hi
 
   async function derived(key: string, edge: Edge): Promise<Version> {
     const lines = await appendedLines(key, edge);
-    if (lines === null || lines.some((l) => mayOpenSection(l))) return parsed(blobs(key));
+    if (lines === null || lines.some((l) => mayOpenSection(l))) return parsed(bytesOf(key));
     // the parent's table may itself wait for its parent's, and so on back to the base:
     // nothing of the two copies is held meanwhile (a thousand of them would be 500 MB)
     const parent = await version(edge.from);
-    return parent.logLast ? parent : parsed(blobs(key));
+    return parent.logLast ? parent : parsed(bytesOf(key));
   }
 
   /** The lines `key` appends to `edge.from`, or null when it is not such a copy. */
   async function appendedLines(key: string, edge: Edge): Promise<string[] | null> {
-    const [before, after] = await Promise.all([blobs(edge.from), blobs(key)]);
-    const tail = before && after && !looksBinary(after) ? appendedBytes(before, after) : null;
+    const link = await linkOf(key);
+    let tail: Buffer | null;
+    if (link !== undefined) {
+      // in a chain, the version before `key` is `edge.from`: the chain compared them
+      tail = link && 'tail' in link && !link.binary ? link.tail : null;
+    } else {
+      const [before, after] = await Promise.all([blobs(edge.from), blobs(key)]);
+      tail = before && after && !looksBinary(after) ? appendedBytes(before, after) : null;
+    }
     if (!tail) return null;
     const lines = linesOf(tail);
     for (const memo of edge.insertions) if (!memo.has(statusFile)) memo.set(statusFile, Promise.resolve(lines));

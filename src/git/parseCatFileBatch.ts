@@ -13,18 +13,49 @@ export interface CatFileObject {
 
 const HEADER = /^([0-9a-f]{40,64}) (\w+) (\d+)$/;
 
+/** Where one object's bytes go as they arrive. */
+export interface BodyReceiver {
+  write(chunk: Buffer): void;
+  /** All the object's bytes arrived: what its `body` is. */
+  end(): Buffer;
+}
+
+export interface CatFileHeader {
+  sha: string;
+  type: string;
+  size: number;
+}
+
+/** The default receiver: the bytes, copied once into a buffer of the object's size. */
+export function collectBody(size: number): BodyReceiver {
+  const body = Buffer.allocUnsafe(size);
+  let filled = 0;
+  return {
+    write(chunk) {
+      chunk.copy(body, filled);
+      filled += chunk.length;
+    },
+    end: () => body,
+  };
+}
+
 export class CatFileBatchStream {
   private answered = 0;
   /** Header bytes that arrived without their newline yet. */
   private partial: Buffer[] = [];
-  private object: { sha: string; type: string; body: Buffer; filled: number } | null = null;
+  private object: { header: CatFileHeader; receiver: BodyReceiver; received: number } | null = null;
   /** The newline git writes after each object's bytes is still to come. */
   private separator = false;
 
-  /** `onObject(i, object)` for the i-th request, in order; null for a missing object. */
+  /**
+   * `onObject(i, object)` for the i-th request, in order; null for a missing object.
+   * `receiverFor` may take an object's bytes itself (compare them, keep a part) instead of
+   * having them collected into its `body`.
+   */
   constructor(
     private readonly count: number,
     private readonly onObject: (index: number, object: CatFileObject | null) => void,
+    private readonly receiverFor: (index: number, header: CatFileHeader) => BodyReceiver = (_, h) => collectBody(h.size),
   ) {}
 
   push(chunk: Buffer): void {
@@ -32,11 +63,11 @@ export class CatFileBatchStream {
     while (pos < chunk.length && this.answered < this.count) {
       if (this.object) {
         const o = this.object;
-        const n = Math.min(o.body.length - o.filled, chunk.length - pos);
-        chunk.copy(o.body, o.filled, pos, pos + n);
-        o.filled += n;
+        const n = Math.min(o.header.size - o.received, chunk.length - pos);
+        o.receiver.write(chunk.subarray(pos, pos + n));
+        o.received += n;
         pos += n;
-        if (o.filled === o.body.length) this.complete();
+        if (o.received === o.header.size) this.complete();
         continue;
       }
       if (this.separator) {
@@ -57,8 +88,9 @@ export class CatFileBatchStream {
         this.onObject(this.answered++, null);
         continue;
       }
-      this.object = { sha: m[1], type: m[2], body: Buffer.allocUnsafe(Number(m[3])), filled: 0 };
-      if (this.object.body.length === 0) this.complete();
+      const header = { sha: m[1], type: m[2], size: Number(m[3]) };
+      this.object = { header, receiver: this.receiverFor(this.answered, header), received: 0 };
+      if (header.size === 0) this.complete();
     }
   }
 
@@ -69,10 +101,10 @@ export class CatFileBatchStream {
   }
 
   private complete(): void {
-    const { sha, type, body } = this.object!;
+    const { header, receiver } = this.object!;
     this.object = null;
     this.separator = true;
-    this.onObject(this.answered++, { sha, type, body });
+    this.onObject(this.answered++, { sha: header.sha, type: header.type, body: receiver.end() });
   }
 }
 

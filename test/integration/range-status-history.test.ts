@@ -101,30 +101,34 @@ describe('the status file along a range', () => {
     const commits = await ask(rangeLogQuery([`${base}..${head}`]), git);
     const copied = commits.find((c) => c.info.subject === 'log 20')!;
     expect(copied.files).toContainEqual(expect.objectContaining({ status: 'C', path: 'STATUS-COPY.md', oldPath: file }));
-    const insertions = commits.map(() => new Map<string, Promise<string[] | null>>());
-    const history = statusHistory(
-      createBlobReader(git),
-      file,
-      commits.map((c, i) => ({ sha: c.info.sha, parents: c.info.parents, files: c.files, insertions: insertions[i] })),
-    );
+    // read blob by blob, and as chains (every run of versions, however short, one chain)
+    for (const chains of [undefined, { git, min: 1 }]) {
+      const insertions = commits.map(() => new Map<string, Promise<string[] | null>>());
+      const history = statusHistory(
+        createBlobReader(git),
+        file,
+        commits.map((c, i) => ({ sha: c.info.sha, parents: c.info.parents, files: c.files, insertions: insertions[i] })),
+        chains,
+      );
+      const how = chains ? 'as chains' : 'blob by blob';
 
-    const revs = [base, head, ...commits.flatMap((c) => [c.info.sha, ...c.info.parents])];
-    for (const rev of revs) {
-      const shown = repo.git(['show', `${rev}:${file}`]);
-      const expected = shown.code === 0 ? readStatusHead(shown.stdout, file) : { locks: [], reviews: [], problems: [], steals: [] };
-      expect(await history.at(rev), `the table at ${repo.ok(['log', '-1', '--format=%s', rev]).trim()}`).toEqual(expected);
-    }
-    // the lock row inserted above the Log is seen from its commit on
-    expect((await history.at(head)).locks.map((l) => l.path)).toEqual(['docs/', 'src/api/']);
-    const locked = commits.find((c) => c.info.subject === 'lock src/web/')!;
-    expect((await history.at(locked.info.sha)).locks.map((l) => l.path)).toEqual(['src/web/', 'src/api/']);
-    expect((await history.at(locked.info.parents[0])).locks.map((l) => l.path)).toEqual(['src/api/']);
+      const revs = [base, head, ...commits.flatMap((c) => [c.info.sha, ...c.info.parents])];
+      for (const rev of revs) {
+        const shown = repo.git(['show', `${rev}:${file}`]);
+        const expected = shown.code === 0 ? readStatusHead(shown.stdout, file) : { locks: [], reviews: [], problems: [], steals: [] };
+        expect(await history.at(rev), `${how}: the table at ${repo.ok(['log', '-1', '--format=%s', rev]).trim()}`).toEqual(expected);
+      }
+      expect((await history.at(head)).locks.map((l) => l.path)).toEqual(['docs/', 'src/api/']);
+      const locked = commits.find((c) => c.info.subject === 'lock src/web/')!;
+      expect((await history.at(locked.info.sha)).locks.map((l) => l.path)).toEqual(['src/web/', 'src/api/']);
+      expect((await history.at(locked.info.parents[0])).locks.map((l) => l.path)).toEqual(['src/api/']);
 
-    // the appended lines learnt on the way are left for the status rules
-    for (const [i, c] of commits.entries()) {
-      const known = insertions[i].get(file);
-      if (appends[c.info.sha]) expect(await known, c.info.subject).toEqual([appends[c.info.sha]]);
-      if (c.info.subject === 'lock src/web/') expect(known).toBeUndefined();
+      // the appended lines learnt on the way are left for the status rules
+      for (const [i, c] of commits.entries()) {
+        const known = insertions[i].get(file);
+        if (appends[c.info.sha]) expect(await known, `${how}: ${c.info.subject}`).toEqual([appends[c.info.sha]]);
+        if (c.info.subject === 'lock src/web/') expect(known).toBeUndefined();
+      }
     }
   });
 });
