@@ -2,7 +2,7 @@
 // and directories through one map (a path is looked up with each of its ancestors), all
 // globs through one compiled matcher that rejects most paths at once.
 import picomatch from 'picomatch';
-import { globMatcher } from '../match/globMatcher.js';
+import { globMatcher, remembered } from '../match/globMatcher.js';
 import { globComplexity } from '../match/globComplexity.js';
 import type { Lock } from '../types.js';
 
@@ -75,7 +75,7 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
 
   return {
     size: locks.length,
-    match(rawPath) {
+    match: remembered((rawPath: string): Lock[] => {
       const p = rawPath.replace(/\/+$/, '').normalize('NFC');
       const found: Lock[] = [];
       if (byPath.size) {
@@ -94,6 +94,6 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
       const prefilter = !coarseGlobs && anyGlob !== null && affordable.every((a) => a(p.length));
       if (globs.length && (!prefilter || anyGlob!(p))) for (const g of globs) if (g.test(p)) found.push(g.lock);
       return found;
-    },
+    }),
   };
 }

@@ -108,9 +108,26 @@ export function globMatcher(patterns: readonly string[], options: GlobMatcherOpt
   let test = cache.get(key);
   if (!test) {
     const tests = patterns.map((p) => compile(p, ignoreCase));
-    test = tests.length === 1 ? tests[0] : (p: string) => tests.some((t) => t(p));
+    test = remembered(tests.length === 1 ? tests[0] : (p: string) => tests.some((t) => t(p)));
     if (cache.size > 2048) cache.clear();
     cache.set(key, test);
   }
   return test;
+}
+
+/**
+ * A range asks about the same paths commit after commit (an agent keeps changing its own
+ * files): each answer is kept, up to a bound.
+ */
+export function remembered<T>(answer: (path: string) => T, bound = 20_000): (path: string) => T {
+  const known = new Map<string, T>();
+  return (path) => {
+    let v = known.get(path);
+    if (v === undefined && !known.has(path)) {
+      v = answer(path);
+      if (known.size >= bound) known.clear();
+      known.set(path, v);
+    }
+    return v as T;
+  };
 }

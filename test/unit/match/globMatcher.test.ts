@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { globMatcher, requiredLiteral } from '../../../src/match/globMatcher.js';
+import { globMatcher, remembered, requiredLiteral } from '../../../src/match/globMatcher.js';
 
 describe('globMatcher', () => {
   it('matches a list of patterns as picomatch matches any of them, one by one', () => {
@@ -27,5 +27,20 @@ describe('globMatcher', () => {
     expect(requiredLiteral('**/*', false)).toBeNull();
     expect(requiredLiteral('**/"a*"', false)).toBeNull(); // quotes are not in the path
     expect(requiredLiteral('src/é/**', true)).toBeNull();
+  });
+});
+
+describe('remembered', () => {
+  it('asks once per path, within its bound', () => {
+    let asked = 0;
+    const f = remembered((p: string) => {
+      asked++;
+      return p.length > 3 ? p : undefined;
+    }, 2);
+    expect([f('abcd'), f('abcd'), f('ab'), f('ab')]).toEqual(['abcd', 'abcd', undefined, undefined]);
+    expect(asked).toBe(2);
+    f('efgh'); // past the bound: what was known is dropped, answers stay right
+    expect(f('abcd')).toBe('abcd');
+    expect(asked).toBe(4);
   });
 });
