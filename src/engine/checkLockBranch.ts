@@ -17,6 +17,7 @@ import { collectRange, type RangeRequest } from './collectRange.js';
 import { commitIdentity } from './commitIdentity.js';
 import type { Repo } from './openRepo.js';
 import { parseSkip } from './parseSkip.js';
+import { isRemoteName } from './parsePrePushInput.js';
 import { label } from './rangeNotes.js';
 import { runRules } from './runRules.js';
 
@@ -35,8 +36,10 @@ export interface LockBranchCheck {
  * default branch (HEAD of a server; HEAD, else <remote>/HEAD, of a clone) — the lock
  * branch itself holds no configuration. Null when remote mode is off.
  */
-export async function lockBranchConfig(repo: Repo, remote = 'origin'): Promise<{ branch: string; config: Config } | null> {
-  const revs = repo.bare ? ['HEAD'] : ['HEAD', `refs/remotes/${remote}/HEAD`];
+export async function lockBranchConfig(repo: Repo, remote?: string): Promise<{ branch: string; config: Config } | null> {
+  // git's hook argument may be a URL: only a remote's name has remote-tracking refs
+  const name = remote && isRemoteName(remote) ? remote : 'origin';
+  const revs = repo.bare ? ['HEAD'] : ['HEAD', `refs/remotes/${name}/HEAD`];
   for (const rev of revs) {
     let found;
     try {
@@ -66,7 +69,7 @@ export async function lockBranchDeletions(
   if (deletedRefs.length === 0) return [];
   const skip = parseSkip(opts.env.ORCH_SKIP);
   if (skip.all || skip.rules.includes('status-integrity')) return [];
-  const found = await lockBranchConfig(repo, opts.remote && /^[A-Za-z0-9._-]+$/.test(opts.remote) ? opts.remote : undefined);
+  const found = await lockBranchConfig(repo, opts.remote);
   if (!found) return [];
   return deletedRefs
     .filter((ref) => ref.replace(/^refs\/heads\//, '') === found.branch)

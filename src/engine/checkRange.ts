@@ -95,7 +95,7 @@ export async function checkRanges(opts: Omit<CheckRangeOptions, 'range' | 'base'
 /** Remote mode: pushes to the lock branch are judged by checkLockBranch instead. */
 async function lockBranchOf(repo: Repo, remote: string | undefined) {
   const { lockBranchConfig, checkLockBranch } = await import('./checkLockBranch.js');
-  const found = await lockBranchConfig(repo, remote && /^[A-Za-z0-9._-]+$/.test(remote) ? remote : undefined);
+  const found = await lockBranchConfig(repo, remote);
   if (!found) return null;
   return {
     is: (request: RangeRequest) => request.branch === found.branch,

@@ -62,7 +62,7 @@ function isSha(s: string): boolean {
   return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s);
 }
 
-function isRemoteName(s: string): boolean {
+export function isRemoteName(s: string): boolean {
   // what `git remote add` accepts, and not a path or URL
   return /^[A-Za-z0-9._-]+$/.test(s) && !s.startsWith('.') && !s.startsWith('-');
 }
