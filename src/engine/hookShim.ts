@@ -1,8 +1,17 @@
-// The hooks `orch init` installs: a few lines of POSIX sh. They never call npx (≈270 ms a
+// The hooks `orch init` installs are the POSIX sh files in the package's hooks/ folder
+// (a server administrator can copy them as they are). They never call npx (≈270 ms a
 // commit). Hooks that need orch find it and exec it; when neither orch nor node can be
 // found — a GUI client with another PATH, a fresh worktree before npm install — they fail
 // loudly rather than let a commit through unchecked. commit-msg needs no Node.js at all:
 // pre-commit leaves the trailers in the git dir and git interpret-trailers adds them.
+//
+// The one thing init changes in a file is the `hints=''` line: the paths where it found
+// orch, written as one single-quoted sh word. The shim only expands it inside double
+// quotes, so no directory name is ever run as shell code.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OrchError } from '../errors.js';
 
 export const SHIM_MARKER = 'orchguard-shim';
 export const CHAIN_SUFFIX = '.orch-chained';
@@ -12,106 +21,83 @@ export const HUSKY_END = '# <<< orch';
 /** The hooks orch installs, in the order a commit and a push reach them. */
 export const INSTALLED_HOOKS = ['pre-commit', 'commit-msg', 'post-commit', 'pre-push'] as const;
 
-/** Hooks whose standard input git fills (a chained hook must see it too). */
-const STDIN_HOOKS = new Set(['pre-push', 'pre-receive', 'post-receive', 'post-rewrite']);
+/** Every file in hooks/: the installed ones and the server's pre-receive. */
+export const SHIPPED_HOOKS = [...INSTALLED_HOOKS, 'pre-receive'] as const;
 
-/** Finds orch: ORCH_BIN, then the paths seen at init (monorepo packages), then PATH. */
-function findOrch(hook: string, binHints: string[]): string {
-  const hints = [...new Set([...binHints, 'node_modules/.bin/orch'])].map((h) => `"$PWD/${h}"`).join(' ');
-  return `orch=$ORCH_BIN
-if [ -z "$orch" ]; then
-  for c in ${hints}; do [ -x "$c" ] && { orch=$c; break; }; done
-fi
-[ -n "$orch" ] || orch=$(command -v orch 2>/dev/null)
-if [ -z "$orch" ] || ! command -v node >/dev/null 2>&1; then
-  if [ -z "$orch" ]; then why='orch was not found (node_modules/.bin or PATH)'; else why='node was not found on PATH'; fi
-  echo "orch: cannot run the ${hook} check: $why." >&2
-  echo "  Install it (npm i -D orchguard, or npm i -g orchguard), or set ORCH_BIN to orch's path." >&2
-  echo "  To skip deliberately: git ${hook === 'pre-push' ? 'push' : 'commit'} --no-verify (CI still checks)." >&2
-  exit 1
-fi`;
-}
+const HINTS_LINE = "hints=''";
+
+let hooksDir: string | undefined;
 
 /**
- * The git dir, in sh, without a git process when it can be known: git exports GIT_DIR
- * (absolute) to hooks in a linked worktree, and runs hooks from the top of the working
- * tree, where a plain repository has its .git directory. Otherwise (a relative GIT_DIR, a
- * .git file) ask git.
+ * The package's hooks/ folder. Found by walking up from this module, because the code runs
+ * from src/engine (tests), dist/ (the bundle) and dist/lazy-*.js alike.
  */
-function gitDirLine(): string {
-  return `case $GIT_DIR in
-  /*) gd=$GIT_DIR ;;
-  *) if [ -z "$GIT_DIR" ] && [ -d .git ]; then gd=.git; else gd=$(git rev-parse --git-dir 2>/dev/null) || exit 0; fi ;;
-esac`;
+export function shippedHooksDir(): string {
+  if (hooksDir) return hooksDir;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'hooks');
+    if (fs.existsSync(path.join(candidate, 'pre-commit')) && fs.existsSync(path.join(dir, 'package.json'))) return (hooksDir = candidate);
+    const up = path.dirname(dir);
+    if (up === dir) {
+      throw new OrchError(`orch's hook files were not found (a hooks/ folder beside its package.json, above ${fileURLToPath(import.meta.url)}).`, {
+        hint: 'Reinstall orchguard (npm i -D orchguard): the package ships them in hooks/.',
+      });
+    }
+    dir = up;
+  }
+}
+
+/** The text of hooks/<hook>, as shipped. */
+export function shippedHook(hook: string): string {
+  if (!(SHIPPED_HOOKS as readonly string[]).includes(hook)) throw new OrchError(`orch has no ${hook} hook.`);
+  return fs.readFileSync(path.join(shippedHooksDir(), hook), 'utf8');
+}
+
+/** A sh word that is exactly `text`: single quotes, each ' written as '\''. */
+function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The lines of a hook file between `# begin: <name>` and `# end: <name>`. */
+function section(text: string, name: string): string {
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => l.startsWith(`# begin: ${name}`));
+  const to = lines.findIndex((l, i) => i > from && l.startsWith(`# end: ${name}`));
+  if (from === -1 || to === -1) throw new OrchError(`orch's hook file has no "${name}" section: the package is damaged.`);
+  return lines.slice(from + 1, to).join('\n');
 }
 
 /** commit-msg, in sh: add the trailers pre-commit recorded, once; leave merges and fixups alone. */
 export function commitMsgBody(): string {
-  return `msg=$1
-${gitDirLine()}
-# the agent both hooks see in their environment names the file (see trailersFile)
-case $ORCH_AGENT in
-  ''|.*|*[!A-Za-z0-9._-]*) info="$gd/orch/trailers" ;;
-  *) if [ \${#ORCH_AGENT} -le 100 ]; then info="$gd/orch/trailers.$ORCH_AGENT"; else info="$gd/orch/trailers"; fi ;;
-esac
-if [ -f "$info" ] && [ -n "$msg" ]; then
-  first=
-  IFS= read -r first < "$msg" || :
-  case $first in
-    "Merge "*|"fixup! "*|"squash! "*|"amend! "*) ;;
-    *)
-      if [ ! -f "$gd/MERGE_HEAD" ]; then
-        set --
-        while IFS= read -r line || [ -n "$line" ]; do [ -n "$line" ] && set -- "$@" --trailer "$line"; done < "$info"
-        [ $# -eq 0 ] || git interpret-trailers --in-place --if-exists addIfDifferent "$@" "$msg" || exit 1
-      fi ;;
-  esac
-  rm -f "$info"
-fi`;
+  return section(shippedHook('commit-msg'), 'trailers');
 }
 
 /** post-commit, in sh: only a pathspec commit (`git commit -- path`) leaves work for orch. */
 function postCommitGuard(): string {
-  return `${gitDirLine()}
-[ -f "$gd/orch/post-commit" ] || exit 0`;
+  return section(shippedHook('post-commit'), 'note check');
 }
 
 /**
+ * The hook file to install.
  * @param hook  git's hook name
  * @param binHints  repository-relative paths where orch was found at init time
  */
 export function hookShim(hook: string, binHints: string[]): string {
-  const head = `#!/bin/sh
-# ${SHIM_MARKER} v1: ${hook} — installed by \`orch init\` (run it again to update).
-# A ${hook} hook that was here before orch is kept as ${hook}${CHAIN_SUFFIX} and runs first.
-# git runs hooks from the top of the working tree.`;
-  if (hook === 'commit-msg') {
-    return `${head}
-if [ -x "$0${CHAIN_SUFFIX}" ]; then "$0${CHAIN_SUFFIX}" "$@" || exit $?; fi
-${commitMsgBody()}
-exit 0
-`;
-  }
-  const run = `"$orch" hook ${hook} "$@"`;
-  const chained = STDIN_HOOKS.has(hook)
-    ? `if [ -x "$0${CHAIN_SUFFIX}" ]; then
-  input=$(cat)
-  printf '%s\\n' "$input" | "$0${CHAIN_SUFFIX}" "$@" || exit $?
-  printf '%s\\n' "$input" | ${run}
-  exit $?
-fi`
-    : `if [ -x "$0${CHAIN_SUFFIX}" ]; then "$0${CHAIN_SUFFIX}" "$@" || exit $?; fi`;
-  return `${head}
-${hook === 'post-commit' ? `${chained}\n${postCommitGuard()}` : chained}
-${findOrch(hook, binHints)}
-exec ${run}
-`;
+  const text = shippedHook(hook);
+  if (hook === 'commit-msg') return text;
+  if (!text.includes(`\n${HINTS_LINE}\n`)) throw new OrchError(`orch's ${hook} hook file has no ${HINTS_LINE} line: the package is damaged.`);
+  // a path with a newline cannot be one line of the list; such an install is found on PATH
+  const hints = [...new Set(binHints)].filter((h) => !h.includes('\n'));
+  if (hints.length === 0 || (hints.length === 1 && hints[0] === 'node_modules/.bin/orch')) return text;
+  return text.replace(`\n${HINTS_LINE}\n`, () => `\nhints=${singleQuoted(hints.join('\n'))}\n`);
 }
 
 /**
  * What orch adds to a husky hook file, between markers so a re-run can update it.
  * @param bin  `orch` (husky puts node_modules/.bin on PATH) or, when orch is installed
- *   only in a monorepo package, its path from the top of the working tree
+ *   only in a monorepo package, its path from the top of the working tree, already
+ *   quoted for sh (see orchBinFor)
  */
 export function huskyBlock(hook: string, bin = 'orch'): string {
   const body =
