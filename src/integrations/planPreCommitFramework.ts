@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { YAMLMap, YAMLSeq } from 'yaml';
 import { OrchError } from '../errors.js';
 import { loadYaml } from './loadYaml.js';
-import { INSTALLED_HOOKS } from '../engine/hookShim.js';
+import { INSTALLED_HOOKS } from './hookShim.js';
 import { generatedCommandPattern, managerHookCommand } from './managerHookCommand.js';
 import { PRE_COMMIT_CONFIG } from './detectHookManagers.js';
 import type { IntegrationPlan } from './plannedChange.js';

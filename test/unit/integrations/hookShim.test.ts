@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_HOOKS, hookShim, huskyBlock, shippedHook, shippedHooksDir } from '../../../src/engine/hookShim.js';
+import { SHIPPED_HOOKS, hookShim, huskyBlock, shippedHook, shippedHooksDir } from '../../../src/integrations/hookShim.js';
 import { shellQuote } from '../../../src/shellQuote.js';
 
 /** What the shim's `hints` variable holds once sh has read the hints line. */
