@@ -81,7 +81,7 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
         },
   );
 
-  let config;
+  let config: Awaited<ReturnType<typeof loadConfig>>['config'] | undefined;
   try {
     const loaded = await loadConfig(repo.top);
     config = loaded.config;

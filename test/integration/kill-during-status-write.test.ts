@@ -12,7 +12,7 @@ it('SIGKILL at random points of a status write leaves the file as it was before 
     `| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`,
   );
   let before = original;
-  let outcomes = { before: 0, after: 0 };
+  const outcomes = { before: 0, after: 0 };
   for (let round = 0; round < 12; round++) {
     repo.write('WORK_STATUS.md', before);
     const child = spawn(process.execPath, [ORCH_BIN, 'lock', `new/path-${round}.ts`], { cwd: repo.dir, env: { ...repo.env, ORCH_AGENT: 'killer' } });
