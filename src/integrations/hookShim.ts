@@ -37,12 +37,16 @@ export function shippedHooksDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, 'hooks');
-    if (fs.existsSync(path.join(candidate, 'pre-commit')) && fs.existsSync(path.join(dir, 'package.json'))) return (hooksDir = candidate);
+    if (fs.existsSync(path.join(candidate, 'pre-commit')) && fs.existsSync(path.join(dir, 'package.json')))
+      return (hooksDir = candidate);
     const up = path.dirname(dir);
     if (up === dir) {
-      throw new OrchError(`orch's hook files were not found (a hooks/ folder beside its package.json, above ${fileURLToPath(import.meta.url)}).`, {
-        hint: 'Reinstall orchguard (npm i -D orchguard): the package ships them in hooks/.',
-      });
+      throw new OrchError(
+        `orch's hook files were not found (a hooks/ folder beside its package.json, above ${fileURLToPath(import.meta.url)}).`,
+        {
+          hint: 'Reinstall orchguard (npm i -D orchguard): the package ships them in hooks/.',
+        },
+      );
     }
     dir = up;
   }
@@ -64,7 +68,8 @@ function section(text: string, name: string): string {
   const lines = text.split('\n');
   const from = lines.findIndex((l) => l.startsWith(`# begin: ${name}`));
   const to = lines.findIndex((l, i) => i > from && l.startsWith(`# end: ${name}`));
-  if (from === -1 || to === -1) throw new OrchError(`orch's hook file has no "${name}" section: the package is damaged.`);
+  if (from === -1 || to === -1)
+    throw new OrchError(`orch's hook file has no "${name}" section: the package is damaged.`);
   return lines.slice(from + 1, to).join('\n');
 }
 
@@ -86,7 +91,8 @@ function postCommitGuard(): string {
 export function hookShim(hook: string, binHints: string[]): string {
   const text = shippedHook(hook);
   if (hook === 'commit-msg') return text;
-  if (!text.includes(`\n${HINTS_LINE}\n`)) throw new OrchError(`orch's ${hook} hook file has no ${HINTS_LINE} line: the package is damaged.`);
+  if (!text.includes(`\n${HINTS_LINE}\n`))
+    throw new OrchError(`orch's ${hook} hook file has no ${HINTS_LINE} line: the package is damaged.`);
   // a path with a newline cannot be one line of the list; such an install is found on PATH
   const hints = [...new Set(binHints)].filter((h) => !h.includes('\n'));
   if (hints.length === 0 || (hints.length === 1 && hints[0] === 'node_modules/.bin/orch')) return text;

@@ -49,14 +49,18 @@ it('orch init chains existing pre-commit, commit-msg, post-commit and pre-push h
   const c = repo.commit('backend writes the app', { env: backend });
   expect(c.code, c.out).toBe(0);
   const commitLog = logOf(repo);
-  expect(commitLog).toMatch(/ran pre-commit with 0: \nran commit-msg with 1: \S*COMMIT_EDITMSG\nran post-commit with 0: \n/);
+  expect(commitLog).toMatch(
+    /ran pre-commit with 0: \nran commit-msg with 1: \S*COMMIT_EDITMSG\nran post-commit with 0: \n/,
+  );
   // orch's part of commit-msg ran after the earlier one
   expect(repo.ok(['log', '-1', '--format=%B'])).toContain('Agent: backend-architect');
 
   const head = repo.ok(['rev-parse', 'HEAD']).trim();
   const push = repo.git(['push', 'origin', 'main']);
   expect(push.code, push.out).toBe(0);
-  expect(logOf(repo)).toBe(`ran pre-push with 2: origin ${server.dir}\n  stdin refs/heads/main ${head} refs/heads/main ${'0'.repeat(40)}\n`);
+  expect(logOf(repo)).toBe(
+    `ran pre-push with 2: origin ${server.dir}\n  stdin refs/heads/main ${head} refs/heads/main ${'0'.repeat(40)}\n`,
+  );
 
   // orch's pre-push still judges the pushed commits: one made with --no-verify is refused
   repo.write('src/app.js', 'v2\n');
@@ -102,7 +106,9 @@ it("a server's pre-receive: hooks/pre-receive copied as it is chains the hook th
   const head = repo.ok(['rev-parse', 'HEAD']).trim();
   const first = repo.git(['push', 'origin', 'main']);
   expect(first.code, first.out).toBe(0);
-  expect(logOf(repo)).toBe(`ran pre-receive.orch-chained with 0: \n  stdin ${'0'.repeat(40)} ${head} refs/heads/main\n`);
+  expect(logOf(repo)).toBe(
+    `ran pre-receive.orch-chained with 0: \n  stdin ${'0'.repeat(40)} ${head} refs/heads/main\n`,
+  );
 
   repo.write('src/app.js', 'v2\n');
   const bad = commitNoVerify(repo, 'frontend edits the app', 'frontend');

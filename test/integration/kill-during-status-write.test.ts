@@ -34,4 +34,4 @@ it('SIGKILL at random points of a status write leaves the file as it was before 
   // orch's own lock file, left by a killed process, is recovered: the next lock works
   const next = repo.orch(['lock', 'final.ts'], { env: { ORCH_AGENT: 'killer' } });
   expect(next.code, next.out).toBe(0);
-}, 120_000);
+});

@@ -21,7 +21,10 @@ function injected(repo: TempRepo): string[] {
 /** A repository whose only orch install is in the package folder PKG; orch is not on PATH. */
 function repoWithOddPackage(): TempRepo {
   const repo = tempRepo({ init: false, bin: false });
-  repo.write(`${PKG}/package.json`, JSON.stringify({ name: 'pkg', private: true, devDependencies: { orchguard: '*' } }));
+  repo.write(
+    `${PKG}/package.json`,
+    JSON.stringify({ name: 'pkg', private: true, devDependencies: { orchguard: '*' } }),
+  );
   fs.mkdirSync(path.join(repo.dir, PKG, 'node_modules/.bin'), { recursive: true });
   fs.symlinkSync(ORCH_BIN, path.join(repo.dir, PKG, 'node_modules/.bin/orch'));
   repo.write('.gitignore', 'node_modules\n');
@@ -32,7 +35,11 @@ function repoWithOddPackage(): TempRepo {
 }
 
 function pkgOrch(repo: TempRepo, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(path.join(repo.dir, PKG, 'node_modules/.bin/orch'), args, { cwd: path.join(repo.dir, PKG), env: { ...repo.env, ...env }, encoding: 'utf8' });
+  const r = spawnSync(path.join(repo.dir, PKG, 'node_modules/.bin/orch'), args, {
+    cwd: path.join(repo.dir, PKG),
+    env: { ...repo.env, ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status ?? 1, out: r.stdout + r.stderr };
 }
 
@@ -67,7 +74,11 @@ it('git hooks installed by orch init: the package path is data, never code', () 
 it('husky: the line orch adds quotes the package path', () => {
   const repo = repoWithOddPackage();
   fs.symlinkSync(path.join(ROOT, 'node_modules/husky'), path.join(repo.dir, PKG, 'node_modules/husky'));
-  const h = spawnSync(process.execPath, [path.join(PKG, 'node_modules/husky/bin.js'), `${PKG}/.husky`], { cwd: repo.dir, env: repo.env, encoding: 'utf8' });
+  const h = spawnSync(process.execPath, [path.join(PKG, 'node_modules/husky/bin.js'), `${PKG}/.husky`], {
+    cwd: repo.dir,
+    env: repo.env,
+    encoding: 'utf8',
+  });
   expect(h.status, h.stdout + h.stderr).toBe(0);
   const init = pkgOrch(repo, ['init']);
   expect(init.code, init.out).toBe(0);
@@ -83,8 +94,18 @@ it("Claude Code's edit hook: the command orch writes runs the package's orch and
   const settings = JSON.parse(repo.read('.claude/settings.json'));
   const command: string = settings.hooks.PreToolUse[0].hooks[0].command;
   // Claude Code runs the command through a shell, with the project directory set
-  const input = JSON.stringify({ hook_event_name: 'PreToolUse', cwd: repo.dir, tool_name: 'Edit', tool_input: { file_path: path.join(repo.dir, 'api/main.go') } });
-  const r = spawnSync('sh', ['-c', command], { cwd: repo.dir, env: { ...repo.env, CLAUDE_PROJECT_DIR: repo.dir, ORCH_AGENT: 'web-dev' }, input, encoding: 'utf8' });
+  const input = JSON.stringify({
+    hook_event_name: 'PreToolUse',
+    cwd: repo.dir,
+    tool_name: 'Edit',
+    tool_input: { file_path: path.join(repo.dir, 'api/main.go') },
+  });
+  const r = spawnSync('sh', ['-c', command], {
+    cwd: repo.dir,
+    env: { ...repo.env, CLAUDE_PROJECT_DIR: repo.dir, ORCH_AGENT: 'web-dev' },
+    input,
+    encoding: 'utf8',
+  });
   expect(r.status, r.stdout + r.stderr).toBe(2);
   expect(r.stderr).toContain('api/main.go is locked by go-dev');
   expect(injected(repo)).toEqual([]);

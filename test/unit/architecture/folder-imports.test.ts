@@ -13,7 +13,10 @@ describe('imports between the folders of src/', () => {
       const edges: string[] = [];
       for (const from of group) {
         for (const [to, imports] of graph.get(from) ?? []) {
-          if (group.includes(to)) edges.push(`  ${from} → ${to}: ${imports.slice(0, 3).join(', ')}${imports.length > 3 ? ` (+${imports.length - 3})` : ''}`);
+          if (group.includes(to))
+            edges.push(
+              `  ${from} → ${to}: ${imports.slice(0, 3).join(', ')}${imports.length > 3 ? ` (+${imports.length - 3})` : ''}`,
+            );
         }
       }
       return `cycle between ${group.join(', ')}:\n${edges.join('\n')}`;

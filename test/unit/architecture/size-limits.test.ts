@@ -29,14 +29,24 @@ const BIG_FUNCTIONS: Record<string, number> = {
 function offenders(sizes: [string, number][], max: number, allowed: Record<string, number>): string[] {
   return sizes
     .filter(([name, n]) => n > max && !(name in allowed && n <= allowed[name]))
-    .map(([name, n]) => (name in allowed ? `${name}: ${n} lines, more than the ${allowed[name]} it had (it must shrink)` : `${name}: ${n} lines (limit ${max})`));
+    .map(([name, n]) =>
+      name in allowed
+        ? `${name}: ${n} lines, more than the ${allowed[name]} it had (it must shrink)`
+        : `${name}: ${n} lines (limit ${max})`,
+    );
 }
 
 describe('size limits in src/', () => {
   const files = sourceFiles(ROOT);
 
   it(`no file over ${MAX_FILE_LINES} lines`, () => {
-    expect(offenders(files.map((f) => [f.file, lineCount(f.text)]), MAX_FILE_LINES, BIG_FILES).join('\n')).toBe('');
+    expect(
+      offenders(
+        files.map((f) => [f.file, lineCount(f.text)]),
+        MAX_FILE_LINES,
+        BIG_FILES,
+      ).join('\n'),
+    ).toBe('');
   });
 
   it(`no function over ${MAX_FUNCTION_LINES} lines`, () => {

@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_HOOKS, hookShim, huskyBlock, shippedHook, shippedHooksDir } from '../../../src/integrations/hookShim.js';
+import {
+  SHIPPED_HOOKS,
+  hookShim,
+  huskyBlock,
+  shippedHook,
+  shippedHooksDir,
+} from '../../../src/integrations/hookShim.js';
 import { shellQuote } from '../../../src/shellQuote.js';
 
 /** What the shim's `hints` variable holds once sh has read the hints line. */
@@ -15,21 +21,24 @@ function hintsSeenBySh(text: string): string {
 }
 
 describe('hookShim', () => {
-  it.each(['pre-commit', 'commit-msg', 'post-commit', 'pre-push', 'pre-receive'])('%s is valid POSIX sh that never calls npx', (hook) => {
-    const text = hookShim(hook, ['tools/node_modules/.bin/orch']);
-    expect(text.startsWith('#!/bin/sh\n')).toBe(true);
-    expect(text).not.toMatch(/\bnpx\b/);
-    if (hook === 'commit-msg') {
-      // commit-msg starts no Node.js process: trailers come from git interpret-trailers
-      expect(text).not.toContain('orch hook');
-      expect(text).toContain('git interpret-trailers --in-place --if-exists addIfDifferent');
-    } else {
-      expect(text).toContain(`hook ${hook} "$@"`);
-      expect(hintsSeenBySh(text)).toBe('tools/node_modules/.bin/orch');
-    }
-    const r = spawnSync('sh', ['-n'], { input: text, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-  });
+  it.each(['pre-commit', 'commit-msg', 'post-commit', 'pre-push', 'pre-receive'])(
+    '%s is valid POSIX sh that never calls npx',
+    (hook) => {
+      const text = hookShim(hook, ['tools/node_modules/.bin/orch']);
+      expect(text.startsWith('#!/bin/sh\n')).toBe(true);
+      expect(text).not.toMatch(/\bnpx\b/);
+      if (hook === 'commit-msg') {
+        // commit-msg starts no Node.js process: trailers come from git interpret-trailers
+        expect(text).not.toContain('orch hook');
+        expect(text).toContain('git interpret-trailers --in-place --if-exists addIfDifferent');
+      } else {
+        expect(text).toContain(`hook ${hook} "$@"`);
+        expect(hintsSeenBySh(text)).toBe('tools/node_modules/.bin/orch');
+      }
+      const r = spawnSync('sh', ['-n'], { input: text, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    },
+  );
 
   it('is the shipped file, unchanged, when orch was found only where the file looks anyway', () => {
     for (const hook of SHIPPED_HOOKS) {
@@ -44,7 +53,12 @@ describe('hookShim', () => {
   });
 
   it('writes install paths as data: sh reads back exactly the names, whatever they hold', () => {
-    const odd = ['pkg$(touch INJECTED)/node_modules/.bin/orch', "it's/node_modules/.bin/orch", 'back`id`tick/x', 'a b/"q"/\\n/$HOME'];
+    const odd = [
+      'pkg$(touch INJECTED)/node_modules/.bin/orch',
+      "it's/node_modules/.bin/orch",
+      'back`id`tick/x',
+      'a b/"q"/\\n/$HOME',
+    ];
     const text = hookShim('pre-commit', ['node_modules/.bin/orch', ...odd]);
     expect(hintsSeenBySh(text)).toBe(['node_modules/.bin/orch', ...odd].join('\n'));
     // a name with a newline cannot be one line of the list: left out (found on PATH instead)
@@ -69,7 +83,8 @@ describe('hookShim', () => {
       const text = shippedHook(hook);
       return text.slice(text.indexOf('# Which orch'), text.indexOf('  echo "orch: cannot run'));
     };
-    for (const hook of ['post-commit', 'pre-push', 'pre-receive']) expect(lookup(hook), hook).toBe(lookup('pre-commit'));
+    for (const hook of ['post-commit', 'pre-push', 'pre-receive'])
+      expect(lookup(hook), hook).toBe(lookup('pre-commit'));
   });
 
   it('husky blocks are valid sh too', () => {
