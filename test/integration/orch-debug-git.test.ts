@@ -114,6 +114,11 @@ it('ORCH_DEBUG=git: a commit shows every git command orch ran, with its duration
   expect(again).toContain(JSON.stringify(['cat-file', 'blob', ':WORK_STATUS.md']));
   expect(again).toEqual(logged(log));
 
+  // ORCH_DEBUG=1, which error messages ask for, shows the git commands too
+  const one = repo.orch(['status'], { env: { ORCH_DEBUG: '1' } });
+  expect(one.code, one.out).toBe(0);
+  expect(one.stderr).toMatch(/^orch: git config -z --list {2}\(\d+\.\d ms, exit 0; in /m);
+
   // without ORCH_DEBUG, nothing of the kind
   repo.ok(['checkout', '--', 'WORK_STATUS.md']);
   const quiet = repo.commit('frontend edits the app', { env: { ORCH_AGENT: 'frontend', ...env } });
