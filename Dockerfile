@@ -27,6 +27,8 @@ WORKDIR /opt/orchguard
 COPY --from=build /src/package.json /src/schema.json ./
 COPY --from=build /src/bin ./bin
 COPY --from=build /src/dist ./dist
+# the hook files `orch init` installs
+COPY hooks ./hooks
 RUN ln -s /opt/orchguard/bin/orch.js /usr/local/bin/orch
 USER node
 WORKDIR /repo

@@ -1,10 +1,19 @@
 // The slow reliability suite (`npm run test:stress`): the default config leaves test/stress
-// out of `npm test`, and a CLI filter cannot bring an excluded file back in.
+// out of `npm test`, and a CLI filter cannot bring an excluded file back in. It also runs
+// the files whose speed limits only it checks (ORCH_STRESS=1, see test/helpers/timing.ts).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/stress/**/*.test.ts'],
+    include: [
+      'test/stress/**/*.test.ts',
+      // files with speed limits (test/helpers/timing.ts): checked here, one file at a time
+      'test/unit/text/addedLines.test.ts',
+      'test/unit/fs/withFileLock.test.ts',
+      'test/reliability/slow-globs.test.ts',
+      'test/reliability/status-write-faults.test.ts',
+      'test/integration/git-matrix-binary-50mb.test.ts',
+    ],
     testTimeout: 30 * 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -8,7 +8,7 @@
 //   node bench/generate.mjs --files 5000 --locks 200 --log 2000 [--range 1000x10] [--force]
 import fs from 'node:fs';
 import path from 'node:path';
-import { WORK, benchEnv, ensureWorkDirs, fastImport, git, hash32, parseArgs, rng, run, statusTime } from './util.mjs';
+import { WORK, ensureWorkDirs, fastImport, git, hash32, parseArgs, rng, run, statusTime } from './util.mjs';
 
 /** Bump when the generated content changes: older cached repositories are then rebuilt. */
 export const GEN_VERSION = 3;
@@ -235,7 +235,9 @@ export function buildLocks(tree, nLocks, genTime, seed = 1) {
   // the committer's rows sit among the others, as they would in a table written over time
   const rows = theirs.slice();
   const step = Math.max(1, Math.floor(Math.min(nLocks, 200) / (mine.length + 1)));
-  mine.forEach((l, i) => rows.splice(Math.min(rows.length, (i + 1) * step + i), 0, l));
+  mine.forEach((l, i) => {
+    rows.splice(Math.min(rows.length, (i + 1) * step + i), 0, l);
+  });
   return rows.slice(0, Math.max(nLocks, mine.length));
 }
 

@@ -149,13 +149,13 @@ const activity = new Map();
 /** What a sample was doing, judged from its whole stack; the first match wins. */
 const ACTIVITIES = [
   ['loading modules (ESM resolve, read, compile)', (f) => f.url.startsWith('node:internal/modules/')],
-  ['starting git and reading its output', (f, src) => f.url.includes('child_process') || src === 'src/git/runGit.ts' || src === 'src/git/blobReader.ts'],
-  ['glob matching (picomatch)', (f, src) => src?.startsWith('node_modules/picomatch')],
-  ['recording (Log entry, index, status write)', (f, src) => /^src\/(engine\/(recordCommit|updateStatus|archiveLog)|fs\/|status\/(appendLog|addReview|applyEdits))/.test(src ?? '')],
-  ['reading WORK_STATUS.md', (f, src) => /^src\/(status\/|engine\/loadStatus|text\/logEntries)/.test(src ?? '')],
-  ['configuration', (f, src) => src?.startsWith('src/config/') || src?.startsWith('node_modules/zod')],
-  ['rules', (f, src) => src?.startsWith('src/rules/') || src?.startsWith('src/locks/') || src?.startsWith('src/match/') || src?.startsWith('src/text/') || src?.startsWith('src/compose/')],
-  ['other orch code', (f, src) => src?.startsWith('src/') || src?.startsWith('node_modules/')],
+  ['starting git and reading its output', (_f, src) => f.url.includes('child_process') || src === 'src/git/runGit.ts' || src === 'src/git/blobReader.ts'],
+  ['glob matching (picomatch)', (_f, src) => src?.startsWith('node_modules/picomatch')],
+  ['recording (Log entry, index, status write)', (_f, src) => /^src\/(engine\/(recordCommit|updateStatus|archiveLog)|fs\/|status\/(appendLog|addReview|applyEdits))/.test(src ?? '')],
+  ['reading WORK_STATUS.md', (_f, src) => /^src\/(status\/|engine\/loadStatus|text\/logEntries)/.test(src ?? '')],
+  ['configuration', (_f, src) => src?.startsWith('src/config/') || src?.startsWith('node_modules/zod')],
+  ['rules', (_f, src) => src?.startsWith('src/rules/') || src?.startsWith('src/locks/') || src?.startsWith('src/match/') || src?.startsWith('src/text/') || src?.startsWith('src/compose/')],
+  ['other orch code', (_f, src) => src?.startsWith('src/') || src?.startsWith('node_modules/')],
 ];
 const phase = [];
 let totalUs = 0;

@@ -1,6 +1,6 @@
 // Where a path stands with its reviewer: the last review row for the path and reviewer
 // decides; an approval is void when it records a content id that is not the content now.
-import { sameAgent } from '../engine/resolveIdentity.js';
+import { sameAgent } from '../identity/sameAgent.js';
 import type { Review } from '../types.js';
 import { gitBlobId } from './gitBlobId.js';
 

@@ -32,10 +32,14 @@ export function locateJsonError(text: string): JsonProblem | null {
     skipSpace();
     const ch = text[i];
     if (ch === undefined) fail(i, 'the file ends where a value was expected');
-    if (ch === '{') return object();
-    if (ch === '[') return array();
-    if (ch === '"') return string();
-    if (ch === '-' || (ch >= '0' && ch <= '9')) return number();
+    if (ch === '{') object();
+    else if (ch === '[') array();
+    else if (ch === '"') string();
+    else if (ch === '-' || (ch >= '0' && ch <= '9')) number();
+    else scalar(ch);
+  };
+
+  const scalar = (ch: string): void => {
     if (ch === "'") fail(i, 'strings must be in double quotes (") in JSON, not single quotes');
     for (const word of ['true', 'false', 'null']) {
       if (text.startsWith(word, i)) {

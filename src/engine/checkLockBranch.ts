@@ -41,7 +41,7 @@ export async function lockBranchConfig(repo: Repo, remote?: string): Promise<{ b
   const name = remote && isRemoteName(remote) ? remote : 'origin';
   const revs = repo.bare ? ['HEAD'] : ['HEAD', `refs/remotes/${name}/HEAD`];
   for (const rev of revs) {
-    let found;
+    let found: Awaited<ReturnType<typeof configAtRevision>>;
     try {
       found = await configAtRevision(repo.blobs, rev, path.join(repo.commonDir, 'orch'));
     } catch {

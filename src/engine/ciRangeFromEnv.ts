@@ -52,6 +52,8 @@ function fromGithub(env: Env, readFile: (path: string) => string, remote: string
   const name = env.GITHUB_EVENT_NAME ?? '';
   const path = value(env.GITHUB_EVENT_PATH);
   if (!path) return null;
+  // a payload of any shape: each value read from it goes through str() or a check first
+  // biome-ignore lint/suspicious/noExplicitAny: see above
   let event: any;
   try {
     event = JSON.parse(readFile(path));

@@ -6,7 +6,7 @@ import { isOrchError } from '../errors.js';
 import { loadStatus } from './loadStatus.js';
 import { openRepo } from './openRepo.js';
 import { identityFor } from './prepareCheck.js';
-import { HUSKY_BEGIN, INSTALLED_HOOKS, SHIM_MARKER } from './hookShim.js';
+import { HUSKY_BEGIN, INSTALLED_HOOKS, SHIM_MARKER } from '../integrations/hookShim.js';
 import { MERGE_DRIVER, detectHusky, findOrchBins } from './initRepo.js';
 import { detectHookManagers, huskyDir } from '../integrations/detectHookManagers.js';
 import { diagnoseManagerHook } from '../integrations/diagnoseManagerHook.js';
@@ -81,7 +81,7 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
         },
   );
 
-  let config;
+  let config: Awaited<ReturnType<typeof loadConfig>>['config'] | undefined;
   try {
     const loaded = await loadConfig(repo.top);
     config = loaded.config;

@@ -14,7 +14,7 @@ import type { Repo } from './openRepo.js';
 import { readPending } from './pendingOps.js';
 
 export async function diagnoseRemote(repo: Repo, config: Config, now: Date = new Date()): Promise<Diagnosis[]> {
-  let target;
+  let target: ReturnType<typeof lockBranchTarget>;
   try {
     target = lockBranchTarget(config);
   } catch (e) {

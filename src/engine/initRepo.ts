@@ -11,7 +11,7 @@ import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import { OrchError } from '../errors.js';
 import { openRepo, type Repo } from './openRepo.js';
 import { runGit } from '../git/runGit.js';
-import { CHAIN_SUFFIX, HUSKY_BEGIN, HUSKY_END, INSTALLED_HOOKS, SHIM_MARKER, hookShim, huskyBlock } from './hookShim.js';
+import { CHAIN_SUFFIX, HUSKY_BEGIN, HUSKY_END, INSTALLED_HOOKS, SHIM_MARKER, hookShim, huskyBlock } from '../integrations/hookShim.js';
 import { detectHookManagers, huskyDir, type HookManager, type HookManagers } from '../integrations/detectHookManagers.js';
 import { orchBinFor } from '../integrations/orchBinFor.js';
 import type { IntegrationPlan, PlannedChange } from '../integrations/plannedChange.js';

@@ -18,12 +18,12 @@ export function lockBranchTarget(config: Pick<Config, 'locks'>): LockBranchTarge
   const remote = config.locks.remote?.trim();
   if (!remote) return null;
   const branch = config.locks.branch.trim().replace(/^refs\/heads\//, '');
-  if (!/^[A-Za-z0-9._\/-]+$/.test(remote) || remote.startsWith('-') || remote.includes('..')) {
+  if (!/^[A-Za-z0-9._/-]+$/.test(remote) || remote.startsWith('-') || remote.includes('..')) {
     throw new OrchError(`locks.remote ${JSON.stringify(config.locks.remote)} is not a git remote name.`, {
       hint: 'Name a remote of this clone (see `git remote -v`), e.g. "origin".',
     });
   }
-  if (!branch || !/^[A-Za-z0-9._\/-]+$/.test(branch) || branch.startsWith('-') || branch.includes('..') || branch.endsWith('/') || branch.endsWith('.lock')) {
+  if (!branch || !/^[A-Za-z0-9._/-]+$/.test(branch) || branch.startsWith('-') || branch.includes('..') || branch.endsWith('/') || branch.endsWith('.lock')) {
     throw new OrchError(`locks.branch ${JSON.stringify(config.locks.branch)} is not a usable branch name.`, {
       hint: 'Use a plain branch name such as "orch/locks".',
     });

@@ -54,7 +54,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   // container files changed: record review requests in the same commit
   const containerEntry = RULES.find((r) => r.id === 'container-review');
   if (containerEntry?.mayApply?.(changes.files) && !skip.rules.includes('container-review')) {
-    const { reviewRequestsFor } = await import('../compose/containerRules.js');
+    const { reviewRequestsFor } = await import('../rules/containerRules.js');
     result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now);
   }
   const wantsLog = config.log.enabled && logFiles.length > 0 && changes.files.some(notStatus);

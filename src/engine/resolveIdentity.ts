@@ -3,6 +3,7 @@
 // the person's git email.
 import type { Config } from '../config/schema.js';
 import type { Identity } from '../types.js';
+import { normaliseName } from '../identity/sameAgent.js';
 
 export interface IdentityClues {
   flag?: string;
@@ -12,14 +13,8 @@ export interface IdentityClues {
   email?: string;
 }
 
-export function normaliseName(name: string): string {
-  return name.trim().replace(/^@+/, '').trim();
-}
-
-export function sameAgent(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false;
-  return normaliseName(a).toLowerCase() === normaliseName(b).toLowerCase();
-}
+// in src/identity so rules and compose can compare names without importing the engine
+export { normaliseName, sameAgent } from '../identity/sameAgent.js';
 
 export function resolveIdentity(clues: IdentityClues, config: Pick<Config, 'agents'>): Identity {
   const ordered: [Identity['source'], string | undefined][] = [

@@ -8,7 +8,7 @@
 // holder refreshes the file's mtime while `fn` runs, so long work is not mistaken for
 // a stale lock.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { linkSync, mkdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 
 const EMPTY_LOCK_GRACE_MS = 3000;
 import { hostname } from 'node:os';
@@ -153,14 +153,6 @@ function touch(path: string, token: string): void {
     utimesSync(path, now, now);
   } catch {
     // A missed heartbeat only risks being judged stale later.
-  }
-}
-
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // Gone already.
   }
 }
 

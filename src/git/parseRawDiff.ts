@@ -11,7 +11,7 @@ export function parseRawDiff(out: string): FileChange[] {
   let i = 0;
   while (i < parts.length) {
     const head = parts[i];
-    if (!head || head[0] !== ':') {
+    if (head?.[0] !== ':') {
       i++;
       continue;
     }

@@ -92,7 +92,7 @@ export async function readAppendChain(specs: string[], git: GitOptions): Promise
     specs.length,
     (i, o) => {
       // a missing object or another type breaks the chain: the next version starts anew
-      if (!o || o.type !== 'blob') {
+      if (o?.type !== 'blob') {
         links[i] = null;
         length = -1;
       }

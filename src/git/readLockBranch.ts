@@ -19,7 +19,7 @@ export async function readLockBranch(ref: string, statusFile: string, git: GitOp
   const specs = [`${ref}^{commit}`, `${ref}^{tree}`, `${ref}:${statusFile}`];
   const { stdout } = await runGitBuffer(['cat-file', '--batch'], { ...git, input: specs.join('\n') + '\n' });
   const [commit, tree, blob] = parseCatFileBatch(stdout, specs.length);
-  if (!commit || commit.type !== 'commit') return null;
+  if (commit?.type !== 'commit') return null;
   return {
     commit: commit.sha,
     committedAt: parseCommitTime(commit.body.toString('utf8')),

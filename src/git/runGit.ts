@@ -1,6 +1,6 @@
 // The one place that runs git. Everything else describes a query (arguments plus a pure
 // parser) and hands it here, so parsers are testable without spawning anything.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { OrchError } from '../errors.js';
 
 export interface GitOptions {
@@ -43,6 +43,27 @@ export function gitEnv(mode: 'inherit' | 'clean', extra: Record<string, string> 
   return { ...base.env, ...extra };
 }
 
+/**
+ * ORCH_DEBUG=git (or 1, or all; a comma-separated list may name several) prints each git
+ * command orch runs, its duration and exit code to stderr: the way to see what a commit,
+ * a push or a range check asked git. Read on every call: tests and the library may set it
+ * after this module loaded.
+ */
+function tracing(): boolean {
+  const v = process.env.ORCH_DEBUG;
+  return !!v && v.split(',').some((w) => ['git', '1', 'all'].includes(w.trim().toLowerCase()));
+}
+
+/** An argument as sh reads it back: plain when it is safe, else in single quotes (so the line can be pasted). */
+function quoteArg(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+function trace(args: string[], cwd: string, started: number, code: number | string): void {
+  const ms = (performance.now() - started).toFixed(1);
+  process.stderr.write(`orch: git ${args.map(quoteArg).join(' ')}  (${ms} ms, exit ${code}; in ${cwd})\n`);
+}
+
 export async function runGit(args: string[], options: GitOptions): Promise<GitResult> {
   const r = await runGitBuffer(args, options);
   return { ...r, stdout: r.stdout.toString('utf8') };
@@ -67,6 +88,8 @@ export function runGitStream(
   options: GitOptions,
   onStdout: (chunk: Buffer) => void,
 ): Promise<{ stderr: string; code: number }> {
+  const traced = tracing();
+  const started = traced ? performance.now() : 0;
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd: options.cwd,
@@ -87,6 +110,7 @@ export function runGitStream(
     });
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e: NodeJS.ErrnoException) => {
+      if (traced) trace(args, options.cwd, started, e.code ?? 'error');
       reject(
         new OrchError(
           e.code === 'ENOENT' ? 'git was not found on PATH.' : `could not run git ${args[0]}: ${e.message}`,
@@ -97,7 +121,8 @@ export function runGitStream(
     child.stdin.on('error', () => {
       /* git may exit before reading all input; its exit code tells the story */
     });
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
+      if (traced) trace(args, options.cwd, started, code ?? signal ?? 'none');
       if (failed) return reject(failed);
       const result = { stderr: Buffer.concat(err).toString('utf8'), code: code ?? 128 };
       if (result.code === 0 || options.okCodes?.includes(result.code)) resolve(result);
@@ -105,6 +130,23 @@ export function runGitStream(
     });
     child.stdin.end(options.input ?? '');
   });
+}
+
+/**
+ * git, synchronously, for the rare caller that cannot wait (see indexedTextSync). Never
+ * throws: a git that cannot start or fails is reported in `code` (-1: it did not start).
+ */
+export function runGitSync(args: string[], options: Pick<GitOptions, 'cwd' | 'env' | 'extraEnv'> & { maxBuffer?: number }): { stdout: Buffer; stderr: string; code: number } {
+  const traced = tracing();
+  const started = traced ? performance.now() : 0;
+  const r = spawnSync('git', args, {
+    cwd: options.cwd,
+    env: gitEnv(options.env ?? 'inherit', options.extraEnv),
+    maxBuffer: options.maxBuffer ?? 64 << 20,
+  });
+  const code = r.error ? -1 : (r.status ?? 128);
+  if (traced) trace(args, options.cwd, started, r.error ? ((r.error as NodeJS.ErrnoException).code ?? 'error') : (r.status ?? r.signal ?? 'none'));
+  return { stdout: r.stdout ?? Buffer.alloc(0), stderr: r.stderr ? r.stderr.toString('utf8') : '', code };
 }
 
 export class GitError extends OrchError {

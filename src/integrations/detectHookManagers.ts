@@ -14,8 +14,8 @@
 // day both get installed, e.g. husky calling `lefthook run`.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Repo } from '../engine/openRepo.js';
-import { INSTALLED_HOOKS, SHIM_MARKER } from '../engine/hookShim.js';
+import type { Repo } from '../git/openRepo.js';
+import { INSTALLED_HOOKS, SHIM_MARKER } from './hookShim.js';
 
 export type HookManager = 'husky' | 'lefthook' | 'simple-git-hooks' | 'pre-commit' | 'git';
 

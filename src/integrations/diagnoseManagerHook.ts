@@ -3,7 +3,7 @@
 // manager run orch at that hook?
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Repo } from '../engine/openRepo.js';
+import type { Repo } from '../git/openRepo.js';
 import type { FoundManager } from './detectHookManagers.js';
 import { callsOrch, managerHookCommand } from './managerHookCommand.js';
 import { preCommitHookId } from './planPreCommitFramework.js';

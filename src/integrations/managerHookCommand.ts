@@ -49,7 +49,7 @@ export function managerHookCommand(hook: string, bin: string, dialect: ManagerDi
 
 /** Whether a manager's command for `hook` already calls orch (however it was written). */
 export function callsOrch(command: string, hook: string): boolean {
-  return new RegExp(`(^|[\\s;&|'"(/])orch(\\.js)?"? hook ${escapeRe(hook)}(?![\\w-])`).test(command);
+  return new RegExp(`(^|[\\s;&|'"(/])orch(\\.js)?["']? hook ${escapeRe(hook)}(?![\\w-])`).test(command);
 }
 
 function escapeRe(s: string): string {
@@ -63,5 +63,5 @@ function escapeRe(s: string): string {
 export function generatedCommandPattern(hook: string): string {
   // the guards orch writes (and wrote before: a -f test of one note file)
   const guard = String.raw`(?:\[ ! -f "\$\(git rev-parse --git-dir\)/orch/[\w-]+" \] \|\| |if ls "\$\(git rev-parse --git-dir\)"/orch/trailers\* >/dev/null 2>&1; then )?`;
-  return `${guard}\\S*orch(?:\\.js)? hook ${escapeRe(hook)}(?: \\{\\d\\}| "\\$1"| "\\$@")?(?:; fi)?`;
+  return `${guard}\\S*orch(?:\\.js)?'? hook ${escapeRe(hook)}(?: \\{\\d\\}| "\\$1"| "\\$@")?(?:; fi)?`;
 }

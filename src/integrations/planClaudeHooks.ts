@@ -5,15 +5,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OrchError } from '../errors.js';
+import { shellQuote } from '../shellQuote.js';
 import { formatJsonLike } from './formatJsonLike.js';
 import type { IntegrationPlan } from './plannedChange.js';
 
 export const CLAUDE_SETTINGS = '.claude/settings.json';
 export const CLAUDE_EDIT_MATCHER = 'Edit|Write|MultiEdit|NotebookEdit';
 
-/** The command Claude Code runs: a local install through $CLAUDE_PROJECT_DIR, else orch on PATH. */
+/**
+ * The command Claude Code runs (through a shell): a local install through
+ * $CLAUDE_PROJECT_DIR, its path quoted, else orch on PATH.
+ */
 export function claudeGuardCommand(hints: readonly string[]): string {
-  return hints.length ? `"$CLAUDE_PROJECT_DIR"/${hints[0]} guard` : 'orch guard';
+  return hints.length ? `"$CLAUDE_PROJECT_DIR"/${shellQuote(hints[0])} guard` : 'orch guard';
 }
 
 export function planClaudeHooks(top: string, hints: readonly string[]): IntegrationPlan {
@@ -44,7 +48,7 @@ export function planClaudeHooks(top: string, hints: readonly string[]): Integrat
       m &&
       typeof m === 'object' &&
       Array.isArray((m as { hooks?: unknown }).hooks) &&
-      ((m as { hooks: unknown[] }).hooks).some((h) => h && typeof h === 'object' && /(^|[\s/"'])orch(\.js)?"? guard\b/.test(String((h as { command?: unknown }).command ?? ''))),
+      ((m as { hooks: unknown[] }).hooks).some((h) => h && typeof h === 'object' && /(^|[\s/"'])orch(\.js)?["']? guard\b/.test(String((h as { command?: unknown }).command ?? ''))),
   );
   if (present) return { changes: [], notes: [] };
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Document, YAMLMap, YAMLSeq } from 'yaml';
 import { OrchError } from '../errors.js';
 import { loadYaml } from './loadYaml.js';
-import { INSTALLED_HOOKS } from '../engine/hookShim.js';
+import { INSTALLED_HOOKS } from './hookShim.js';
 import { formatJsonLike } from './formatJsonLike.js';
 import { callsOrch, generatedCommandPattern, managerHookCommand } from './managerHookCommand.js';
 import type { IntegrationPlan } from './plannedChange.js';

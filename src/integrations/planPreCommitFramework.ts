@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { YAMLMap, YAMLSeq } from 'yaml';
 import { OrchError } from '../errors.js';
 import { loadYaml } from './loadYaml.js';
-import { INSTALLED_HOOKS } from '../engine/hookShim.js';
+import { INSTALLED_HOOKS } from './hookShim.js';
 import { generatedCommandPattern, managerHookCommand } from './managerHookCommand.js';
 import { PRE_COMMIT_CONFIG } from './detectHookManagers.js';
 import type { IntegrationPlan } from './plannedChange.js';
@@ -125,7 +125,7 @@ export async function planPreCommitFramework(top: string, bin: string, installed
 
   // `pre-commit install` installs only pre-commit unless told otherwise
   const stages = wanted.map((w) => w.stages[0]);
-  let types = root.get('default_install_hook_types', true);
+  const types = root.get('default_install_hook_types', true);
   const addedTypes: string[] = [];
   if (types === undefined) {
     const pair = doc.createPair('default_install_hook_types', doc.createNode(stages, { flow: true })) as (typeof root.items)[number];

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OrchError } from '../errors.js';
-import { INSTALLED_HOOKS } from '../engine/hookShim.js';
+import { INSTALLED_HOOKS } from './hookShim.js';
 import { formatJsonLike } from './formatJsonLike.js';
 import { callsOrch, generatedCommandPattern, managerHookCommand } from './managerHookCommand.js';
 import type { IntegrationPlan } from './plannedChange.js';

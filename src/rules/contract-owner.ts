@@ -3,7 +3,7 @@
 // configuration could switch off every other rule.
 import { CONFIG_SEARCH_PLACES } from '../config/configSearchPlaces.js';
 import type { ContractConfig } from '../config/schema.js';
-import { sameAgent } from '../engine/resolveIdentity.js';
+import { sameAgent } from '../identity/sameAgent.js';
 import { buildLockIndex, type LockIndex } from '../locks/lockIndex.js';
 import { isExpired } from '../locks/lockTimes.js';
 import { contractMatcher } from '../match/contractMatcher.js';

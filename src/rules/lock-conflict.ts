@@ -1,4 +1,4 @@
-import { sameAgent } from '../engine/resolveIdentity.js';
+import { sameAgent } from '../identity/sameAgent.js';
 import { buildLockIndex, type LockIndex } from '../locks/lockIndex.js';
 import { isExpired, lockExpiry, formatStatusTime } from '../locks/lockTimes.js';
 import { shellQuote } from '../shellQuote.js';

@@ -1,5 +1,5 @@
 import { globMatcher } from '../match/globMatcher.js';
-import { sameAgent } from '../engine/resolveIdentity.js';
+import { sameAgent } from '../identity/sameAgent.js';
 import { buildLockIndex } from '../locks/lockIndex.js';
 import { isExpired } from '../locks/lockTimes.js';
 import { shellQuote } from '../shellQuote.js';

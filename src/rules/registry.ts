@@ -23,7 +23,7 @@ const CONTAINER_FILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|[^/]*compose[^/
 const touchesContainers = (files: FileChange[]) =>
   files.some((f) => f.status === 'D' || f.status === 'R' || CONTAINER_FILE.test(f.path) || (f.oldPath !== undefined && CONTAINER_FILE.test(f.oldPath)));
 
-const containers = () => import('../compose/containerRules.js');
+const containers = () => import('./containerRules.js');
 
 export const RULES: RuleEntry[] = [
   { id: 'lock-conflict', load: async () => lockConflict },

@@ -1,5 +1,5 @@
-import { sameAgent } from '../engine/resolveIdentity.js';
-import { sshFingerprint } from '../engine/allowedSigners.js';
+import { sameAgent } from '../identity/sameAgent.js';
+import { sshFingerprint } from '../identity/allowedSigners.js';
 import type { Rule } from './rule.js';
 
 const GOOD = new Set(['G', 'U']);

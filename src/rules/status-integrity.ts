@@ -2,7 +2,7 @@
 // by hand and then commit into the file it freed. An edit of the status file may add or
 // remove the committer's own locks; anything that takes away another agent's lock or
 // review, or rewrites history in the log, needs a recorded steal (or is an error).
-import { sameAgent } from '../engine/resolveIdentity.js';
+import { sameAgent } from '../identity/sameAgent.js';
 import { isExpired } from '../locks/lockTimes.js';
 import { shellQuote } from '../shellQuote.js';
 import { logEntries, type LogEntry } from '../text/logEntries.js';

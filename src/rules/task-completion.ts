@@ -1,7 +1,7 @@
 import { addedLines } from '../text/addedLines.js';
-import { parseDoneEntry } from '../engine/doneEntry.js';
+import { parseDoneEntry } from '../status/doneEntry.js';
 import { readStatus } from '../status/readStatus.js';
-import { sameAgent } from '../engine/resolveIdentity.js';
+import { sameAgent } from '../identity/sameAgent.js';
 import type { RawFinding } from '../types.js';
 import type { Rule } from './rule.js';
 

@@ -79,7 +79,9 @@ function matchAllGroups(b: StatusItems, o: StatusItems, t: StatusItems): void {
   const ids = new Map<ItemGroup, string>();
   for (const [g, h] of [...matchGroups(b.groups, o.groups), ...matchGroups(t.groups, o.groups)]) ids.set(g, h.id);
   const baseOnly = b.groups.filter((g) => !ids.has(g));
-  baseOnly.forEach((g, k) => ids.set(g, `${g.kind} b${k}`));
+  baseOnly.forEach((g, k) => {
+    ids.set(g, `${g.kind} b${k}`);
+  });
   const theirsOnly = t.groups.filter((g) => !ids.has(g));
   const shared = matchGroups(theirsOnly, baseOnly);
   theirsOnly.forEach((g, k) => {
@@ -276,7 +278,10 @@ function fill(
   const out: string[] = [];
   src.lines.forEach((line, i) => {
     const m = line.startsWith(marker) ? slot.exec(line) : null;
-    if (!m) return void out.push(line);
+    if (!m) {
+      out.push(line);
+      return;
+    }
     const cr = m[4];
     for (const item of into.get(i) ?? []) for (const l of item.lines) out.push(l + cr);
   });

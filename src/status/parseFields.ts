@@ -15,7 +15,7 @@ export interface LockFields {
 // A date inside free text: 2026-01-18, 2025-11-08 12:00, 2026-11-26T09:00:00+02:00, … UTC.
 const DATE_IN_TEXT = /\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:(?:T| )\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?|\s?(?:UTC|GMT|KST|JST|CEST|CET|EEST|EET|PST|PDT|MST|MDT|EST|EDT|AEST|AEDT)\b)?/;
 const TASK = /^(#\d+|[A-Z][A-Z0-9]*-\d+[A-Za-z0-9-]*|T-?\d+|TASK[-_ ]?\d+)$/i;
-const STATUS_WORD = /^[\p{Extended_Pictographic}\uFE0F\s]*(locked|in use|claimed|free|available|released|unlocked|done|complete|completed|finished|active|in progress|wip|expired)?[\p{Extended_Pictographic}\uFE0F\s]*$/iu;
+const STATUS_WORD = /^(?:\p{Extended_Pictographic}|\uFE0F|\s)*(locked|in use|claimed|free|available|released|unlocked|done|complete|completed|finished|active|in progress|wip|expired)?(?:\p{Extended_Pictographic}|\uFE0F|\s)*$/iu;
 
 type Slot = 'agent' | 'since' | 'expires' | 'task' | 'note';
 const LABELS: Array<[Slot, RegExp]> = [
@@ -54,7 +54,7 @@ export function parseFields(rest: string, options: { agentKnown?: boolean } = {}
     }
   };
   const piece = (raw: string, hint?: Slot) => {
-    let p = raw.trim().replace(/^[,;:]+|[,;:]+$/g, '').trim();
+    const p = raw.trim().replace(/^[,;:]+|[,;:]+$/g, '').trim();
     if (!p || isPlaceholder(p)) return;
     const d = DATE_IN_TEXT.exec(p);
     if (d && (d.index > 0 || d[0].length < p.length)) {

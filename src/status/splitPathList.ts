@@ -113,7 +113,7 @@ export function pathOf(segment: string): string | null {
     if (s.includes(' (')) s = s.replace(/\s+\([^()]*\)$/, '');
     if (c === 34 || c === 39) s = s.replace(/^["']([^"']+)["']$/, '$1');
     // A status emoji before the path: "🔒 src/api/".
-    if (c >= 0x80) s = s.replace(/^[\p{Extended_Pictographic}\uFE0F\s]+/u, '');
+    if (c >= 0x80) s = s.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '');
   }
   if (isPlaceholder(s)) return null;
   const p = normalizePath(s);

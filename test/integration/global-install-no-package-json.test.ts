@@ -2,19 +2,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { ROOT, cleanupAll, tempRepo } from '../helpers/tempRepo.js';
+import { packedTarball } from '../helpers/packedTarball.js';
+import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
 it('a repository without package.json, with orch installed globally (npm i -g) and found on PATH only, blocks', () => {
   const repo = tempRepo({ init: false, bin: false });
   const base = path.dirname(repo.dir);
-  const packDir = path.join(base, 'pack');
   const prefix = path.join(base, 'global');
-  fs.mkdirSync(packDir);
-  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
-  expect(pack.status, pack.stderr).toBe(0);
-  const tarball = path.join(packDir, pack.stdout.trim().split('\n').pop()!);
+  const tarball = packedTarball();
   const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--offline', '--ignore-scripts', tarball], {
     cwd: base,
     encoding: 'utf8',

@@ -12,7 +12,7 @@ it('SIGKILL at random points of a status write leaves the file as it was before 
     `| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`,
   );
   let before = original;
-  let outcomes = { before: 0, after: 0 };
+  const outcomes = { before: 0, after: 0 };
   for (let round = 0; round < 12; round++) {
     repo.write('WORK_STATUS.md', before);
     const child = spawn(process.execPath, [ORCH_BIN, 'lock', `new/path-${round}.ts`], { cwd: repo.dir, env: { ...repo.env, ORCH_AGENT: 'killer' } });
@@ -34,4 +34,4 @@ it('SIGKILL at random points of a status write leaves the file as it was before 
   // orch's own lock file, left by a killed process, is recovered: the next lock works
   const next = repo.orch(['lock', 'final.ts'], { env: { ORCH_AGENT: 'killer' } });
   expect(next.code, next.out).toBe(0);
-}, 120_000);
+});

@@ -100,4 +100,4 @@ it('SIGKILL at random points of a merge-driver run leaves the %A file as ours or
   expect(spawnSync(process.execPath, args, { cwd: repo.dir, env }).status).toBe(0);
   expect(fs.readFileSync(files.A, 'utf8')).toBe(merged);
   expect(fs.readdirSync(tmp)).toHaveLength(left);
-}, 180_000);
+});

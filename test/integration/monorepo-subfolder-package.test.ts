@@ -43,7 +43,7 @@ it('plain git: the hooks find orch in the package folder', () => {
   const repo = monorepo();
   const init = webOrch(repo, ['init']);
   expect(init.code, init.out).toBe(0);
-  expect(fs.readFileSync(path.join(repo.dir, '.git/hooks/pre-commit'), 'utf8')).toContain('"$PWD/web/node_modules/.bin/orch"');
+  expect(fs.readFileSync(path.join(repo.dir, '.git/hooks/pre-commit'), 'utf8')).toContain("hints='web/node_modules/.bin/orch'");
   expect(fs.existsSync(path.join(repo.dir, 'WORK_STATUS.md'))).toBe(true); // at the top, not in web/
   repo.ok(['add', '-A']);
   expect(repo.commit('Set up orch').code).toBe(0);

@@ -2,17 +2,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { ROOT, cleanupAll, tempRepo } from '../helpers/tempRepo.js';
+import { packedTarball } from '../helpers/packedTarball.js';
+import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
 it('npm pack → install the tarball into a fresh repository → commit through its hooks', () => {
   const repo = tempRepo({ init: false, bin: false });
-  const packDir = path.join(path.dirname(repo.dir), 'pack');
-  fs.mkdirSync(packDir);
-  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
-  expect(pack.status, pack.stderr).toBe(0);
-  const tarball = path.join(packDir, pack.stdout.trim().split('\n').pop()!);
+  const tarball = packedTarball();
   expect(fs.existsSync(tarball)).toBe(true);
 
   repo.write('package.json', JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));

@@ -28,4 +28,4 @@ it('SIGKILL at random moments of a commit leaves the committed, staged and worki
   const c = repo.commit('after the kills', { env: { ORCH_AGENT: 'killer' } });
   expect(c.code, c.out).toBe(0);
   expect(repo.ok(['show', 'HEAD:WORK_STATUS.md'])).toMatch(/killer[^\n]*src\/after\.ts/);
-}, 120_000);
+});

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitMsgBody } from '../../../src/engine/hookShim.js';
+import { commitMsgBody } from '../../../src/integrations/hookShim.js';
 import { trailersFile } from '../../../src/engine/recordCommit.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-trailers-file-'));

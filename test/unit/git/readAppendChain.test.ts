@@ -41,7 +41,10 @@ describe('readAppendChain', () => {
     expect(links).toHaveLength(versions.length);
     versions.forEach((v, i) => {
       const link = links[i];
-      if (v === null) return expect(link, `version ${i}`).toBeNull();
+      if (v === null) {
+        expect(link, `version ${i}`).toBeNull();
+        return;
+      }
       const prev = i > 0 ? versions[i - 1] : null;
       const tail = prev ? appendedBytes(prev, v) : null;
       if (tail) {

@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { detectHookManagers, huskyDir } from '../../../src/integrations/detectHookManagers.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 function repo(files: Record<string, string>, config: Record<string, string> = {}) {
   const top = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-detect-'));

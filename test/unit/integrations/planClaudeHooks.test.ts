@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { planClaudeHooks } from '../../../src/integrations/planClaudeHooks.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 function project(settings?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-claude-'));

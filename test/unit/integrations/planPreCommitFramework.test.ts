@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { planPreCommitFramework } from '../../../src/integrations/planPreCommitFramework.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 function project(text: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-precommit-'));

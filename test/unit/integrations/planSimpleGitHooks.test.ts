@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { planSimpleGitHooks, withOrch } from '../../../src/integrations/planSimpleGitHooks.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 function project(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-sgh-'));

@@ -7,7 +7,6 @@ import type { FileChange } from '../../../src/types.js';
 import { makeChangeSet } from '../../helpers/changeSet.js';
 import { makeRuleInput } from '../../helpers/makeRuleInput.js';
 
-const MIGRATION = 'db/migrate/20261126090000_create_orders.rb';
 const SQL = 'supabase/migrations/20261126090000_orders.sql';
 const sql = (...extra: string[]) =>
   ['create table orders (', '  id uuid primary key,', ...extra, '  total numeric not null', ');', ''].join('\n');

@@ -16,9 +16,9 @@ const dir = join(import.meta.dirname, '../../fixtures/status');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
 const parser = unified().use(remarkParse).use(remarkGfm);
 
-function toString(node: RootContent): string {
+function textOf(node: RootContent): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
-  return 'children' in node ? (node.children as RootContent[]).map(toString).join('') : '';
+  return 'children' in node ? (node.children as RootContent[]).map(textOf).join('') : '';
 }
 
 function walk(node: Root | RootContent, visit: (n: RootContent) => void): void {
@@ -49,7 +49,7 @@ describe('the line scanner agrees with remark-parse + remark-gfm on every fixtur
       // Headings: same lines, levels and meaning (bold pseudo-headings are the scanner's own extra).
       const remarkHeadings = headings
         .filter((h) => !frontMatter(h.position!.start.line))
-        .map((h) => ({ line: h.position!.start.line, level: h.depth, kind: classifyHeading(toString(h)) }));
+        .map((h) => ({ line: h.position!.start.line, level: h.depth, kind: classifyHeading(textOf(h)) }));
       const scannerHeadings = s.headings
         .filter((h) => h.level <= 6)
         .map((h) => ({ line: h.line + 1, level: h.level, kind: h.own }));

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { addedLines } from '../../../src/text/addedLines.js';
+import { expectFasterThan } from '../../helpers/timing.js';
 
 const lines = (n: number, f: (i: number) => string = (i) => `line ${i}`) =>
   Array.from({ length: n }, (_, i) => f(i)).join('\n') + '\n';
@@ -76,7 +77,7 @@ describe('addedLines', () => {
       { line: 10_001, text: 'appended 1' },
       { line: 10_002, text: 'appended 2' },
     ]);
-    expect(ms).toBeLessThan(200);
+    expectFasterThan(ms, 200);
   });
 
   it('is fast for scattered edits in a 10,000-line file', () => {
@@ -84,7 +85,7 @@ describe('addedLines', () => {
     const now = lines(10_000, (i) => (i % 500 === 0 ? `edited ${i}` : `line ${i}`));
     const t0 = performance.now();
     const added = addedLines(old, now);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expectFasterThan(performance.now() - t0, 500);
     expect(added.map((a) => a.line)).toEqual(Array.from({ length: 20 }, (_, k) => k * 500 + 1));
   });
 
@@ -93,7 +94,7 @@ describe('addedLines', () => {
     const now = lines(20_000, (i) => `new ${i}`) + 'old 5\n';
     const t0 = performance.now();
     const added = addedLines(old, now);
-    expect(performance.now() - t0).toBeLessThan(1500);
+    expectFasterThan(performance.now() - t0, 1500);
     // every new line is reported except the one that was already there
     expect(added).toHaveLength(20_000);
     expect(added.some((a) => a.text === 'old 5')).toBe(false);

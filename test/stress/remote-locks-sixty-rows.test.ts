@@ -1,3 +1,7 @@
+// Stress: 60 orch processes in 3 clones at once, queueing on each clone's lock-branch lock
+// (orch waits up to 180 s there). On a machine busy with other work the queue alone can
+// take longer, so this runs under `npm run test:stress`, one file at a time;
+// remote-locks-race-one-path.test.ts keeps a race between clones in `npm test`.
 import { afterAll, expect, it } from 'vitest';
 import { cloneOf, lockServer, orchAsync, rows, serverTable } from '../helpers/remoteClones.js';
 import { cleanupAll } from '../helpers/tempRepo.js';
