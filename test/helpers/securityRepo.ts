@@ -50,7 +50,8 @@ export function securityRepo(config: (c: Record<string, unknown>) => void = () =
 export function stages(s: SecurityRepo, ref: string, opts: { env?: NodeJS.ProcessEnv } = {}): { prePush: Run; ci: Run; preReceive: Run } {
   const head = s.repo.ok(['rev-parse', ref]).trim();
   s.repo.ok(['fetch', '-q', 'origin']);
-  const prePush = s.repo.git(['push', 'origin', `${ref}:refs/heads/main`], { env: opts.env });
+  // --dry-run: the hook runs, the server is left as it is for the next stage
+  const prePush = s.repo.git(['push', '--dry-run', 'origin', `${ref}:refs/heads/main`], { env: opts.env });
   const ci = orchCi(s.repo, ['--base', 'origin/main', '--head', head, '--format', 'json'], { env: opts.env });
   const preReceive = s.repo.git(['push', '--no-verify', 'origin', `${ref}:refs/heads/main`], { env: opts.env });
   return { prePush, ci, preReceive };
