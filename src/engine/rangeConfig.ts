@@ -20,13 +20,16 @@ export async function rangeConfig(repo: Repo, base: string | null, opts: { defau
   return { ...(await configAtRevision(repo.blobs, rev, cacheDir)), rev };
 }
 
-/** The default branch as this repository knows it: a server's HEAD, else the remote's. */
+/** The default branch as this repository knows it: a server's HEAD, else the remote's (never the local branches, which the pusher controls). */
 async function defaultBranchRev(repo: Repo, opts: { defaultBranch?: string; remote?: string }): Promise<string | null> {
   if (repo.bare) return 'HEAD';
   const remote = opts.remote ?? 'origin';
   const candidates = [
     ...(opts.defaultBranch ? [`refs/remotes/${remote}/${opts.defaultBranch}`, `refs/heads/${opts.defaultBranch}`] : []),
     `refs/remotes/${remote}/HEAD`,
+    // a clone set up with `git remote add` has no remote HEAD: the usual names
+    `refs/remotes/${remote}/main`,
+    `refs/remotes/${remote}/master`,
   ];
   const exist = await objectsExist(candidates, repo.git);
   const i = exist.indexOf(true);
