@@ -46,8 +46,8 @@ export function protectedChanges(net: FileChange[], p: ProtectedPaths): FileChan
 
 /**
  * The merges of `commits` that dropped another parent's change to one of `paths`.
- * A few git processes: one batch-check for every version needed, and one merge-base per
- * merge that holds differing versions.
+ * A few git processes: one batch-check for the versions at the merges and their parents,
+ * a merge-base for each pair of sides that differ, and one batch-check at those bases.
  */
 export async function oneSidedMerges(commits: RangeCommit[], paths: string[], git: GitOptions): Promise<OneSidedMerge[]> {
   const merges = commits.map((c, index) => ({ c, index })).filter(({ c }) => c.info.parents.length > 1);
@@ -56,10 +56,10 @@ export async function oneSidedMerges(commits: RangeCommit[], paths: string[], gi
   const revs = [...new Set(merges.flatMap(({ c }) => [c.info.sha, ...c.info.parents]))];
   const ids = await versions(revs, paths, git);
 
-  const found: OneSidedMerge[] = [];
+  // a parent whose version the merge did not keep: a candidate, decided by the merge base
+  const candidates: { index: number; path: string; parent: string; kept: string; theirs: string | null; mine: string | null }[] = [];
   for (const { c, index } of merges) {
     const resolved = new Set(c.files.flatMap((f) => (f.oldPath ? [f.path, f.oldPath] : [f.path])));
-    const drops = new Map<string, FileChange[]>();
     for (const path of paths) {
       // a path the merge resolved itself is judged with the merge's own change
       if (resolved.has(path)) continue;
@@ -68,33 +68,35 @@ export async function oneSidedMerges(commits: RangeCommit[], paths: string[], gi
       if (kept === undefined) continue;
       for (const parent of c.info.parents) {
         const theirs = ids.get(parent)!.get(path) ?? null;
-        if (theirs === mine) continue;
-        // the other side changed the path since the sides met: the merge threw that away
-        const base = await mergeBase(parent, kept, git);
-        const atBase = base ? ((await versions([base], [path], git)).get(base)!.get(path) ?? null) : null;
-        if (atBase === theirs) continue;
-        const list = drops.get(parent) ?? [];
-        list.push(changeOf(path, theirs, mine));
-        drops.set(parent, list);
+        if (theirs !== mine) candidates.push({ index, path, parent, kept, theirs, mine });
       }
     }
-    for (const [from, files] of drops) found.push({ index, from, files });
   }
-  return found;
+  if (candidates.length === 0) return [];
+  // the merge bases at once, then their versions in one more batch
+  const pairs = [...new Set(candidates.map((x) => `${x.parent} ${x.kept}`))];
+  const baseOf = new Map(await Promise.all(pairs.map(async (pair) => [pair, await ask(mergeBaseQuery(...(pair.split(' ') as [string, string])), git)] as const)));
+  const baseRevs = [...new Set([...baseOf.values()].filter((b): b is string => b !== null))];
+  const atBases = baseRevs.length ? await versions(baseRevs, paths, git) : new Map<string, Map<string, string | null>>();
+
+  const drops = new Map<string, OneSidedMerge>();
+  for (const x of candidates) {
+    const base = baseOf.get(`${x.parent} ${x.kept}`) ?? null;
+    const atBase = base === null ? null : (atBases.get(base)!.get(x.path) ?? null);
+    // the other side had not changed the path since the sides met: nothing thrown away
+    if (atBase === x.theirs) continue;
+    const key = `${x.index} ${x.parent}`;
+    let drop = drops.get(key);
+    if (!drop) drops.set(key, (drop = { index: x.index, from: x.parent, files: [] }));
+    drop.files.push(changeOf(x.path, x.theirs, x.mine));
+  }
+  return [...drops.values()];
 }
 
 function changeOf(path: string, from: string | null, to: string | null): FileChange {
   if (from === null) return { status: 'A', path, newBlob: to! };
   if (to === null) return { status: 'D', path, oldBlob: from };
   return { status: 'M', path, oldBlob: from, newBlob: to };
-}
-
-const bases = new Map<string, Promise<string | null>>();
-function mergeBase(a: string, b: string, git: GitOptions): Promise<string | null> {
-  const key = `${git.cwd}\0${a}\0${b}`;
-  let found = bases.get(key);
-  if (!found) bases.set(key, (found = ask(mergeBaseQuery(a, b), git)));
-  return found;
 }
 
 async function versions(revs: string[], paths: string[], git: GitOptions): Promise<Map<string, Map<string, string | null>>> {
