@@ -72,7 +72,10 @@ async function preReceive(io: IO): Promise<number> {
   // ORCH_SKIP on a server is set by its operator, not by the pusher: honoured, and said
   const report = await checkRanges({ cwd: io.cwd, env: io.env, context: 'pre-receive' }, requests);
   const deleted = lines.filter((l) => isZeroSha(l.newSha) && !isZeroSha(l.oldSha)).map((l) => l.ref);
-  return emitReport(await withDeletions(report, io, deleted), io);
+  const { replaceRefFindings } = await import('../engine/replaceRefFindings.js');
+  const replaced = await replaceRefFindings(await openRepo(io.cwd), lines.filter((l) => !isZeroSha(l.newSha)), io.env);
+  const withReplaced = replaced.length ? { ...report, ok: false, findings: [...replaced, ...report.findings] } : report;
+  return emitReport(await withDeletions(withReplaced, io, deleted), io);
 }
 
 /** The report, with a refusal for each deletion of the lock branch (remote mode). */

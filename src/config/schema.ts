@@ -101,6 +101,10 @@ export const configSchema = z
       })
       .strict()
       .default({ signed: false }),
+    allowReplaceRefs: z
+      .boolean()
+      .default(false)
+      .describe('pre-receive accepts pushes to refs/replace/* (off: refused, as they change what history git shows).'),
     rules: z
       .partialRecord(z.enum(RULE_IDS), severity)
       .default({})

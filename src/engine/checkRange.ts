@@ -2,14 +2,9 @@
 // what a push or pull request brings — whatever skipped pre-commit (--no-verify, a clean
 // merge, a rebase) meets the same rules here. Configuration and the locks of the target
 // come from the base: the head is untrusted.
-import os from 'node:os';
-import { loadConfig } from '../config/loadConfig.js';
-import { allowedSigners } from './allowedSigners.js';
-import { signaturesQuery } from '../git/signaturesQuery.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OrchError } from '../errors.js';
-import { blobText } from '../git/blobReader.js';
 import { gitChangeSet } from '../git/gitChangeSet.js';
 import { lsFilesQuery } from '../git/lsFilesQuery.js';
 import type { RangeCommit } from '../git/parseRangeLog.js';
@@ -19,12 +14,14 @@ import type { Report } from '../report/report.js';
 import type { RuleInput } from '../rules/rule.js';
 import { RULES } from '../rules/registry.js';
 import type { ChangeSet, CommitInfo, Context, Finding, Identity, Lock, StatusDoc } from '../types.js';
+import { attachSignatures } from './attachSignatures.js';
+import { bindingStatus, sharedBinding } from './bindingStatus.js';
 import { collectRange, type CollectedRange, type RangeRequest } from './collectRange.js';
 import { commitIdentity } from './commitIdentity.js';
-import { sameAgent } from './resolveIdentity.js';
-import { configAtRevision, type RevisionConfig } from './configAtRevision.js';
+import { oneSidedMerges, protectedChanges } from './oneSidedMerges.js';
 import { openRepo, type Repo } from './openRepo.js';
 import { parseSkip, type Skip } from './parseSkip.js';
+import { rangeConfig } from './rangeConfig.js';
 import { label, rangeNotes } from './rangeNotes.js';
 import { runRules, statusParseFindings } from './runRules.js';
 import { statusHistory } from './statusHistory.js';
@@ -127,59 +124,8 @@ export async function checkRangeIn(
   const { commits: raw } = collected;
   if (raw.length === 0) return { ...emptyResult(opts.context, skip, collected), commits: [], range: rangeSet(repo, collected, []) };
 
-  // configuration and status files: every revision's copy requested at once (one cat-file)
-  const configRev = collected.base ?? (repo.bare ? 'HEAD' : null);
-  const revisionConfig: Promise<RevisionConfig> = configRev
-    ? configAtRevision(repo.blobs, configRev, path.join(repo.commonDir, 'orch'))
-    : Promise.resolve().then(async () => {
-        const { config, filepath } = await loadConfig(repo.top);
-        return { config, configFile: filepath ? relativeTo(repo.top, filepath) : null };
-      });
-  const insertions = raw.map(() => new Map<string, Promise<string[] | null>>());
-  const historyOf = (statusFile: string) =>
-    statusHistory(
-      repo.blobs,
-      statusFile,
-      raw.map((c, i) => ({ sha: c.info.sha, parents: c.info.parents, files: c.files, insertions: insertions[i] })),
-      { git: repo.git },
-    );
-  // a guess at the status file's name, so its copies travel in the same batch as the config
-  const guess = historyOf(DEFAULT_STATUS_FILE);
-  // failures surface where the copies are awaited below
-  const early = (rev: string | null) => void guess.at(rev).catch(() => undefined);
-  early(collected.base);
-  early(collected.head);
-  for (const c of raw) {
-    early(c.info.parents[0] ?? null);
-    early(c.info.sha);
-  }
-  const { config, configFile } = await revisionConfig;
-  if (config.identity.signed) await attachSignatures(repo, raw, config, configRev);
-
-  // remote mode: the lock branch binds — fetched for pre-push and CI, the server's own on pre-receive
-  const sharedCopy = config.locks.remote
-    ? import('./remoteLocks.js').then((m) => m.remoteLocks(repo, config, { context: opts.context, now, fetch: opts.context === 'pre-push' || opts.context === 'ci' }))
-    : null;
-
-  const history = config.statusFile === DEFAULT_STATUS_FILE ? guess : historyOf(config.statusFile);
-  // the head's file list, for locks with ( ) [ ] (see literalPaths): asked as soon as the
-  // base has such a lock, while the rest of the range's status files are read
-  const listing = once(() => ask(lsFilesQuery(collected.head), repo.git));
-  void history
-    .at(collected.base)
-    .then((d) => {
-      if (d.locks.some((l) => isGlobPath(l.path))) listing().catch(() => undefined);
-    })
-    .catch(() => undefined);
-  const [baseDoc, headDoc, parentDocs, ownDocs, lockCopy] = await Promise.all([
-    history.at(collected.base),
-    history.at(collected.head),
-    Promise.all(raw.map((c) => history.at(c.info.parents[0] ?? null))),
-    Promise.all(raw.map((c) => history.at(c.info.sha))),
-    sharedCopy,
-  ]);
-  const shared = lockCopy?.doc ?? null;
-
+  const read = await readRange(repo, collected, opts, now);
+  const { config, configFile, baseDoc, headDoc, parentDocs, ownDocs, lockCopy, shared } = read;
   const identities = raw.map((c) => commitIdentity(c.info, config));
   const commitSets = raw.map((c, i) =>
     gitChangeSet({
@@ -190,11 +136,11 @@ export async function checkRangeIn(
       commit: c.info,
       blobs: repo.blobs,
       git: repo.git,
-      insertions: insertions[i],
+      insertions: read.insertions[i],
     }),
   );
   const range = rangeSet(repo, collected, commitSets);
-  const existsLiterally = await literalPaths(listing, [baseDoc, headDoc, ...parentDocs, ...(shared ? [shared] : [])]);
+  const existsLiterally = await literalPaths(read.listing, [baseDoc, headDoc, ...parentDocs, ...(shared ? [shared] : [])]);
 
   const common = {
     range,
@@ -208,6 +154,8 @@ export async function checkRangeIn(
     now,
     ...(shared ? { lockBranch: shared } : {}),
   } satisfies Partial<RuleInput>;
+  const bindingOf = (i: number) =>
+    shared ? sharedBinding(shared, parentDocs[i], ownDocs[i], identities[i]) : bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]);
 
   const findings: Finding[] = [];
   if (lockCopy && !skip.all && !skip.rules.includes('lock-conflict')) findings.push(...lockCopy.findings);
@@ -216,24 +164,19 @@ export async function checkRangeIn(
     await Promise.all(RULES.map((r) => r.load()));
     // commits in slices: their reads still share cat-file batches, while what a slice
     // reads (a thousand status files in a long range) is not all held at once
-    const perCommit: Finding[][] = [];
     for (let from = 0; from < raw.length; from += COMMIT_SLICE) {
       const slice = raw.slice(from, from + COMMIT_SLICE);
-      perCommit.push(
-        ...(await Promise.all(
-          slice.map((c, k) => {
-            const i = from + k;
-            const status = shared
-              ? sharedBinding(shared, parentDocs[i], ownDocs[i], identities[i])
-              : bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]);
-            return runRules({ ...common, changes: commitSets[i], status, identity: identities[i] }, skip, COMMIT_RULES).then((found) =>
-              found.map((f) => inCommit(f, c, identities[i])),
-            );
-          }),
-        )),
+      const found = await Promise.all(
+        slice.map((c, k) => {
+          const i = from + k;
+          return runRules({ ...common, changes: commitSets[i], status: bindingOf(i), identity: identities[i] }, skip, COMMIT_RULES).then((f) =>
+            f.map((x) => inCommit(x, c, identities[i])),
+          );
+        }),
       );
+      findings.push(...found.flat());
     }
-    findings.push(...perCommit.flat());
+    findings.push(...(await judgeOneSided(repo, collected, { ...common, skip, identities, bindingOf, locks: [...baseDoc.locks, ...(shared?.locks ?? [])] })));
     const headIdentity = identities[identities.length - 1];
     const whole = await runRules(
       {
@@ -263,47 +206,91 @@ export async function checkRangeIn(
   return { report, commits: commitSets, range, base: collected.base, head: collected.head, fetched: collected.fetched, ...(lockCopy?.notes.length ? { lockNotes: lockCopy.notes } : {}) };
 }
 
+/**
+ * What the rules read besides the changes: the configuration (the base's), the status file
+ * at every revision that matters, and in remote mode the lock branch. The configuration
+ * and the status files travel in the same cat-file batch.
+ */
+async function readRange(repo: Repo, collected: CollectedRange, opts: Pick<CheckRangeOptions, 'context' | 'defaultBranch' | 'remote'>, now: Date) {
+  const raw = collected.commits;
+  const revisionConfig = rangeConfig(repo, collected.base, opts);
+  const insertions = raw.map(() => new Map<string, Promise<string[] | null>>());
+  const historyOf = (statusFile: string) =>
+    statusHistory(
+      repo.blobs,
+      statusFile,
+      raw.map((c, i) => ({ sha: c.info.sha, parents: c.info.parents, files: c.files, insertions: insertions[i] })),
+      { git: repo.git },
+    );
+  // a guess at the status file's name, so its copies travel in the same batch as the config
+  const guess = historyOf(DEFAULT_STATUS_FILE);
+  // failures surface where the copies are awaited below
+  const early = (rev: string | null) => void guess.at(rev).catch(() => undefined);
+  early(collected.base);
+  early(collected.head);
+  for (const c of raw) {
+    early(c.info.parents[0] ?? null);
+    early(c.info.sha);
+  }
+  const { config, configFile, rev: configRev } = await revisionConfig;
+  if (config.identity.signed) await attachSignatures(repo, raw, config, configRev);
+
+  // remote mode: the lock branch binds — fetched for pre-push and CI, the server's own on pre-receive
+  const sharedCopy = config.locks.remote
+    ? import('./remoteLocks.js').then((m) => m.remoteLocks(repo, config, { context: opts.context, now, fetch: opts.context === 'pre-push' || opts.context === 'ci' }))
+    : null;
+
+  const history = config.statusFile === DEFAULT_STATUS_FILE ? guess : historyOf(config.statusFile);
+  // the head's file list, for locks with ( ) [ ] (see literalPaths): asked as soon as the
+  // base has such a lock, while the rest of the range's status files are read
+  const listing = once(() => ask(lsFilesQuery(collected.head), repo.git));
+  void history
+    .at(collected.base)
+    .then((d) => {
+      if (d.locks.some((l) => isGlobPath(l.path))) listing().catch(() => undefined);
+    })
+    .catch(() => undefined);
+  const [baseDoc, headDoc, parentDocs, ownDocs, lockCopy] = await Promise.all([
+    history.at(collected.base),
+    history.at(collected.head),
+    Promise.all(raw.map((c) => history.at(c.info.parents[0] ?? null))),
+    Promise.all(raw.map((c) => history.at(c.info.sha))),
+    sharedCopy,
+  ]);
+  return { config, configFile, insertions, listing, baseDoc, headDoc, parentDocs, ownDocs, lockCopy, shared: lockCopy?.doc ?? null };
+}
+
+/** The rules a dropped change can break: who may change a path, and the lock table's own. */
+const ONE_SIDED_RULES = ['lock-conflict', 'contract-owner', 'status-integrity'];
+
+/**
+ * The range's net effect on protected paths, where no commit's own change shows it: each
+ * merge that kept one side of such a path is judged for the change it made against the
+ * parent whose change it dropped (see oneSidedMerges).
+ */
+async function judgeOneSided(
+  repo: Repo,
+  collected: CollectedRange,
+  ctx: Omit<RuleInput, 'changes' | 'status' | 'identity'> & { skip: Skip; identities: Identity[]; bindingOf: (i: number) => StatusDoc; locks: Lock[] },
+): Promise<Finding[]> {
+  const { skip, identities, bindingOf, locks, ...common } = ctx;
+  const guarded = protectedChanges(collected.files, { config: common.config, locks, configFile: common.configFile, existsLiterally: common.existsLiterally });
+  const paths = [...new Set(guarded.flatMap((f) => (f.oldPath ? [f.path, f.oldPath] : [f.path])))];
+  const merges = await oneSidedMerges(collected.commits, paths, repo.git);
+  const found: Finding[][] = await Promise.all(
+    merges.map(async ({ index, from, files }) => {
+      const c = collected.commits[index];
+      const changes = gitChangeSet({ kind: 'commit', files, oldRev: from, newRev: c.info.sha, commit: c.info, blobs: repo.blobs, git: repo.git });
+      const raw = await runRules({ ...common, changes, status: bindingOf(index), identity: identities[index] }, skip, ONE_SIDED_RULES);
+      const dropped = ` — a merge that took one side: it dropped the change ${from.slice(0, 7)} brought in`;
+      return raw.map((f) => inCommit({ ...f, message: `${f.message}${dropped}` }, c, identities[index]));
+    }),
+  );
+  return found.flat();
+}
+
 const DEFAULT_STATUS_FILE = 'WORK_STATUS.md';
 const COMMIT_SLICE = 64;
-
-/**
- * The locks binding a commit: the target's (at the base) and those at its first parent —
- * a commit cannot free a file by deleting another agent's lock in the same commit. The
- * committer's own locks as the commit leaves them count too: locking a contract and
- * changing it in one commit is how an owner works (what pre-commit saw as well).
- */
-function bindingStatus(base: StatusDoc, parent: StatusDoc, own: StatusDoc, who: Identity): StatusDoc {
-  // a commit that leaves the table as its parent had it adds no lock of its own
-  const mine = own === parent || own === base ? [] : own.locks.filter((l) => sameAgent(l.agent, who.name));
-  if (parent === base && mine.length === 0) return asBinding(base);
-  const seen = new Set<string>();
-  const locks: Lock[] = [];
-  for (const l of [...base.locks, ...parent.locks, ...mine]) {
-    const key = `${l.path}\0${l.agent.toLowerCase()}\0${l.task ?? ''}\0${l.expires ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    locks.push(l);
-  }
-  return { locks, reviews: parent.reviews, problems: [], steals: [] };
-}
-
-/** One binding object per table: rules that index its locks then do it once per table, not per commit. */
-const bindings = new WeakMap<StatusDoc, StatusDoc>();
-function asBinding(doc: StatusDoc): StatusDoc {
-  let b = bindings.get(doc);
-  if (!b) bindings.set(doc, (b = { ...doc, problems: [] }));
-  return b;
-}
-
-/**
- * Remote mode: the lock branch's table binds in place of the rows committed to the status
- * file (a view of it, possibly stale); the committer's own locks as the commit leaves
- * them still count for the owner rules.
- */
-function sharedBinding(shared: StatusDoc, parent: StatusDoc, own: StatusDoc, who: Identity): StatusDoc {
-  const mine = own.locks.filter((l) => sameAgent(l.agent, who.name));
-  return { locks: mine.length ? [...shared.locks, ...mine] : shared.locks, reviews: parent.reviews, problems: [], steals: [] };
-}
 
 function inCommit(f: Finding, c: RangeCommit, identity: Identity): Finding {
   const by = identity.name ? ` by ${identity.name}` : '';
@@ -396,40 +383,5 @@ function headBranch(gitDir: string): string | undefined {
     return m ? m[1] : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function relativeTo(top: string, file: string): string {
-  return path.relative(top, file).split(path.sep).join('/');
-}
-
-
-/**
- * identity.signed: ask git for every commit's signature in one process, with an
- * allowed-signers file built from the base revision's configuration.
- */
-async function attachSignatures(repo: Repo, raw: RangeCommit[], config: RevisionConfig['config'], configRev: string | null): Promise<void> {
-  const fileText = config.identity.allowedSigners
-    ? configRev
-      ? blobText(await repo.blobs(`${configRev}:${config.identity.allowedSigners}`))
-      : readOrNull(path.join(repo.top, config.identity.allowedSigners))
-    : null;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-signers-'));
-  try {
-    const file = path.join(dir, 'allowed_signers');
-    fs.writeFileSync(file, allowedSigners(config, fileText));
-    const input = raw.map((c) => c.info.sha).join('\n') + '\n';
-    const signatures = await ask(signaturesQuery(file), { ...repo.git, input });
-    for (const c of raw) c.info.signature = signatures.get(c.info.sha) ?? { status: 'N', key: '', signer: '' };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function readOrNull(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
   }
 }

@@ -7,6 +7,8 @@ import type { ChangeSet, Context } from '../types.js';
 import { openRepo } from './openRepo.js';
 import { prepareCheck, type CheckEnv, type Prepared } from './prepareCheck.js';
 import { runRules, statusParseFindings } from './runRules.js';
+import { committedConfig, type CommittedConfig } from './committedConfig.js';
+import path from 'node:path';
 
 export interface CheckResult {
   report: Report;
@@ -21,7 +23,12 @@ export async function checkStaged(opts: CheckEnv & { context: Context }): Promis
   const filesPromise = ask(stagedChangesQuery, { cwd: opts.cwd, env: 'inherit' });
   // outside a repository this fails too: openRepo says so in better words
   filesPromise.catch(() => undefined);
-  const prepared = await prepareCheck(opts, repoPromise);
+  // the configuration HEAD has judges the commit (committedConfig): read alongside
+  const committed = repoPromise.then((repo) => committedConfig(repo.blobs, filesPromise, path.join(repo.commonDir, 'orch')));
+  committed.catch(() => undefined);
+  let prepared = await prepareCheck(opts, repoPromise);
+  const trusted = await committed;
+  if (trusted && !sameConfig(trusted, prepared)) prepared = await prepareCheck(opts, repoPromise, trusted);
   const files = await filesPromise;
   const changes = gitChangeSet({
     kind: 'index',
@@ -68,4 +75,9 @@ export async function evaluate(prepared: Prepared, changes: ChangeSet, context: 
     ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
     ...(shared?.notes.length ? { notes: shared.notes } : {}),
   };
+}
+
+/** Whether the working tree's configuration is HEAD's: then what was prepared stands. */
+function sameConfig(trusted: CommittedConfig, prepared: Prepared): boolean {
+  return trusted.configFile === prepared.configFile && JSON.stringify(trusted.config) === JSON.stringify(prepared.config);
 }

@@ -81,7 +81,8 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
     const active = current.combined.locks.filter((l) => !isExpired(l, now, config.locks.ttl));
     for (const p of paths) {
       const blockers = active.filter(
-        (l) => !sameAgent(l.agent, agent) && locksOverlap(p, l.path, repo.ignoreCase, prepared.existsLiterally),
+        // case twins overlap: they are one file on macOS and Windows checkouts
+        (l) => !sameAgent(l.agent, agent) && locksOverlap(p, l.path, true, prepared.existsLiterally),
       );
       for (const l of blockers) {
         result.conflicts.push({

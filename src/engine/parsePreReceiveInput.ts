@@ -36,7 +36,8 @@ export function parsePreReceiveInput(stdin: string): ReceiveLine[] {
  */
 export function receiveRanges(lines: ReceiveLine[]): RangeRequest[] {
   return lines
-    .filter((l) => !isZeroSha(l.newSha) && l.oldSha !== l.newSha)
+    // a replacement ref is not a branch (it may name a tree or a blob): replaceRefFindings
+    .filter((l) => !isZeroSha(l.newSha) && l.oldSha !== l.newSha && !l.ref.startsWith('refs/replace/'))
     .map((l) => ({
       head: l.newSha,
       base: isZeroSha(l.oldSha) ? null : l.oldSha,

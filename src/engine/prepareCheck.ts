@@ -39,12 +39,18 @@ export interface Prepared {
   existsLiterally(p: string): boolean;
 }
 
-export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>): Promise<Prepared> {
+/**
+ * @param configured  the configuration to use instead of the working tree's (pre-commit:
+ *   HEAD's, see committedConfig), with its repository-relative file
+ */
+export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>, configured?: { config: Config; configFile: string | null }): Promise<Prepared> {
   const skip = parseSkip(opts.env.ORCH_SKIP);
   const repo = await (repoPromise ?? openRepo(opts.cwd));
   useGlobCache(path.join(repo.commonDir, 'orch'));
   useStatusCache(path.join(repo.commonDir, 'orch'));
-  const { config, filepath } = await loadConfig(repo.top, { cacheDir: path.join(repo.commonDir, 'orch') });
+  const { config, filepath } = configured
+    ? { config: configured.config, filepath: configured.configFile === null ? null : path.join(repo.top, configured.configFile) }
+    : await loadConfig(repo.top, { cacheDir: path.join(repo.commonDir, 'orch') });
   const identity = identityFor(repo, config, opts);
   const stagedStatus = opts.context === 'pre-commit' ? prefetchStaged(repo, config.statusFile, opts) : undefined;
   const local = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);

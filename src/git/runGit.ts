@@ -38,6 +38,9 @@ export function gitEnv(mode: 'inherit' | 'clean', extra: Record<string, string> 
     }
     // git must never stop to ask anything inside a hook or CI.
     env.GIT_TERMINAL_PROMPT = '0';
+    // orch judges the objects that are really there: a pushed refs/replace/<evil> would
+    // otherwise make git show a benign commit in place of the one being accepted
+    env.GIT_NO_REPLACE_OBJECTS = '1';
     bases[mode] = base = { source: process.env, env };
   }
   return { ...base.env, ...extra };

@@ -73,7 +73,8 @@ async function orchKeyChanged(input: RuleInput, oldPath: string, newPath: string
 }
 
 async function configFindings(input: RuleInput): Promise<RawFinding[]> {
-  const fold = (p: string) => (input.ignoreCase ? p.toLowerCase() : p);
+  // case twins: `.ORCHRC.json` is `.orchrc.json` on macOS and Windows checkouts
+  const fold = (p: string) => p.toLowerCase();
   const protectedFiles = new Set(CONFIG_FILES.map(fold));
   if (input.configFile && input.configFile !== 'package.json') protectedFiles.add(fold(input.configFile));
   const { identity, config } = input;
@@ -125,7 +126,8 @@ What it checks:
   copy: moving a file out of a contract path changes the contract) is matched against the
   configured contract groups. If the committing agent is not among the group's owners,
   that is an error naming the owners and the group. Names compare case-insensitively and
-  a leading "@" is ignored.
+  a leading "@" is ignored. Paths match without regard to case, whatever core.ignorecase
+  says: a case twin such as api/OpenAPI.yaml is the contract on macOS and Windows.
 - With requireLock, the owner must also hold an active, unexpired lock in the status file
   that covers the path (the exact path, a directory lock such as "db/migrate/", or a glob
   such as "api/**/*.yaml"); otherwise the error gives the exact command to take one.
@@ -153,13 +155,14 @@ Flyway, Rails, EF Core, Supabase, Django, golang-migrate and Liquibase.`,
     const findings: RawFinding[] = await configFindings(input);
     const { config, identity, status, now } = input;
     if (config.contracts.length === 0) return findings;
-    const groupsOf = contractMatcher(config.contracts, { ignoreCase: input.ignoreCase });
+    // case twins: `api/OpenAPI.yaml` next to `api/openapi.yaml` is judged as the contract
+    const groupsOf = contractMatcher(config.contracts, { ignoreCase: true });
 
     let ownLocks: LockIndex | undefined;
     const ownLockIndex = () =>
       (ownLocks ??= buildLockIndex(
         status.locks.filter((l) => sameAgent(l.agent, identity.name) && !isExpired(l, now, config.locks.ttl)),
-        { ignoreCase: input.ignoreCase, existsLiterally: input.existsLiterally },
+        { ignoreCase: true, existsLiterally: input.existsLiterally },
       ));
     const taskHint = () => {
       const tasks = new Set(status.locks.filter((l) => sameAgent(l.agent, identity.name) && l.task).map((l) => l.task!));

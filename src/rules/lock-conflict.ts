@@ -35,8 +35,9 @@ Checks every path the change touches: added, modified, deleted, both sides of a 
 or copy, and submodule pointers. A lock covers its exact path, everything under a
 directory lock (\`services/orders/\` or \`services/orders\`), and whatever a glob lock
 matches (\`api/**/*.yaml\`). A path with literal ( ) [ ] that exists as written is that
-path, not a pattern. Locks from every worktree of the repository count. Names compare
-case-insensitively; paths too when core.ignorecase is true.
+path, not a pattern. Locks from every worktree of the repository count. Names and paths
+compare case-insensitively, whatever core.ignorecase says: \`src/App.js\` next to a locked
+\`src/app.js\` is the same file on macOS and Windows checkouts, so it is judged as that path.
 
 An expired lock (its Expires time passed, or locks.ttl since it was taken) gives a
 warning instead of an error.
@@ -53,7 +54,9 @@ Config: statusFile, locks.ttl, rules["lock-conflict"].`,
   check(input) {
     const { status, identity, config, now } = input;
     if (status.locks.length === 0) return [];
-    const index = foreignLocks(status.locks, identity.name, input);
+    // case twins: a path that differs only in case from a locked one is that path on the
+    // checkouts of macOS and Windows, so it is judged as that path everywhere
+    const index = foreignLocks(status.locks, identity.name, { ignoreCase: true, existsLiterally: input.existsLiterally });
     if (!index) return [];
     const findings: RawFinding[] = [];
     const statusFile = config.statusFile;
