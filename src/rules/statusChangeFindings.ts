@@ -202,14 +202,14 @@ function lockFindings(
     const what = now
       ? `rewrites the lock of ${l.agent} on ${l.path}${describeLock(l, ttl)} (line ${l.line} before) to ${now.agent}${describeLock(now, ttl)}`
       : hiddenAt > 0
-        ? `hides the lock of ${l.agent} on ${l.path}${describeLock(l, ttl)}: its row is still there (line ${hiddenAt}) but is no longer read as a lock, because text around it (an HTML comment, a code fence, a heading, a tag) changes how the file reads`
+        ? `hides the lock of ${l.agent} on ${l.path}${describeLock(l, ttl)} (line ${l.line} before)`
         : `removes the lock of ${l.agent} on ${l.path}${describeLock(l, ttl)} (line ${l.line} before)`;
     findings.push({
       rule: 'status-integrity',
       ...(expired ? { severity: 'warning' as const } : {}),
       path: statusPath,
       holder: l.agent,
-      message: `${statusPath} ${what} without a recorded steal${expired ? ' (the lock had expired)' : ''}. Only ${l.agent} may release it; anyone else must steal it with a reason.`,
+      message: `${statusPath} ${what} without a recorded steal${expired ? ' (the lock had expired)' : ''}.${hiddenAt > 0 ? ` Its row is still there (line ${hiddenAt}) but no longer reads as a lock: text around it (an HTML comment, a code fence, a heading, a tag) changes how the file reads.` : ''} Only ${l.agent} may release it; anyone else must steal it with a reason.`,
       fix: `Restore the row, or take the lock over on record: orch unlock ${shellQuote(l.path)} --steal --reason "<why>"`,
     });
   }

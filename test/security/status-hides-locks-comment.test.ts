@@ -21,7 +21,7 @@ it('an HTML comment opened above the lock row is refused at pre-commit, pre-push
   expect(commit.code).toBe(1);
   expect(commit.stderr).toContain('status-integrity');
   expect(commit.stderr).toMatch(/hides the lock of backend-architect on src\/app\.js/);
-  expect(commit.stderr).toContain('no longer read as a lock');
+  expect(commit.stderr).toContain('no longer reads as a lock');
 
   const bad = intruderCommit(arena, 'frontend hides the lock');
   const { prePush, ci, preReceive } = laterStages(arena);
