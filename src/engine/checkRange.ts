@@ -162,9 +162,10 @@ export async function checkRangeIn(
     : null;
 
   const history = config.statusFile === DEFAULT_STATUS_FILE ? guess : historyOf(config.statusFile);
-  // the head's file list, for locks with ( ) [ ] (see literalPaths): asked as soon as the
+  // the base's file list, for locks with ( ) [ ] (see literalPaths; never the head's: the
+  // range may add a file named like a glob lock to turn it off): asked as soon as the
   // base has such a lock, while the rest of the range's status files are read
-  const listing = once(() => ask(lsFilesQuery(collected.head), repo.git));
+  const listing = once(() => (collected.base ? ask(lsFilesQuery(collected.base), repo.git) : Promise.resolve([])));
   void history
     .at(collected.base)
     .then((d) => {
@@ -324,7 +325,7 @@ function rangeSet(repo: Repo, collected: CollectedRange, commits: ChangeSet[]): 
 
 /**
  * Whether a lock path with ( ) [ ] exists as written (a Next.js route, not a glob), judged
- * at the head. The listing costs a process, so it is made only when such a lock exists.
+ * at the base, which the range cannot change (README: "Glob or literal"). The listing costs a process, so it is made only when such a lock exists.
  */
 async function literalPaths(listing: () => Promise<string[]>, docs: StatusDoc[]): Promise<((p: string) => boolean) | undefined> {
   if (!docs.some((d) => d.locks.some((l) => isGlobPath(l.path)))) return undefined;

@@ -1,12 +1,12 @@
 // collect: everything the rules need besides the change itself — repository, config,
 // identity, locks — gathered once and shared by pre-commit, check and guard.
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/loadConfig.js';
 import { useGlobCache } from '../match/globMatcher.js';
 import { useStatusCache } from '../status/statusParseCache.js';
 import { indexFileOf, indexStamp } from '../git/indexStamp.js';
 import { readIndexEntry } from '../git/readIndexEntry.js';
+import { committedPathSync } from '../git/committedPathSync.js';
 import type { Config } from '../config/schema.js';
 import type { Context, Identity } from '../types.js';
 import { loadStatus, type LoadedStatus } from './loadStatus.js';
@@ -66,7 +66,23 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>):
     ...(stagedStatus ? { stagedStatus } : {}),
     skip,
     now,
-    existsLiterally: (p) => fs.existsSync(path.join(repo.top, p)),
+    existsLiterally: literalInHead(repo.top),
+  };
+}
+
+/**
+ * Whether a glob-looking lock path is a file of HEAD, remembered per path: decided by the
+ * committed tree, never the working tree (see committedPathSync).
+ */
+function literalInHead(top: string): (p: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (p) => {
+    let yes = known.get(p);
+    if (yes === undefined) {
+      yes = committedPathSync(top, p);
+      known.set(p, yes);
+    }
+    return yes;
   };
 }
 

@@ -15,7 +15,11 @@ export interface Arena {
   base: string;
 }
 
-export function lockedArena(tempRepo: (o?: { bare?: boolean; name?: string }) => TempRepo, config?: Record<string, unknown>): Arena {
+export function lockedArena(
+  tempRepo: (o?: { bare?: boolean; name?: string }) => TempRepo,
+  config?: Record<string, unknown>,
+  lockPath = 'src/app.js',
+): Arena {
   const server = tempRepo({ bare: true, name: 'server.git' });
   const repo = tempRepo();
   if (config) {
@@ -25,10 +29,10 @@ export function lockedArena(tempRepo: (o?: { bare?: boolean; name?: string }) =>
   repo.ok(['add', '-A']);
   const setup = repo.commit('app, as a person');
   if (setup.code !== 0) throw new Error(`setup commit failed: ${setup.out}`);
-  const lock = repo.orch(['lock', 'src/app.js', '--task', 'T-1'], { env: HOLDER });
+  const lock = repo.orch(['lock', lockPath, '--task', 'T-1'], { env: HOLDER });
   if (lock.code !== 0) throw new Error(`orch lock failed: ${lock.out}`);
   repo.ok(['add', 'WORK_STATUS.md']);
-  const locked = repo.commit('backend-architect locks src/app.js', { env: HOLDER });
+  const locked = repo.commit(`backend-architect locks ${lockPath}`, { env: HOLDER });
   if (locked.code !== 0) throw new Error(`lock commit failed: ${locked.out}`);
   repo.ok(['remote', 'add', 'origin', server.dir]);
   repo.ok(['push', '-q', 'origin', 'main']);
