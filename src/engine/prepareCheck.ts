@@ -13,6 +13,7 @@ import { loadStatus, type LoadedStatus } from './loadStatus.js';
 import { openRepo, type Repo } from './openRepo.js';
 import { parseSkip, type Skip } from './parseSkip.js';
 import { resolveIdentity } from './resolveIdentity.js';
+import { ensureMergeDriver } from './ensureMergeDriver.js';
 import type { LockBranchCopy } from './remoteLocks.js';
 
 export interface CheckEnv {
@@ -42,6 +43,7 @@ export interface Prepared {
 export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>): Promise<Prepared> {
   const skip = parseSkip(opts.env.ORCH_SKIP);
   const repo = await (repoPromise ?? openRepo(opts.cwd));
+  const driver = ensureMergeDriver(repo);
   useGlobCache(path.join(repo.commonDir, 'orch'));
   useStatusCache(path.join(repo.commonDir, 'orch'));
   const { config, filepath } = await loadConfig(repo.top, { cacheDir: path.join(repo.commonDir, 'orch') });
@@ -49,6 +51,7 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>):
   const stagedStatus = opts.context === 'pre-commit' ? prefetchStaged(repo, config.statusFile, opts) : undefined;
   const local = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
   const now = opts.now ?? new Date();
+  await driver;
   // remote mode: the lock branch binds too (loaded only when configured)
   const remote = config.locks.remote
     ? await import('./remoteLocks.js').then(async (m) => {
