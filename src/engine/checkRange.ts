@@ -227,7 +227,8 @@ export async function checkRangeIn(
             const status = shared
               ? sharedBinding(shared, parentDocs[i], ownDocs[i], identities[i])
               : bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]);
-            return runRules({ ...common, changes: commitSets[i], status, identity: identities[i] }, skip, COMMIT_RULES).then((found) =>
+            const statusSides = { old: parentDocs[i], new: ownDocs[i] };
+            return runRules({ ...common, changes: commitSets[i], status, identity: identities[i], statusSides }, skip, COMMIT_RULES).then((found) =>
               found.map((f) => inCommit(f, c, identities[i])),
             );
           }),

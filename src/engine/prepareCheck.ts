@@ -80,6 +80,9 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>):
 function literalInHead(top: string): (p: string) => boolean {
   const known = new Map<string, boolean>();
   return (p) => {
+    // only ( ) [ ] name routes (Next.js); a path with * ? { } ! is a glob without asking.
+    // "no" is the safe answer: a glob lock covers its path as written anyway
+    if (/[*?{}!]/.test(p)) return false;
     let yes = known.get(p);
     if (yes === undefined) {
       yes = committedPathSync(top, p);

@@ -69,6 +69,13 @@ rules["status-integrity"].`,
       if (!change) return [];
       const oldName = change.oldPath !== undefined && foldPath(change.oldPath) === statusKey ? change.oldPath : change.path;
       const newName = foldPath(change.path) === statusKey && change.status !== 'D' ? change.path : null;
+      // a range read both versions already: when they read alike (lines appended to a Log
+      // that ends the file), only appended conflict markers are left to look for
+      const sides = input.statusSides;
+      if (sides && sides.old === sides.new && newName === oldName) {
+        const inserted = await changes.insertedLines(oldName);
+        if (inserted && !inserted.some((l) => l.startsWith('<<<<<<<'))) return [];
+      }
       const [oldText, newText] = await Promise.all([
         changes.read(oldName, 'old'),
         newName === null ? Promise.resolve(null) : changes.read(newName, 'new'),
