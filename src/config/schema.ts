@@ -1,13 +1,21 @@
 // The configuration's single source of truth: the zod schema validates `.orchrc.json`
 // and friends, and `schema.json` (for editors) is generated from it at build time.
 import { z } from 'zod';
+import { configGlobProblem } from '../match/globComplexity.js';
 import { RULE_IDS } from '../types.js';
 
 const severity = z
   .enum(['error', 'warning', 'warn', 'off'])
   .describe('"error" blocks, "warning" (or "warn") is printed, "off" skips the rule.');
 
-const globList = z.array(z.string().min(1)).describe('Glob patterns, repository-relative, forward slashes.');
+// every configured glob is matched against every changed path: one that backtracks
+// badly (`**/*a*a*a*a*b`) would stall each check, so it gets the limits of lock globs
+const glob = z.string().min(1).superRefine((pattern, ctx) => {
+  const problem = configGlobProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: `the glob "${pattern}" is too costly to match: ${problem}; use fewer wildcards, or list the paths` });
+});
+
+const globList = z.array(glob).describe('Glob patterns, repository-relative, forward slashes.');
 
 export const agentSchema = z
   .object({

@@ -169,7 +169,8 @@ export async function checkRangeIn(
       const found = await Promise.all(
         slice.map((c, k) => {
           const i = from + k;
-          return runRules({ ...common, changes: commitSets[i], status: bindingOf(i), identity: identities[i] }, skip, COMMIT_RULES).then((f) =>
+          const statusSides = { old: parentDocs[i], new: ownDocs[i] };
+          return runRules({ ...common, changes: commitSets[i], status: bindingOf(i), identity: identities[i], statusSides }, skip, COMMIT_RULES).then((f) =>
             f.map((x) => inCommit(x, c, identities[i])),
           );
         }),
@@ -241,9 +242,10 @@ async function readRange(repo: Repo, collected: CollectedRange, opts: Pick<Check
     : null;
 
   const history = config.statusFile === DEFAULT_STATUS_FILE ? guess : historyOf(config.statusFile);
-  // the head's file list, for locks with ( ) [ ] (see literalPaths): asked as soon as the
+  // the base's file list, for locks with ( ) [ ] (see literalPaths; never the head's: the
+  // range may add a file named like a glob lock to turn it off): asked as soon as the
   // base has such a lock, while the rest of the range's status files are read
-  const listing = once(() => ask(lsFilesQuery(collected.head), repo.git));
+  const listing = once(() => (collected.base ? ask(lsFilesQuery(collected.base), repo.git) : Promise.resolve([])));
   void history
     .at(collected.base)
     .then((d) => {
@@ -311,7 +313,7 @@ function rangeSet(repo: Repo, collected: CollectedRange, commits: ChangeSet[]): 
 
 /**
  * Whether a lock path with ( ) [ ] exists as written (a Next.js route, not a glob), judged
- * at the head. The listing costs a process, so it is made only when such a lock exists.
+ * at the base, which the range cannot change (README: "Glob or literal"). The listing costs a process, so it is made only when such a lock exists.
  */
 async function literalPaths(listing: () => Promise<string[]>, docs: StatusDoc[]): Promise<((p: string) => boolean) | undefined> {
   if (!docs.some((d) => d.locks.some((l) => isGlobPath(l.path)))) return undefined;

@@ -3,7 +3,9 @@ import { gitChangeSet } from '../git/gitChangeSet.js';
 import { stagedChangesQuery } from '../git/stagedChangesQuery.js';
 import { ask } from '../git/runGit.js';
 import type { Report } from '../report/report.js';
-import type { ChangeSet, Context } from '../types.js';
+import type { ChangeSet, Context, RawFinding } from '../types.js';
+import { readIndexEntry } from '../git/readIndexEntry.js';
+import { committedLocks, withCommitted } from './committedLocks.js';
 import { openRepo } from './openRepo.js';
 import { prepareCheck, type CheckEnv, type Prepared } from './prepareCheck.js';
 import { runRules, statusParseFindings } from './runRules.js';
@@ -29,6 +31,7 @@ export async function checkStaged(opts: CheckEnv & { context: Context }): Promis
   let prepared = await prepareCheck(opts, repoPromise);
   const trusted = await committed;
   if (trusted && !sameConfig(trusted, prepared)) prepared = await prepareCheck(opts, repoPromise, trusted);
+  const kept = await keepCommittedLocks(prepared);
   const files = await filesPromise;
   const changes = gitChangeSet({
     kind: 'index',
@@ -38,7 +41,27 @@ export async function checkStaged(opts: CheckEnv & { context: Context }): Promis
     blobs: prepared.repo.blobs,
     git: prepared.repo.git,
   });
-  return { report: await evaluate(prepared, changes, opts.context), prepared, changes };
+  const report = await evaluate(prepared, changes, opts.context);
+  return { report: withFindings(report, kept, prepared), prepared, changes };
+}
+
+/**
+ * The locks of HEAD and the index that a hand edit of the working tree's status file
+ * dropped still bind (see committedLocks); added to the status the rules read.
+ */
+async function keepCommittedLocks(prepared: Prepared): Promise<RawFinding[]> {
+  const { repo, config } = prepared;
+  const entry = prepared.stagedStatus ? await prepared.stagedStatus.entry.catch(() => null) : await readIndexEntry(config.statusFile, repo.git).catch(() => null);
+  const kept = await committedLocks(repo, config, prepared.status, entry, prepared.identity.name);
+  if (kept.locks.length) prepared.status = { ...prepared.status, combined: withCommitted(prepared.status.combined, kept.locks) };
+  return kept.findings;
+}
+
+function withFindings(report: Report, raw: RawFinding[], prepared: Prepared): Report {
+  const { skip, config } = prepared;
+  if (raw.length === 0 || skip.all || skip.rules.includes('status-integrity') || config.rules['status-integrity'] === 'off') return report;
+  const findings = [...report.findings, ...raw.map((f) => ({ ...f, severity: 'warning' as const }))];
+  return { ...report, findings };
 }
 
 /** check and report: the rules over one change set, with the status file's own problems. */

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OrchError } from '../errors.js';
-import { readStatusHead } from './readStatusHead.js';
+import { readStatusHead } from '../status/readStatusHead.js';
 import { worktreeTops } from '../git/worktreeTops.js';
 import { indexedTextSync } from '../git/indexedTextSync.js';
 import type { StatusDoc } from '../types.js';

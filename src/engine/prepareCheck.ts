@@ -1,18 +1,19 @@
 // collect: everything the rules need besides the change itself — repository, config,
 // identity, locks — gathered once and shared by pre-commit, check and guard.
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/loadConfig.js';
 import { useGlobCache } from '../match/globMatcher.js';
 import { useStatusCache } from '../status/statusParseCache.js';
 import { indexFileOf, indexStamp } from '../git/indexStamp.js';
 import { readIndexEntry } from '../git/readIndexEntry.js';
+import { committedPathSync } from '../git/committedPathSync.js';
 import type { Config } from '../config/schema.js';
 import type { Context, Identity } from '../types.js';
 import { loadStatus, type LoadedStatus } from './loadStatus.js';
 import { openRepo, type Repo } from './openRepo.js';
 import { parseSkip, type Skip } from './parseSkip.js';
 import { resolveIdentity } from './resolveIdentity.js';
+import { ensureMergeDriver } from './ensureMergeDriver.js';
 import type { LockBranchCopy } from './remoteLocks.js';
 
 export interface CheckEnv {
@@ -46,6 +47,7 @@ export interface Prepared {
 export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>, configured?: { config: Config; configFile: string | null }): Promise<Prepared> {
   const skip = parseSkip(opts.env.ORCH_SKIP);
   const repo = await (repoPromise ?? openRepo(opts.cwd));
+  const driver = ensureMergeDriver(repo);
   useGlobCache(path.join(repo.commonDir, 'orch'));
   useStatusCache(path.join(repo.commonDir, 'orch'));
   const { config, filepath } = configured
@@ -55,6 +57,7 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>, 
   const stagedStatus = opts.context === 'pre-commit' ? prefetchStaged(repo, config.statusFile, opts) : undefined;
   const local = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
   const now = opts.now ?? new Date();
+  await driver;
   // remote mode: the lock branch binds too (loaded only when configured)
   const remote = config.locks.remote
     ? await import('./remoteLocks.js').then(async (m) => {
@@ -72,7 +75,26 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>, 
     ...(stagedStatus ? { stagedStatus } : {}),
     skip,
     now,
-    existsLiterally: (p) => fs.existsSync(path.join(repo.top, p)),
+    existsLiterally: literalInHead(repo.top),
+  };
+}
+
+/**
+ * Whether a glob-looking lock path is a file of HEAD, remembered per path: decided by the
+ * committed tree, never the working tree (see committedPathSync).
+ */
+function literalInHead(top: string): (p: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (p) => {
+    // only ( ) [ ] name routes (Next.js); a path with * ? { } ! is a glob without asking.
+    // "no" is the safe answer: a glob lock covers its path as written anyway
+    if (/[*?{}!]/.test(p)) return false;
+    let yes = known.get(p);
+    if (yes === undefined) {
+      yes = committedPathSync(top, p);
+      known.set(p, yes);
+    }
+    return yes;
   };
 }
 

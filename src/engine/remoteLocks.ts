@@ -13,7 +13,7 @@ import type { Context, Finding, Lock, StatusDoc } from '../types.js';
 import { formatAge, lastFetched, markFetched } from './lockBranchAge.js';
 import { lockBranchTarget } from './lockBranchTarget.js';
 import type { Repo } from './openRepo.js';
-import { readStatusHead } from './readStatusHead.js';
+import { readStatusHead } from '../status/readStatusHead.js';
 
 /** A copy older than this is worth a note at commit time. */
 export const STALE_COPY_MS = 60 * 60 * 1000;

@@ -11,7 +11,7 @@ import type { GitOptions } from '../git/runGit.js';
 import { looksBinary } from '../text/looksBinary.js';
 import { appendedBytes, linesOf } from '../text/insertedLines.js';
 import type { FileChange, StatusDoc } from '../types.js';
-import { mayOpenSection, readStatusVersion } from './readStatusHead.js';
+import { mayOpenSection, readStatusVersion } from '../status/readStatusHead.js';
 
 export interface HistoryCommit {
   sha: string;

@@ -7,6 +7,9 @@ import { atomicWrite } from '../fs/atomicWrite.js';
 import { withFileLock } from '../fs/withFileLock.js';
 import type { Config } from '../config/schema.js';
 import { loadStatus, type LoadedStatus } from './loadStatus.js';
+import { readStatusHead } from '../status/readStatusHead.js';
+import { recordReleases, releaseKey } from './releaseJournal.js';
+import type { Lock, StatusDoc } from '../types.js';
 import type { Repo } from './openRepo.js';
 
 export function statusLockPath(repo: Pick<Repo, 'commonDir'>): string {
@@ -40,7 +43,11 @@ export async function updateStatusLocked<T>(
       hint: `Restore it (git restore ${config.statusFile}), or in a sparse checkout bring it in: git sparse-checkout add /${config.statusFile}`,
     });
   }
-  if (text !== null && text !== current.ownText) await atomicWrite(current.ownPath, text);
+  if (text !== null && text !== current.ownText) {
+    // locks this write takes out were released through orch (see releaseJournal)
+    recordReleases(repo.commonDir, removedLocks(current.own, text, config.statusFile));
+    await atomicWrite(current.ownPath, text);
+  }
   return result;
 }
 
@@ -50,4 +57,13 @@ export async function updateStatus<T>(
   edit: (current: LoadedStatus) => { text: string | null; result: T },
 ): Promise<T> {
   return withStatusLock(repo, () => updateStatusLocked(repo, config, edit));
+}
+
+/** The locks of `before` that the new text no longer reads (a Log append parses nothing). */
+function removedLocks(before: StatusDoc, text: string, statusFile: string): Lock[] {
+  if (before.locks.length === 0) return [];
+  const after = readStatusHead(text, statusFile);
+  if (after === before) return [];
+  const kept = new Set(after.locks.map(releaseKey));
+  return before.locks.filter((l) => !kept.has(releaseKey(l)));
 }

@@ -17,9 +17,12 @@ const GLOB_CHARS = /[*?[\]{}()!]/;
 export interface LockIndexOptions {
   ignoreCase: boolean;
   /**
-   * Whether a lock path exists as written. A path like `app/(shop)/[id]/page.tsx` that
-   * exists is that path, not a pattern (Next.js routes); only consulted for paths that
-   * contain glob characters.
+   * Whether a lock path with glob characters names a file that exists as written in a
+   * committed tree (HEAD at commit time; in ranges, what the range starts from), never
+   * the working tree. Such a path (`app/(shop)/[id]/page.tsx`, Next.js routes) is that
+   * path, not a pattern. Whatever it says, a glob lock always covers its path as written
+   * too: a file named `src/*.js` made by hand cannot turn the glob `src/*.js` off
+   * (README: "Glob or literal").
    */
   existsLiterally?: (path: string) => boolean;
 }
@@ -48,6 +51,10 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
       continue;
     }
     if (isGlobPath(lock.path) && !options.existsLiterally?.(lock.path.replace(/\/+$/, ''))) {
+      // the path as written too (see existsLiterally)
+      const list = byPath.get(key);
+      if (list) list.push(lock);
+      else byPath.set(key, [lock]);
       const pattern = (lock.path.endsWith('/') ? lock.path + '**' : lock.path).normalize('NFC');
       const cost = globComplexity(pattern);
       // a glob too costly to match (hand-written: orch lock refuses them) covers its whole
@@ -92,7 +99,8 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
       }
       // the combined matcher rejects most paths at once, when it is cheap for this path
       const prefilter = !coarseGlobs && anyGlob !== null && affordable.every((a) => a(p.length));
-      if (globs.length && (!prefilter || anyGlob!(p))) for (const g of globs) if (g.test(p)) found.push(g.lock);
+      // a glob lock found by its literal path already is not listed twice
+      if (globs.length && (!prefilter || anyGlob!(p))) for (const g of globs) if (g.test(p) && !found.includes(g.lock)) found.push(g.lock);
       return found;
     }),
   };

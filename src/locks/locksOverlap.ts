@@ -9,13 +9,19 @@ function under(child: string, parent: string): boolean {
   return parent === '' || child === parent || child.startsWith(parent + '/');
 }
 
+/**
+ * A lock with glob characters covers its path as written, and what it matches unless
+ * `isLiteral` says that path exists in a committed tree (see buildLockIndex).
+ */
 export function locksOverlap(a: string, b: string, ignoreCase: boolean, isLiteral: (p: string) => boolean = () => false): boolean {
   const fold = (s: string) => (ignoreCase ? s.normalize('NFC').toLowerCase() : s.normalize('NFC')).replace(/\/+$/, '');
   const ga = isGlobPath(a) && !isLiteral(a);
   const gb = isGlobPath(b) && !isLiteral(b);
   const x = fold(a);
   const y = fold(b);
-  if (!ga && !gb) return under(x, y) || under(y, x);
+  // as written: one path the same as or under the other
+  if (under(x, y) || under(y, x)) return true;
+  if (!ga && !gb) return false;
   if (ga && gb) {
     const bx = picomatch.scan(x).base;
     const by = picomatch.scan(y).base;

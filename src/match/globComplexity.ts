@@ -78,3 +78,13 @@ export function globComplexity(pattern: string): GlobComplexity {
     affordable: (length) => problem === null && steps(length) <= GLOB_LIMITS.steps,
   };
 }
+
+/**
+ * Why a configured glob (contracts, services, review, required locks) is refused, or null:
+ * the limits of lock globs, where a leading globstar segment ("anywhere") is not counted — it only
+ * tries each directory of a path as a start, and the globs `orch init` writes use it.
+ */
+export function configGlobProblem(pattern: string): string | null {
+  if (pattern.length > GLOB_LIMITS.length) return globComplexity(pattern).problem;
+  return globComplexity(pattern.replace(/^\*\*\//, '')).problem;
+}

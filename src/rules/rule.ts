@@ -31,6 +31,11 @@ export interface RuleInput {
    * file's lock rows; those are a view of it.
    */
   lockBranch?: StatusDoc;
+  /**
+   * Ranges: the status file as the range read it (readStatusHead) before and after this
+   * change; the same object when both read alike, so status-integrity need not read them.
+   */
+  statusSides?: { old: StatusDoc; new: StatusDoc };
 }
 
 export interface Rule {

@@ -4,7 +4,7 @@
 // the table it gives for every revision must be exactly what parsing that revision's copy
 // gives.
 import { afterAll, describe, expect, it } from 'vitest';
-import { readStatusHead } from '../../src/engine/readStatusHead.js';
+import { readStatusHead } from '../../src/status/readStatusHead.js';
 import { statusHistory } from '../../src/engine/statusHistory.js';
 import { createBlobReader } from '../../src/git/blobReader.js';
 import { rangeLogQuery } from '../../src/git/rangeLogQuery.js';

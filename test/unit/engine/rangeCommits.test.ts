@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { agentTrailer, commitIdentity } from '../../../src/engine/commitIdentity.js';
 import { configAtRevision } from '../../../src/engine/configAtRevision.js';
 import { rangeNotes } from '../../../src/engine/rangeNotes.js';
-import { readStatusHead, statusHead } from '../../../src/engine/readStatusHead.js';
+import { readStatusHead, statusHead } from '../../../src/status/readStatusHead.js';
 import { readStatus } from '../../../src/status/readStatus.js';
 import type { CommitInfo } from '../../../src/types.js';
 

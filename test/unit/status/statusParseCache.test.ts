@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { statusHead } from '../../../src/engine/readStatusHead.js';
+import { statusHead } from '../../../src/status/readStatusHead.js';
 import { readStatus } from '../../../src/status/readStatus.js';
 import { cachedParse, saveStatusCache, useStatusCache } from '../../../src/status/statusParseCache.js';
 

@@ -3,11 +3,12 @@
 // different status files that differ only there. Reading them without the trailing Log
 // section makes each read small and lets identical heads share one parse (DESIGN §7:
 // never parse all of the log per commit).
-import { classifyHeading } from '../status/classifyHeading.js';
-import { parseHeading } from '../status/parseHeading.js';
-import { readStatus } from '../status/readStatus.js';
-import { cachedParse } from '../status/statusParseCache.js';
-import type { StatusDoc } from '../types.js';
+import { classifyHeading } from './classifyHeading.js';
+import { parseHeading } from './parseHeading.js';
+import { readStatus } from './readStatus.js';
+import { cachedParse } from './statusParseCache.js';
+import type { Lock, Review, StatusDoc, StatusProblem } from '../types.js';
+import { conflictSides, mayHaveConflict, type ConflictSides } from './conflictSides.js';
 
 const FENCE = /^\s*(```|~~~)/;
 
@@ -56,6 +57,13 @@ export function readStatusHead(text: string, source: string): StatusDoc {
  * cannot open a section, appended to the text, leave the result as it is.
  */
 export function readStatusVersion(text: string, source: string): { doc: StatusDoc; logLast: boolean } {
+  const sides = mayHaveConflict(text) ? conflictSides(text) : null;
+  // appended lines may close a conflict, so a conflicted version is never logLast
+  if (sides) return { doc: readConflicted(sides, source), logLast: false };
+  return readPlain(text, source);
+}
+
+function readPlain(text: string, source: string): { doc: StatusDoc; logLast: boolean } {
   const head = statusHead(text);
   const key = `${source}\0${head}`;
   let doc = cache.get(key);
@@ -66,3 +74,38 @@ export function readStatusVersion(text: string, source: string): { doc: StatusDo
   }
   return { doc, logLast: head.length < text.length };
 }
+
+/**
+ * Every side of a file with conflict markers, read on its own: the locks and reviews of
+ * all sides (each once, at its line in the whole file), and a problem at each marker.
+ */
+function readConflicted(conflict: ConflictSides, source: string): StatusDoc {
+  const locks = new Map<string, Lock>();
+  const reviews = new Map<string, Review>();
+  const problems = new Map<string, StatusProblem>();
+  for (const side of conflict.sides) {
+    const doc = readPlain(side.text, source).doc;
+    const at = (line: number) => side.lines[line - 1] ?? line;
+    for (const l of doc.locks) {
+      const key = [l.path, l.agent.toLowerCase(), l.task ?? '', l.since ?? '', l.expires ?? ''].join('\0');
+      if (!locks.has(key)) locks.set(key, { ...l, line: at(l.line) });
+    }
+    for (const r of doc.reviews) {
+      const key = [r.path, r.requestedBy.toLowerCase(), r.reviewer.toLowerCase(), r.state, r.at ?? '', r.blob ?? ''].join('\0');
+      if (!reviews.has(key)) reviews.set(key, { ...r, line: at(r.line) });
+    }
+    for (const p of doc.problems) {
+      const q = { ...p, line: at(p.line) };
+      problems.set(`${q.line}\0${q.message}`, q);
+    }
+  }
+  const marked: StatusProblem[] = conflict.markers.map((line) => ({
+    line,
+    message: CONFLICT_PROBLEM,
+    text: '<<<<<<<',
+  }));
+  return { locks: [...locks.values()], reviews: [...reviews.values()], problems: [...marked, ...problems.values()], steals: [] };
+}
+
+export const CONFLICT_PROBLEM =
+  'unresolved merge conflict: until the markers are gone the locks of both sides bind; keep the rows of both sides and delete the marker lines, or merge it by rows with git checkout -m -- <file>';
