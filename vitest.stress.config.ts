@@ -9,6 +9,7 @@ export default defineConfig({
       'test/stress/**/*.test.ts',
       // files with speed limits (test/helpers/timing.ts): checked here, one file at a time
       'test/unit/text/addedLines.test.ts',
+      'test/unit/rules/status-integrity.test.ts',
       'test/unit/fs/withFileLock.test.ts',
       'test/reliability/slow-globs.test.ts',
       'test/reliability/status-write-faults.test.ts',
