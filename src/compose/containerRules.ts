@@ -5,3 +5,5 @@ export { rule as newServiceContainer } from '../rules/new-service-container.js';
 export { rule as composeConsistency } from '../rules/compose-consistency.js';
 export { rule as containerReview } from '../rules/container-review.js';
 export { reviewRequestsFor } from './reviewRequestsFor.js';
+export { rule as dockerfilePractice } from '../rules/dockerfile-practice.js';
+export { practiceNote } from './practiceNote.js';
