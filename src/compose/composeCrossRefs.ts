@@ -79,7 +79,7 @@ export async function composeCrossRefs(
         });
       }
     }
-    out.push(...portClashes(file));
+    out.push(...portClashes(file, usedWith(file, all)));
   }
   return out;
 }
@@ -89,22 +89,46 @@ async function firstExisting(paths: string[], exists: (p: string) => Promise<boo
   return undefined;
 }
 
-/** Two services of one file that would bind the same host port when started together. */
-function portClashes(file: ComposeFile): CrossRefProblem[] {
+/**
+ * The files compose reads together with `file` without being asked: the ones it includes
+ * (and that include it), and the default pair compose.yaml + compose.override.yaml in one
+ * directory. Other compose files of a directory are alternatives, chosen with -f.
+ */
+function usedWith(file: ComposeFile, all: readonly ComposeFile[]): ComposeFile[] {
+  const pair = (name: string) => name.replace(/^(docker-)?compose(\.override)?\.ya?ml$/, '$1compose');
+  const base = file.file.slice(file.dir === '' ? 0 : file.dir.length + 1);
+  const isDefault = /^(docker-)?compose(\.override)?\.ya?ml$/.test(base);
+  return all.filter((o) => {
+    if (o === file) return false;
+    if (o.includes.includes(file.file) || file.includes.includes(o.file)) return true;
+    if (!isDefault || o.dir !== file.dir) return false;
+    const other = o.file.slice(o.dir === '' ? 0 : o.dir.length + 1);
+    return /^(docker-)?compose(\.override)?\.ya?ml$/.test(other) && pair(other) === pair(base) && other.includes('override') !== base.includes('override');
+  });
+}
+
+/**
+ * Two services that would bind the same host port when started together: in one file, or
+ * against the files compose reads with it. A service of the same name in two files is one
+ * service (compose merges it).
+ */
+function portClashes(file: ComposeFile, others: readonly ComposeFile[]): CrossRefProblem[] {
   const out: CrossRefProblem[] = [];
-  const taken: { service: ComposeService; port: HostPort }[] = [];
+  const taken: { service: ComposeService; file: string; port: HostPort }[] = [];
+  for (const o of others) for (const s of o.services) for (const port of s.refs?.ports ?? []) taken.push({ service: s, file: o.file, port });
   for (const s of file.services) {
     for (const port of s.refs?.ports ?? []) {
-      const clash = taken.find((t) => t.service !== s && together(t.service, s) && overlaps(t.port, port));
+      const clash = taken.find((t) => t.service.name !== s.name && together(t.service, s) && overlaps(t.port, port));
       if (clash) {
+        const there = clash.file === file.file ? `line ${clash.port.line}` : `${clash.file} line ${clash.port.line}`;
         out.push({
           file: file.file,
           line: port.line,
-          message: `service "${s.name}" in ${file.file} publishes host port ${port.text}, which service "${clash.service.name}" already publishes (line ${clash.port.line}); the second to start fails (line ${port.line}).`,
-          fix: `Publish another host port for one of them (e.g. "${port.from + 1}:…"), or put them in different profiles.`,
+          message: `service "${s.name}" in ${file.file} publishes host port ${port.text}, which service "${clash.service.name}" already publishes (${there}); the second to start fails (line ${port.line}).`,
+          fix: `Publish another host port for one of them, or put them in different profiles.`,
         });
       }
-      taken.push({ service: s, port });
+      taken.push({ service: s, file: file.file, port });
     }
   }
   return out;
