@@ -59,7 +59,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   if (config.contracts.some((c) => c.consumers?.length) && !skip.rules.includes('contract-review')) gates.push('contract-review');
   if (gates.length > 0) {
     const { reviewRequestsFor } = await import('../compose/reviewRequestsFor.js');
-    const notes = gates.includes('container-review') ? await (await import('../compose/containerRules.js')).practiceNote(changes.files) : undefined;
+    const notes = gates.includes('container-review') ? await (await import('../compose/containerRules.js')).practiceNote(changes, config) : undefined;
     result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now, { rules: gates, notes });
   }
   const wantsLog = config.log.enabled && logFiles.length > 0 && changes.files.some(notStatus);

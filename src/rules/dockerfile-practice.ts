@@ -1,12 +1,10 @@
 // docker-expert's checklist, automated: the practices reviewers ask for first, reported on
 // added or changed Dockerfiles as warnings that quote the line and give the fix.
-import type { ComposeFile } from '../compose/composeTypes.js';
-import { findComposeFiles } from '../compose/findComposeFiles.js';
 import { isDockerfile } from '../compose/isDockerfile.js';
 import { lastCommitTouching } from '../compose/lastCommitTouching.js';
-import { readComposeFiles } from '../compose/readComposeFiles.js';
-import type { ChangeSet, RawFinding } from '../types.js';
-import type { Rule, RuleInput } from './rule.js';
+import { practiceOptions } from '../compose/practiceOptions.js';
+import type { RawFinding } from '../types.js';
+import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   id: 'dockerfile-practice',
@@ -49,16 +47,12 @@ Config: rules["dockerfile-practice"], services.compose (compose files read for p
     const paths = changes.files.filter((f) => !f.submodule && f.status !== 'D' && f.status !== 'U' && isDockerfile(f.path)).map((f) => f.path);
     if (paths.length === 0) return [];
     const { dockerfilePractices } = await import('../compose/dockerfilePractices.js');
-    const [texts, compose] = await Promise.all([Promise.all(paths.map((p) => changes.read(p, 'new'))), composeOf(changes, input)]);
+    const [texts, optionsFor] = await Promise.all([Promise.all(paths.map((p) => changes.read(p, 'new'))), practiceOptions(changes, input.config)]);
     const findings: RawFinding[] = [];
     paths.forEach((path, i) => {
       const text = texts[i];
       if (text === null) return;
-      const builders = compose.flatMap((f) => f.services).filter((s) => s.build?.dockerfile === path);
-      const options = {
-        publishesPort: builders.some((s) => (s.refs?.ports.length ?? 0) > 0),
-        healthcheckInCompose: builders.length > 0 && builders.every((s) => s.healthcheck),
-      };
+      const options = optionsFor(path);
       const commit = lastCommitTouching(changes, path);
       for (const p of dockerfilePractices(text, options)) {
         findings.push({
@@ -74,9 +68,3 @@ Config: rules["dockerfile-practice"], services.compose (compose files read for p
     return findings;
   },
 };
-
-/** The project's compose files at the new side, read only to learn which services publish ports. */
-async function composeOf(changes: ChangeSet, input: RuleInput): Promise<ComposeFile[]> {
-  const paths = findComposeFiles(await changes.listFiles('new'), input.config);
-  return paths.length === 0 ? [] : readComposeFiles(changes, paths, 'new');
-}
