@@ -108,8 +108,9 @@ WORK_STATUS.md), by comparing its previous and new text:
   lock is a warning. The committer's own lock rows may be added, changed and removed.
 - Reviews: a review row requested by another agent must not be removed or rewritten,
   except by the reviewer (the row's reviewer or review.reviewer) approving or rejecting
-  it. The requester may withdraw or re-request their own review. An approval or rejection
-  can only be recorded by the reviewer, also in a new row.
+  it; a row addressed to a contract consumer is decided by that consumer alone. The
+  requester may withdraw or re-request their own review. An approval or rejection can
+  only be recorded by the reviewer, also in a new row.
 - Log: existing entries of the Log section must stay, unchanged and in order; new ones
   may be added anywhere. Entries may leave the file only by moving to the archive file
   (log.archiveFile, default WORK_STATUS.archive.md), which must then contain each of
@@ -238,7 +239,10 @@ function reviewFindings(
   const reviewer = input.config.review.reviewer;
   const key = (r: Review) => [foldPath(r.path), lower(r.requestedBy), lower(r.reviewer)].join('\0');
   const full = (r: Review) => [key(r), r.state, (r.at ?? '').trim(), r.blob ?? ''].join('\0');
-  const canDecide = (r: Review) => sameAgent(me, r.reviewer) || sameAgent(me, reviewer);
+  // the container reviewer may decide rows addressed to it under another name, but not a
+  // contract consumer's acknowledgement: that handoff is the consumer's own
+  const consumers = input.config.contracts.flatMap((c) => c.consumers ?? []);
+  const canDecide = (r: Review) => sameAgent(me, r.reviewer) || (sameAgent(me, reviewer) && !consumers.some((c) => sameAgent(c, r.reviewer)));
 
   const remaining = new Bag<Review>();
   for (const r of after.reviews) remaining.add(full(r), r);
