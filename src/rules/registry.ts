@@ -27,6 +27,10 @@ const touchesContainers = (files: FileChange[]) =>
 
 const touchesDockerfile = (files: FileChange[]) => files.some((f) => f.status !== 'D' && /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile)$/i.test(f.path));
 
+// a new contract file or service directory is an added, copied or renamed file; a new
+// compose service is a change to a compose file
+const addsSomething = (files: FileChange[]) => files.some((f) => f.status === 'A' || f.status === 'C' || f.status === 'R' || CONTAINER_FILE.test(f.path));
+
 const containers = () => import('../compose/containerRules.js');
 
 export const RULES: RuleEntry[] = [
@@ -40,7 +44,7 @@ export const RULES: RuleEntry[] = [
   { id: 'container-review', load: async () => (await containers()).containerReview, mayApply: touchesContainers },
   { id: 'contract-proof', load: async () => contractProof },
   { id: 'contract-review', load: async () => contractReview },
-  { id: 'decision-record', load: () => import('./decision-record.js').then((m) => m.rule) },
+  { id: 'decision-record', load: () => import('./decision-record.js').then((m) => m.rule), mayApply: addsSomething },
   { id: 'dockerfile-practice', load: async () => (await containers()).dockerfilePractice, mayApply: touchesDockerfile },
   { id: 'task-completion', load: async () => taskCompletion },
   { id: 'signed-identity', load: async () => signedIdentity },
