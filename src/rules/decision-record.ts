@@ -1,6 +1,9 @@
 // Architectural decisions are written down: a change that adds a service or a contract
 // file also changes the orchestration index, where `orch decide` records decisions.
 import type { ContractConfig } from '../config/schema.js';
+import { addedMarkerDirs } from '../compose/addedMarkerDirs.js';
+import { findComposeFiles } from '../compose/findComposeFiles.js';
+import { isComposeFile } from '../compose/isComposeFile.js';
 import { lastCommitTouching } from '../compose/lastCommitTouching.js';
 import { globMatcher } from '../match/globMatcher.js';
 import type { ChangeSet, FileChange, RawFinding } from '../types.js';
@@ -66,15 +69,9 @@ function newContractFiles(files: FileChange[], contracts: readonly ContractConfi
 
 /** New service directories and new compose service names; the compose reader loads only when something may be new. */
 async function newServices(changes: ChangeSet, input: RuleInput): Promise<{ path: string; what: string }[]> {
-  const { isComposeFile } = await import('../compose/isComposeFile.js');
-  const { addedMarkerDirs } = await import('../compose/addedMarkerDirs.js');
   const compose = changes.files.filter((f) => f.status !== 'D' && !f.submodule && isComposeFile(f.path, input.config.services.compose));
   if (compose.length === 0 && addedMarkerDirs(changes.files).size === 0) return [];
-  const [{ findNewServices }, { readComposeFiles }, { findComposeFiles }] = await Promise.all([
-    import('../compose/findNewServices.js'),
-    import('../compose/readComposeFiles.js'),
-    import('../compose/findComposeFiles.js'),
-  ]);
+  const [{ findNewServices }, { readComposeFiles }] = await Promise.all([import('../compose/findNewServices.js'), import('../compose/readComposeFiles.js')]);
   const out: { path: string; what: string }[] = [];
   const dirs = await findNewServices(changes, input.config.services, {
     ignoreCase: input.ignoreCase,

@@ -13,6 +13,7 @@ import { rule as taskCompletion } from './task-completion.js';
 import { rule as signedIdentity } from './signed-identity.js';
 import { rule as contractProof } from './contract-proof.js';
 import { rule as contractReview } from './contract-review.js';
+import { rule as decisionRecord } from './decision-record.js';
 
 export interface RuleEntry {
   id: Exclude<RuleId, 'status-parse'>;
@@ -44,7 +45,7 @@ export const RULES: RuleEntry[] = [
   { id: 'container-review', load: async () => (await containers()).containerReview, mayApply: touchesContainers },
   { id: 'contract-proof', load: async () => contractProof },
   { id: 'contract-review', load: async () => contractReview },
-  { id: 'decision-record', load: () => import('./decision-record.js').then((m) => m.rule), mayApply: addsSomething },
+  { id: 'decision-record', load: async () => decisionRecord, mayApply: addsSomething },
   { id: 'dockerfile-practice', load: async () => (await containers()).dockerfilePractice, mayApply: touchesDockerfile },
   { id: 'task-completion', load: async () => taskCompletion },
   { id: 'signed-identity', load: async () => signedIdentity },
