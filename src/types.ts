@@ -19,6 +19,10 @@ export const RULE_IDS = [
   'task-completion',
   'no-placeholder',
   'signed-identity',
+  'contract-proof',
+  'contract-review',
+  'decision-record',
+  'dockerfile-practice',
   'status-parse',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -140,6 +144,8 @@ export interface Review {
   at?: string;
   /** Content hash of the file the approval applies to, when recorded. */
   blob?: string;
+  /** What the requester asks the reviewer to look at first (written in the State cell). */
+  note?: string;
   line: number;
 }
 

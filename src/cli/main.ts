@@ -37,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   guard: async () => guardCommand,
   'merge-driver': async () => mergeDriverCommand,
   sync: () => import('./syncCommand.js'),
+  decide: () => import('./decideCommand.js'),
 };
 
 declare const ORCH_VERSION: string;

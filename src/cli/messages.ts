@@ -14,7 +14,8 @@ Commands:
   hook            run a git hook (pre-commit, commit-msg, pre-push, pre-receive)
   ci              check a commit range in CI
   done            finish a task: release its locks and record completion
-  review          request or approve container reviews
+  review          request or approve container and contract reviews
+  decide          record an architectural decision in orchestration-index.md
   doctor          diagnose the installation
   explain         describe a rule
   merge-driver    three-way merge of WORK_STATUS.md (called by git)
@@ -109,8 +110,15 @@ Releases your locks for <task> and appends a completion entry to the Log. The co
 that carries it must also update orchestration-index.md (rule task-completion).`,
   review: `Usage: orch review request|approve <path>... [--agent NAME]
 
-request: record a review request for container files.
-approve: as the reviewer (docker-expert), mark them approved.`,
+request: record a review request for container files (for docker-expert) or contract
+         files (for each consumer of the contract group).
+approve: as the reviewer (docker-expert) or a consumer of the contract, mark them
+         approved for their current content; a later change voids the approval.`,
+  decide: `Usage: orch decide "<title>" --context "<why>" --decision "<what>" [--consequences "<what follows>"] [--agent NAME]
+
+Appends a dated decision record, attributed to the agent, to the Decisions section of
+orchestration-index.md (indexFile), creating the section or the file when missing.
+Commit the file with the change it decides (rule decision-record).`,
   doctor: `Usage: orch doctor [--format json]
 
 Checks that hooks are reachable from this worktree, husky's stubs exist, the

@@ -49,6 +49,40 @@ export interface ComposeService {
   profiles: string[];
   /** `extends`; `file` repository-relative when given. */
   extends?: { service: string; file?: string };
+  /** `build` is present (even when it could not be read). */
+  hasBuild?: boolean;
+  /** `healthcheck` is present and not disabled. */
+  healthcheck?: boolean;
+  /** What the service refers to (depends_on, networks, …), for the cross-reference checks. */
+  refs?: ServiceRefs;
+}
+
+/** A name a service refers to, with the line it is written on. */
+export interface ComposeRef {
+  name: string;
+  line: number;
+}
+
+/** A host port (or range) a service publishes. */
+export interface HostPort {
+  /** The host address; '' for all of them. */
+  ip: string;
+  from: number;
+  to: number;
+  protocol: string;
+  line: number;
+  /** As written, after interpolation. */
+  text: string;
+}
+
+export interface ServiceRefs {
+  dependsOn: ComposeRef[];
+  networks: ComposeRef[];
+  volumes: ComposeRef[];
+  secrets: ComposeRef[];
+  configs: ComposeRef[];
+  ports: HostPort[];
+  envFiles: { path: string; written: string; required: boolean; line: number }[];
 }
 
 export interface ComposeFile {
@@ -59,6 +93,8 @@ export interface ComposeFile {
   services: ComposeService[];
   /** Files named by top-level `include`, repository-relative. */
   includes: string[];
+  /** Names declared at the top level (`networks:`, `volumes:`, `secrets:`, `configs:`). */
+  declared?: { networks: string[]; volumes: string[]; secrets: string[]; configs: string[] };
   /** Why the file, or parts of it, could not be read. Empty when it parsed. */
   errors: ComposeProblem[];
   /** The parsed document as plain data (for schema validation); undefined when it did not parse. */

@@ -4,6 +4,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { interpolate } from './interpolate.js';
 import { resolveRepoPath } from './resolveRepoPath.js';
+import { readServiceRefs, topLevelNames } from './readServiceRefs.js';
 import type { ComposeBuild, ComposeFile, ComposeProblem, ComposeService, ExternalReason } from './composeTypes.js';
 
 type Plain = Record<string, unknown>;
@@ -86,6 +87,7 @@ export function readCompose(text: string, file: string, env: Record<string, stri
     }
   }
 
+  result.declared = topLevelNames(data);
   let servicesData: unknown = data.services;
   let servicesNode = root ? pairNode(root, 'services')?.value : undefined;
   let servicesLine = root ? lineOf(pairNode(root, 'services')?.key) : 1;
@@ -121,6 +123,12 @@ export function readCompose(text: string, file: string, env: Record<string, stri
 
     const image = str(def.image);
     if (image) service.image = image.value;
+    else if ('image' in def && def.image !== null) service.image = String(def.image);
+    // a provider service (`provider: {type: model}`) is run by a plugin, not from an image
+    service.hasBuild = ('build' in def && def.build !== null && def.build !== undefined) || isPlainObject(def.provider);
+    const hc = def.healthcheck;
+    service.healthcheck = isPlainObject(hc) && hc.disable !== true && !(Array.isArray(hc.test) && hc.test[0] === 'NONE');
+    service.refs = readServiceRefs(def, defNode, line, { env, dir, lineOf });
     if (Array.isArray(def.profiles)) service.profiles = def.profiles.map((p) => str(p)?.value).filter((p): p is string => !!p);
     const ext = def.extends;
     if (typeof ext === 'string') service.extends = { service: interpolate(ext, env).value };

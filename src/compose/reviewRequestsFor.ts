@@ -1,42 +1,71 @@
-// The review rows a passing pre-commit records for container changes: one request per
-// changed Dockerfile or compose path, unless the reviewer already has this exact content
-// before them (an open request or a valid approval).
+// The review rows a passing pre-commit records: for each review gate (container files for
+// docker-expert, contracts for their consumers) one request per changed path and reviewer,
+// unless the reviewer already has this exact content before them (an open request or a
+// valid approval). A request may carry a note for the reviewer (the Dockerfile practices
+// to look at first).
 import type { Config } from '../config/schema.js';
 import { formatStatusTime } from '../locks/lockTimes.js';
 import type { ChangeSet, Identity, Review, StatusDoc } from '../types.js';
 import { gitBlobId } from './gitBlobId.js';
+import { mayRequest, reviewGates, type ReviewRuleId } from './reviewGates.js';
 import { blobMatches, reviewStateFor } from './reviewStateFor.js';
 import { reviewTargets } from './reviewTargets.js';
 
+export interface ReviewRequestOptions {
+  ignoreCase?: boolean;
+  /** Which gates to record for (default: all). */
+  rules?: readonly ReviewRuleId[];
+  /** A note per path, written after the content id in the request's State cell. */
+  notes?: (path: string, content: string) => string | undefined;
+}
+
 export async function reviewRequestsFor(
   changes: ChangeSet,
-  config: Pick<Config, 'review'>,
+  config: Pick<Config, 'review'> & Partial<Pick<Config, 'contracts'>>,
   identity: Identity,
   status: Pick<StatusDoc, 'reviews'>,
   now: Date,
-  options: { ignoreCase?: boolean } = {},
+  options: ReviewRequestOptions = {},
 ): Promise<Review[]> {
-  const targets = reviewTargets(changes.files, config.review, options);
-  if (targets.length === 0) return [];
-  const reviewer = config.review.reviewer;
-  const contents = await Promise.all(targets.map((t) => (t.deleted ? Promise.resolve(null) : changes.read(t.path, 'new'))));
   const at = formatStatusTime(now);
   const out: Review[] = [];
-  targets.forEach((t, i) => {
-    const content = contents[i];
-    const verdict = reviewStateFor(status.reviews, t.path, reviewer, content, options);
-    if (verdict.state === 'approved' && (content === null || verdict.row.blob)) return;
-    if (verdict.state === 'requested' && sameContent(verdict.row.blob, content)) return;
-    out.push({
-      path: t.path,
-      requestedBy: identity.name ?? 'unknown',
-      reviewer,
-      state: 'requested',
-      at,
-      ...(content !== null ? { blob: gitBlobId(content) } : {}),
-      line: 0,
+  const seen = new Set<string>();
+  const read = new Map<string, Promise<string | null>>();
+  for (const gate of reviewGates(config, options.rules)) {
+    if (!mayRequest(gate, identity.name)) continue;
+    const targets = reviewTargets(changes.files, gate, options);
+    if (targets.length === 0) continue;
+    const contents = await Promise.all(
+      targets.map((t) => {
+        if (t.deleted) return Promise.resolve(null);
+        let p = read.get(t.path);
+        if (!p) read.set(t.path, (p = changes.read(t.path, 'new')));
+        return p;
+      }),
+    );
+    targets.forEach((t, i) => {
+      const content = contents[i];
+      for (const reviewer of gate.reviewers) {
+        const key = `${t.path}\0${reviewer.toLowerCase()}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const verdict = reviewStateFor(status.reviews, t.path, reviewer, content, options);
+        if (verdict.state === 'approved' && (content === null || verdict.row.blob)) continue;
+        if (verdict.state === 'requested' && sameContent(verdict.row.blob, content)) continue;
+        const note = content !== null ? options.notes?.(t.path, content) : undefined;
+        out.push({
+          path: t.path,
+          requestedBy: identity.name ?? 'unknown',
+          reviewer,
+          state: 'requested',
+          at,
+          ...(content !== null ? { blob: gitBlobId(content) } : {}),
+          ...(note ? { note } : {}),
+          line: 0,
+        });
+      }
     });
-  });
+  }
   return out;
 }
 

@@ -64,6 +64,7 @@ export async function validateCompose(data: unknown): Promise<SchemaProblem[]> {
   };
   for (const e of errors) {
     const path = pathOf(e);
+    if (newerForm(path, data)) continue;
     if (e.keyword === 'additionalProperties') {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
@@ -80,6 +81,19 @@ export async function validateCompose(data: unknown): Promise<SchemaProblem[]> {
     }
   }
   return problems;
+}
+
+/**
+ * Forms compose accepts today that the packaged schema predates: env_file entries as
+ * mappings ({path, required, format}).
+ */
+function newerForm(path: (string | number)[], data: unknown): boolean {
+  const i = path.indexOf('env_file');
+  if (i !== 2 || path[0] !== 'services') return false;
+  let value: unknown = data;
+  for (const seg of path.slice(0, 3)) value = (value as Record<string | number, unknown> | undefined)?.[seg];
+  const entries = Array.isArray(value) ? value : [value];
+  return entries.every((e) => typeof e === 'string' || (typeof e === 'object' && e !== null && typeof (e as { path?: unknown }).path === 'string'));
 }
 
 function pathOf(e: ErrorObject): (string | number)[] {

@@ -4,6 +4,11 @@
 // starts with `**/` so monorepos (`packages/db/prisma/...`) are covered too.
 import type { ContractConfig } from './schema.js';
 
+// Where the proof of a contract usually lives (rule contract-proof): test directories and
+// test files of the common runners (jest/vitest `*.test.*`, `*.spec.*`, go `*_test.go`,
+// pytest `test_*.py`).
+const TESTS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/e2e/**', '**/*.test.*', '**/*.spec.*', '**/*_test.*', '**/test_*.py'];
+
 export function defaultContracts(): ContractConfig[] {
   return [
     {
@@ -22,6 +27,7 @@ export function defaultContracts(): ContractConfig[] {
       ],
       owners: ['backend-architect'],
       requireLock: true,
+      proof: [...TESTS],
     },
     {
       name: 'schema',
@@ -55,6 +61,8 @@ export function defaultContracts(): ContractConfig[] {
       ],
       owners: ['database-architect'],
       requireLock: true,
+      // migration tests: the test files above, and files named as migration tests anywhere
+      proof: [...TESTS, '**/*migration*test*', '**/*migration*spec*'],
     },
   ];
 }

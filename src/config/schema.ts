@@ -33,6 +33,13 @@ export const contractSchema = z
     paths: globList,
     owners: z.array(z.string().min(1)).min(1).describe('Agents allowed to change these paths.'),
     requireLock: z.boolean().default(false).describe('The owner must also hold a lock covering the path.'),
+    proof: globList
+      .optional()
+      .describe('Implementation and tests that show the contract works: a change to the contract must also change one of them (rule contract-proof).'),
+    consumers: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Agents that build against the contract: each gets a review request when the owner changes it (rule contract-review).'),
   })
   .strict();
 

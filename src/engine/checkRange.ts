@@ -29,7 +29,15 @@ import { statusHistory } from './statusHistory.js';
 export type { RangeRequest } from './collectRange.js';
 
 /** Rules that judge the range as a whole (they read `input.range`): run once, not per commit. */
-export const RANGE_RULES = ['new-service-container', 'container-review', 'compose-consistency'] as const;
+export const RANGE_RULES = [
+  'new-service-container',
+  'container-review',
+  'compose-consistency',
+  'contract-proof',
+  'contract-review',
+  'decision-record',
+  'dockerfile-practice',
+] as const;
 const COMMIT_RULES = RULES.map((r) => r.id).filter((id) => !(RANGE_RULES as readonly string[]).includes(id));
 
 export interface CheckRangeOptions {

@@ -51,11 +51,16 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   const result: RecordResult = { reviews: [], trailers };
   if (skip.all) return result;
 
-  // container files changed: record review requests in the same commit
+  // container files or contracts with consumers changed: record review requests in the
+  // same commit (the container parsers load only when a container file changed)
   const containerEntry = RULES.find((r) => r.id === 'container-review');
-  if (containerEntry?.mayApply?.(changes.files) && !skip.rules.includes('container-review')) {
-    const { reviewRequestsFor } = await import('../rules/containerRules.js');
-    result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now);
+  const gates: ('container-review' | 'contract-review')[] = [];
+  if (containerEntry?.mayApply?.(changes.files) && !skip.rules.includes('container-review')) gates.push('container-review');
+  if (config.contracts.some((c) => c.consumers?.length) && !skip.rules.includes('contract-review')) gates.push('contract-review');
+  if (gates.length > 0) {
+    const { reviewRequestsFor } = await import('../compose/reviewRequestsFor.js');
+    const notes = gates.includes('container-review') ? await (await import('../rules/containerRules.js')).practiceNote(changes, config) : undefined;
+    result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now, { rules: gates, notes });
   }
   const wantsLog = config.log.enabled && logFiles.length > 0 && changes.files.some(notStatus);
   if (!wantsLog && result.reviews.length === 0) return result;

@@ -16,6 +16,7 @@ import { sameAgent } from './resolveIdentity.js';
 import { toRepoPath } from './toRepoPath.js';
 import { updateStatus } from './updateStatus.js';
 import { lockBranchTarget } from './lockBranchTarget.js';
+import { gatesFor, reviewGates } from '../compose/reviewGates.js';
 import type { LoadedStatus } from './loadStatus.js';
 
 export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve'; paths: string[] }): Promise<{ agent: string; reviewer: string; changed: string[] }> {
@@ -24,14 +25,29 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
   const { repo, config, identity, now } = prepared;
   if (!identity.name) throw new OrchError('no identity: set ORCH_AGENT or pass --agent NAME.');
   const agent = identity.name;
-  const reviewer = config.review.reviewer;
-  if (req.action === 'approve' && !sameAgent(agent, reviewer)) {
-    throw new OrchError(`only the reviewer (${reviewer}) can approve; you are ${agent}.`, {
-      hint: `Ask ${reviewer} to run: orch review approve ${req.paths.join(' ')}`,
-      exitCode: 1,
-    });
-  }
   const paths = req.paths.map((p) => toRepoPath(p, req.cwd, repo.top));
+  // who reviews each path: the reviewers of the gates covering it (docker-expert for
+  // container files, the consumers for contract files); the container reviewer for a
+  // path no gate covers, as before gates had names
+  const gates = reviewGates(config);
+  const reviewersOf = new Map<string, string[]>();
+  for (const p of paths) {
+    const found = [...new Set(gatesFor(gates, p, { ignoreCase: repo.ignoreCase }).flatMap((g) => g.reviewers))];
+    if (req.action === 'request') {
+      reviewersOf.set(p, found.length ? found : [config.review.reviewer]);
+      continue;
+    }
+    const mine = found.find((r) => sameAgent(r, agent)) ?? (sameAgent(config.review.reviewer, agent) && found.length === 0 ? config.review.reviewer : undefined);
+    if (!mine) {
+      const who = found.length ? found.join(', ') : config.review.reviewer;
+      throw new OrchError(`only the reviewer (${who}) can approve ${p}; you are ${agent}.`, {
+        hint: `Ask ${found.length > 1 ? 'one of them' : who} to run: orch review approve ${req.paths.join(' ')}`,
+        exitCode: 1,
+      });
+    }
+    reviewersOf.set(p, [mine]);
+  }
+  const reviewer = [...new Set([...reviewersOf.values()].flat())].join(', ');
   const at = formatStatusTime(now);
   const blobs = new Map<string, string | undefined>();
   for (const p of paths) {
@@ -50,16 +66,20 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
     const reviews = readStatus(text).reviews;
     for (const p of paths) {
       const blob = blobs.get(p);
-      const open = reviews.filter((r: Review) => r.path === p && sameAgent(r.reviewer, reviewer));
-      if (req.action === 'request') {
-        if (open.some((r) => r.state === 'requested' && (!r.blob || r.blob === blob))) continue;
-        text = addReview(text, { path: p, requestedBy: agent, reviewer, state: 'requested', at, blob });
-      } else if (open.length) {
-        text = setReviewState(text, (r) => r.path === p && sameAgent(r.reviewer, reviewer), 'approved', at, blob);
-      } else {
-        text = addReview(text, { path: p, requestedBy: agent, reviewer, state: 'approved', at, blob });
+      let touched = false;
+      for (const who of reviewersOf.get(p) ?? []) {
+        const open = reviews.filter((r: Review) => r.path === p && sameAgent(r.reviewer, who));
+        if (req.action === 'request') {
+          if (open.some((r) => r.state === 'requested' && (!r.blob || r.blob === blob))) continue;
+          text = addReview(text, { path: p, requestedBy: agent, reviewer: who, state: 'requested', at, blob });
+        } else if (open.length) {
+          text = setReviewState(text, (r) => r.path === p && sameAgent(r.reviewer, who), 'approved', at, blob);
+        } else {
+          text = addReview(text, { path: p, requestedBy: agent, reviewer: who, state: 'approved', at, blob });
+        }
+        touched = true;
       }
-      changed.push(p);
+      if (touched) changed.push(p);
     }
     return { text: changed.length ? text : null, result: { agent, reviewer, changed } };
   };

@@ -7,7 +7,7 @@ import { isComposeFile } from '../compose/isComposeFile.js';
 import { isDockerfile } from '../compose/isDockerfile.js';
 import { isServiceMarker } from '../compose/isServiceMarker.js';
 import type { ChangeSet, RawFinding } from '../types.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleInput } from './rule.js';
 
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 const baseOf = (p: string) => p.slice(p.lastIndexOf('/') + 1);
@@ -27,6 +27,15 @@ Checks, at the revision being committed or pushed:
     .env re-checks the compose files beside it;
   - deleting a service directory or a Dockerfile while a compose file still builds it
     is reported at that compose file's line, even when the compose file is unchanged;
+  - cross-references across every compose file of the project (all profiles, with
+    include and extends followed): a depends_on (list or map form) naming a service no
+    compose file defines; a named network, volume, secret or config a service uses that
+    no top-level networks/volumes/secrets/configs declares; one host port (and protocol,
+    on overlapping addresses) published by two services of one file that can run
+    together (no profile, or a shared one); an env_file that does not exist (a warning
+    when an .example/.sample/.template/.dist of it does; required: false is not
+    checked); a service with neither image nor build (unless another compose file of the
+    project, or extends, gives it one). Each finding names the file and line;
   - an added or changed Dockerfile must parse: it needs a FROM (only ARG may come
     before it) and only instructions docker knows;
   - in CI, pre-receive and \`orch check\`, changed compose files are also checked against
@@ -80,6 +89,7 @@ Config: services.compose (extra compose files), rules["compose-consistency"].`,
       }
       findings.push(...(await buildFindings(changes, file, false)));
     }
+    if (checked.length > 0) findings.push(...(await crossRefFindings(changes, checked, config)));
     if (others.length > 0) {
       const rest = (await readComposeFiles(changes, others, 'new')).filter((f) => !full.has(f.file));
       for (const file of rest) findings.push(...(await buildFindings(changes, file, true)));
@@ -90,6 +100,25 @@ Config: services.compose (extra compose files), rules["compose-consistency"].`,
     return findings.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || (a.line ?? 0) - (b.line ?? 0));
   },
 };
+
+/** depends_on, named resources, host ports, env files, image-or-build: judged against the whole project. */
+async function crossRefFindings(changes: ChangeSet, checked: ComposeFile[], config: RuleInput['config']): Promise<RawFinding[]> {
+  const { composeCrossRefs } = await import('../compose/composeCrossRefs.js');
+  const paths = findComposeFiles(await changes.listFiles('new'), config);
+  const project = await readComposeFiles(changes, [...new Set([...paths, ...checked.map((f) => f.file)])], 'new');
+  // extends may name a file that is not called a compose file
+  const extendsFiles = [...new Set(project.flatMap((f) => f.services.flatMap((s) => (s.extends?.file ? [s.extends.file] : []))))].filter((p) => !project.some((f) => f.file === p));
+  if (extendsFiles.length > 0) project.push(...(await readComposeFiles(changes, extendsFiles, 'new')));
+  const problems = await composeCrossRefs(checked, project, (p) => changes.exists(p, 'new'));
+  return problems.map((p) => ({
+    rule: 'compose-consistency',
+    ...(p.warning ? { severity: 'warning' as const } : {}),
+    path: p.file,
+    line: p.line,
+    message: p.message,
+    fix: p.fix,
+  }));
+}
 
 async function dockerfileFindings(changes: ChangeSet, paths: string[]): Promise<RawFinding[]> {
   const { lintDockerfile } = await import('../compose/lintDockerfile.js');

@@ -11,6 +11,9 @@ import { rule as statusIntegrity } from './status-integrity.js';
 import { rule as noPlaceholder } from './no-placeholder.js';
 import { rule as taskCompletion } from './task-completion.js';
 import { rule as signedIdentity } from './signed-identity.js';
+import { rule as contractProof } from './contract-proof.js';
+import { rule as contractReview } from './contract-review.js';
+import { rule as decisionRecord } from './decision-record.js';
 
 export interface RuleEntry {
   id: Exclude<RuleId, 'status-parse'>;
@@ -23,6 +26,12 @@ const CONTAINER_FILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|[^/]*compose[^/
 const touchesContainers = (files: FileChange[]) =>
   files.some((f) => f.status === 'D' || f.status === 'R' || CONTAINER_FILE.test(f.path) || (f.oldPath !== undefined && CONTAINER_FILE.test(f.oldPath)));
 
+const touchesDockerfile = (files: FileChange[]) => files.some((f) => f.status !== 'D' && /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile)$/i.test(f.path));
+
+// a new contract file or service directory is an added, copied or renamed file; a new
+// compose service is a change to a compose file
+const addsSomething = (files: FileChange[]) => files.some((f) => f.status === 'A' || f.status === 'C' || f.status === 'R' || CONTAINER_FILE.test(f.path));
+
 const containers = () => import('./containerRules.js');
 
 export const RULES: RuleEntry[] = [
@@ -34,6 +43,10 @@ export const RULES: RuleEntry[] = [
   { id: 'new-service-container', load: async () => (await containers()).newServiceContainer, mayApply: touchesContainers },
   { id: 'compose-consistency', load: async () => (await containers()).composeConsistency, mayApply: touchesContainers },
   { id: 'container-review', load: async () => (await containers()).containerReview, mayApply: touchesContainers },
+  { id: 'contract-proof', load: async () => contractProof },
+  { id: 'contract-review', load: async () => contractReview },
+  { id: 'decision-record', load: async () => decisionRecord, mayApply: addsSomething },
+  { id: 'dockerfile-practice', load: async () => (await containers()).dockerfilePractice, mayApply: touchesDockerfile },
   { id: 'task-completion', load: async () => taskCompletion },
   { id: 'signed-identity', load: async () => signedIdentity },
 ];

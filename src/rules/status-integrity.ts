@@ -31,8 +31,9 @@ as orch reads them), never the lines alone:
   lock is a warning. The committer's own lock rows may be added, changed and removed.
 - Reviews: a review row requested by another agent must not be removed or rewritten,
   except by the reviewer (the row's reviewer or review.reviewer) approving or rejecting
-  it. The requester may withdraw or re-request their own review. An approval or rejection
-  can only be recorded by the reviewer, also in a new row.
+  it; a row addressed to a contract consumer is decided by that consumer alone. The
+  requester may withdraw or re-request their own review. An approval or rejection can
+  only be recorded by the reviewer, also in a new row.
 - Log: existing entries of the Log section must stay, unchanged and in order; new ones
   may be added anywhere. Entries may leave the file only by moving to the archive file
   (log.archiveFile, default WORK_STATUS.archive.md), which must then contain each of

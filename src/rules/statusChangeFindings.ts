@@ -223,7 +223,10 @@ function reviewFindings(input: RuleInput, before: StatusDoc, after: StatusDoc, s
   const reviewer = input.config.review.reviewer;
   const key = (r: Review) => [foldPath(r.path), lower(r.requestedBy), lower(r.reviewer)].join('\0');
   const full = (r: Review) => [key(r), r.state, (r.at ?? '').trim(), r.blob ?? ''].join('\0');
-  const canDecide = (r: Review) => sameAgent(me, r.reviewer) || sameAgent(me, reviewer);
+  // the container reviewer may decide rows addressed to it under another name, but not a
+  // contract consumer's acknowledgement: that handoff is the consumer's own
+  const consumers = input.config.contracts.flatMap((c) => c.consumers ?? []);
+  const canDecide = (r: Review) => sameAgent(me, r.reviewer) || (sameAgent(me, reviewer) && !consumers.some((c) => sameAgent(c, r.reviewer)));
 
   const remaining = new Bag<Review>();
   for (const r of after.reviews) remaining.add(full(r), r);
