@@ -46,22 +46,7 @@ export function readCompose(text: string, file: string, env: Record<string, stri
     const range = (node as { range?: [number, number, number] } | null)?.range;
     return range ? lineCounter.linePos(range[0]).line : 1;
   };
-  result.lineAt = (path) => {
-    let node: unknown = doc.contents;
-    let line = lineOf(node);
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = pairNode(node, String(seg));
-        if (!pair) break;
-        line = lineOf(pair.key);
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
-        node = node.items[seg];
-        line = lineOf(node);
-      } else break;
-    }
-    return line;
-  };
+  result.lineAt = (path) => lineAtPath(doc.contents, path, lineOf);
   if (data === null || data === undefined) return result;
 
   if (!isPlainObject(data)) {
@@ -73,19 +58,7 @@ export function readCompose(text: string, file: string, env: Record<string, stri
   const str = (v: unknown): { value: string; unresolved: string[] } | undefined =>
     typeof v === 'string' ? interpolate(v, env) : typeof v === 'number' || typeof v === 'boolean' ? { value: String(v), unresolved: [] } : undefined;
 
-  // include: [path | {path: path | path[]}]
-  const include = data.include;
-  if (Array.isArray(include)) {
-    for (const entry of include) {
-      const paths = typeof entry === 'string' ? [entry] : isPlainObject(entry) ? [entry.path].flat() : [];
-      for (const p of paths) {
-        const s = str(p);
-        if (!s || s.unresolved.length > 0) continue;
-        const resolved = resolveRepoPath(dir, s.value);
-        if (resolved) result.includes.push(resolved);
-      }
-    }
-  }
+  result.includes.push(...readIncludes(data.include, dir, str));
 
   result.declared = topLevelNames(data);
   let servicesData: unknown = data.services;
@@ -156,6 +129,42 @@ export function readCompose(text: string, file: string, env: Record<string, stri
     });
   }
   return result;
+}
+
+type Str = (v: unknown) => { value: string; unresolved: string[] } | undefined;
+
+/** `include: [path | {path: path | path[]}]`, as repository paths (interpolated; unresolved ones left out). */
+function readIncludes(include: unknown, dir: string, str: Str): string[] {
+  if (!Array.isArray(include)) return [];
+  const out: string[] = [];
+  for (const entry of include) {
+    const paths = typeof entry === 'string' ? [entry] : isPlainObject(entry) ? [entry.path].flat() : [];
+    for (const p of paths) {
+      const s = str(p);
+      if (!s || s.unresolved.length > 0) continue;
+      const resolved = resolveRepoPath(dir, s.value);
+      if (resolved) out.push(resolved);
+    }
+  }
+  return out;
+}
+
+/** The line of the deepest node a key path reaches (the key's own line for a mapping entry). */
+function lineAtPath(contents: unknown, path: readonly (string | number)[], lineOf: (node: unknown) => number): number {
+  let node: unknown = contents;
+  let line = lineOf(node);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = pairNode(node, String(seg));
+      if (!pair) break;
+      line = lineOf(pair.key);
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+      node = node.items[seg];
+      line = lineOf(node);
+    } else break;
+  }
+  return line;
 }
 
 function readBuild(

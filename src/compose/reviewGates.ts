@@ -3,7 +3,7 @@
 // with consumers is another, reviewed by its consumers and requested by its owners' changes.
 // The request, approval and voiding machinery is the same for all of them.
 import type { Config } from '../config/schema.js';
-import { sameAgent } from '../engine/resolveIdentity.js';
+import { sameAgent } from '../identity/sameAgent.js';
 import { globMatcher } from '../match/globMatcher.js';
 
 export type ReviewRuleId = 'container-review' | 'contract-review';

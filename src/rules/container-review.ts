@@ -1,4 +1,4 @@
-import { reviewGateFindings } from '../compose/reviewGateFindings.js';
+import { reviewGateFindings } from './reviewGateFindings.js';
 import type { Rule } from './rule.js';
 
 export { reviewRequestsFor } from '../compose/reviewRequestsFor.js';

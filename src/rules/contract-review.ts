@@ -1,7 +1,7 @@
 // Consumers of a contract get a handoff: the owner's change records a review request for
 // each consumer (in the same commit, as container changes do for docker-expert), and the
 // range gate wants every consumer's acknowledgement of the content being pushed.
-import { reviewGateFindings } from '../compose/reviewGateFindings.js';
+import { reviewGateFindings } from './reviewGateFindings.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {

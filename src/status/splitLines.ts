@@ -1,4 +1,4 @@
-import { detectEol } from './detectEol.js';
+import { detectEol } from '../text/detectEol.js';
 
 export interface TextLines {
   /** Lines without their line ending (a CR before the LF is dropped). */

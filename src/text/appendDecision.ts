@@ -2,7 +2,7 @@
 // changes nothing else: the section is found outside code fences and HTML comments (a
 // heading inside them is not a section), the record goes after the section's last
 // non-blank line, and the file keeps its line endings.
-import { detectEol } from '../status/detectEol.js';
+import { detectEol } from './detectEol.js';
 
 export interface DecisionRecord {
   title: string;

@@ -3,12 +3,12 @@
 // row of every reviewer of the gate to be an approval of the content being pushed.
 import { shellQuote } from '../shellQuote.js';
 import type { ChangeSet, RawFinding, Severity } from '../types.js';
-import type { RuleInput } from '../rules/rule.js';
-import { onProtectedBranch } from '../rules/onProtectedBranch.js';
-import { reviewGates, type ReviewRuleId } from './reviewGates.js';
-import { reviewStateFor } from './reviewStateFor.js';
-import { reviewTargets } from './reviewTargets.js';
-import { lastCommitTouching } from './lastCommitTouching.js';
+import type { RuleInput } from './rule.js';
+import { onProtectedBranch } from './onProtectedBranch.js';
+import { reviewGates, type ReviewRuleId } from '../compose/reviewGates.js';
+import { reviewStateFor } from '../compose/reviewStateFor.js';
+import { reviewTargets } from '../compose/reviewTargets.js';
+import { lastCommitTouching } from '../compose/lastCommitTouching.js';
 
 export async function reviewGateFindings(input: RuleInput, rule: ReviewRuleId): Promise<RawFinding[]> {
   if (input.context === 'pre-commit') return [];
