@@ -3,6 +3,7 @@
 // the person's git email.
 import type { Config } from '../config/schema.js';
 import type { Identity } from '../types.js';
+import { UNKNOWN_HOLDER } from '../status/readHolder.js';
 
 export interface IdentityClues {
   flag?: string;
@@ -18,6 +19,8 @@ export function normaliseName(name: string): string {
 
 export function sameAgent(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return false;
+  // A lock whose holder could not be read binds everyone, whatever name they give.
+  if (a === UNKNOWN_HOLDER || b === UNKNOWN_HOLDER) return false;
   return normaliseName(a).toLowerCase() === normaliseName(b).toLowerCase();
 }
 
