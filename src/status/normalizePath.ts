@@ -13,6 +13,7 @@ export function normalizePath(text: string): string {
 export function normalizeLockPath(text: string): { path: string } | { invalid: string } {
   let p = text.trim();
   if (p.includes('\\')) p = p.replace(/\\/g, '/');
+  if (/^[A-Za-z]:\//.test(p)) return { invalid: `${JSON.stringify(text.trim())} is an absolute path on one machine` };
   // The common case, already clean: nothing to resolve.
   if (p && p[0] !== '/' && !p.includes('//') && !/(^|\/)\.\.?(\/|$)/.test(p)) return { path: p };
   const dir = /\/$/.test(p) || /(^|\/)\.\.?$/.test(p);

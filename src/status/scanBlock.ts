@@ -102,8 +102,8 @@ export function blockKeyLine(sec: SectionScan, block: Block | null, i: number, r
  * a key orch does not use (kept), or anything else (the block ends: false).
  */
 export function blockOtherLine(b: Block, i: number, raw: string, kv: RegExpExecArray | null): boolean {
-  // Keys orch does not use (`role:`, `last_seen:`) belong to the entry; they do not end it.
-  if (kv && !BULLET.test(raw)) {
+  // Keys orch does not use (`role:`, `- **Current Task:**`) belong to the entry; they do not end it.
+  if (kv) {
     b.end = i;
     b.listIndent = -1;
     return true;
@@ -126,7 +126,7 @@ export function endBlock(sec: SectionScan, b: Block | null): void {
   const { ctx, active } = sec;
   const hasPaths = namesPaths(b.regions);
   // Outside a lock section: a block with lock keys, or one whose status says it holds its files.
-  const held = (b.status === 'locked' || b.status === 'working') && b.agentText !== undefined;
+  const held = (b.status === 'locked' || b.status === 'working') && (b.agentText !== undefined || sec.headingHolder !== undefined);
   if (!active && !b.distinctive && !held) return;
   if (b.status === 'inactive') return;
   if (hasPaths) {

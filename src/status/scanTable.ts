@@ -83,7 +83,8 @@ export function tableRow(sec: SectionScan, t: TableInfo, i: number, raw: string)
   const agentText = text(col.agent);
   const agent = agentText ? readHolder(agentText) : null;
   if (!list.segments.some((s) => s.path !== null || s.invalid)) {
-    if (agentText) problem(ctx, i, 'lock row has no path; ' + ROW_HINT);
+    // A work table's `-` says the agent holds no files.
+    if (agentText && !t.workTable) problem(ctx, i, 'lock row has no path; ' + ROW_HINT);
     return;
   }
   const f: LockFields = {};
