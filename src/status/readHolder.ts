@@ -15,8 +15,11 @@ const WORD = /^[\p{Lu}\p{N}][\p{L}\p{N}._-]*$/u;
 const TEMPLATE = /^(agents?|agent[-_](name|id)|your[-_ ]?(agent[-_ ]?)?name|name|holder|owner|who|someone|somebody|anyone|username|user|xxx+|tbd|unknown|\?+)$/i;
 const NOT_NAMES = new Set(['note', 'notes', 'see', 'example', 'e.g', 'eg', 'i.e', 'warning', 'important', 'tip', 'todo', 'currently', 'next', 'last', 'updated', 'status', 'summary', 'rule', 'rules', 'format', 'usage', 'nb', 'ps', 'info', 'hint', 'caution', 'task', 'files', 'file', 'path', 'paths', 'since', 'until', 'expires', 'the', 'and', 'or', 'by', 'for', 'with', 'this', 'that', 'it']);
 
-/** The holder named by `text`, or null when the text is not a name. */
-export function readHolder(text: string): string | null {
+/**
+ * The holder named by `text`, or null when the text is not a name. `lead`: the text starts
+ * a free line (`Note: …`, `Remember - …`), where common words are not names.
+ */
+export function readHolder(text: string, options: { lead?: boolean } = {}): string | null {
   let a = normalizeAgent(text);
   // 🤖 backend-architect; backend-architect (Claude); **Dana**.
   a = a.replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u, '');
@@ -26,8 +29,8 @@ export function readHolder(text: string): string | null {
   if (TEMPLATE.test(a) || isTemplateSlot(a)) return null;
   const words = a.split(/\s+/);
   if (words.length === 1) {
-    if (!TOKEN.test(a) || NOT_NAMES.has(a.toLowerCase())) return null;
-  } else if (words.length > 3 || !words.every((w) => WORD.test(w)) || NOT_NAMES.has(words[0].toLowerCase())) {
+    if (!TOKEN.test(a) || (options.lead && NOT_NAMES.has(a.toLowerCase()))) return null;
+  } else if (words.length > 3 || !words.every((w) => WORD.test(w)) || (options.lead && NOT_NAMES.has(words[0].toLowerCase()))) {
     return null;
   }
   if (classifyStatus(a) !== 'unknown') return null;

@@ -95,7 +95,7 @@ export function freeLine(sec: SectionScan, i: number, raw: string): void {
   // agent -> path, path
   const arrow = /\s*(->|→|=>|⟶)\s*/.exec(content);
   if (arrow && arrow.index > 0) {
-    const agent = readHolder(content.slice(0, arrow.index));
+    const agent = readHolder(content.slice(0, arrow.index), { lead: true });
     const rightAt = arrow.index + arrow[0].length;
     const right = content.slice(rightAt);
     const g = agent && !isPathLike(agent) ? pathGroup(right) : null;
@@ -105,7 +105,7 @@ export function freeLine(sec: SectionScan, i: number, raw: string): void {
   // agent: path, path — and agent-first bullets: @agent - `path` - task
   const lead = /^(@?[\p{L}\p{N}][\p{L}\p{N}._-]*|\*\*[^*]{1,60}\*\*|__[^_]{1,60}__|`[^`]{1,60}`)(\s*:\s+|\s+[-–—|·]\s+|\s+(?=`))/u.exec(content);
   if (lead) {
-    const agent = readHolder(lead[1]);
+    const agent = readHolder(lead[1], { lead: true });
     const right = content.slice(lead[0].length);
     const g = agent && !isPathLike(agent) ? pathGroup(right) : null;
     if (g) {
