@@ -29,9 +29,13 @@ export function cellReadsBack(cell: string, path: string): boolean {
   return list.segments.length === 1 && list.segments[0].path === path && !list.segments[0].invalid;
 }
 
-/** A path as one token of a Log line: as written when it has no space, quote or backtick; else C-quoted. */
+/**
+ * A path as one token of a Log line: as written when it has no space, quote or backtick;
+ * in backticks when it has inner spaces only; else C-quoted.
+ */
 export function logToken(value: string): string {
-  return value && !/[\s"`\\\u0000-\u001f\u007f]/.test(value) && !/[:,]$/.test(value) ? value : quotePath(value);
+  if (!value || /^\s|\s$|["`\\\u0000-\u001f\u007f]/.test(value)) return quotePath(value);
+  return /\s|[:,]$/.test(value) ? '`' + value + '`' : value;
 }
 
 /** The inverse of logToken (also reads `backticked` tokens, which older entries have). */
