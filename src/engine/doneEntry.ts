@@ -8,10 +8,10 @@ export function formatDoneEntry(e: { at: string; agent: string; task: string; pa
   return `- ${e.at} ${e.agent} done ${doneTask(e.task)}${released}`;
 }
 
-// A task ending in ':' would read as the separator: such a task is quoted too.
+// A task with ':' would end at it (the separator before "released"): such a task is quoted too.
 function doneTask(task: string): string {
   const t = logToken(task);
-  return t === task && task.endsWith(':') ? '`' + task + '`' : t;
+  return t === task && task.includes(':') ? '`' + task + '`' : t;
 }
 
 const DONE = new RegExp(`^\\s*[-*]\\s+\\S+\\s+(\\S+)\\s+done\\s+(${LOG_TOKEN.slice(1, -1).replace('|\\S+', '|\\S+?')})(?::|\\s*$)`);

@@ -31,7 +31,11 @@ export function unquotePath(text: string): string | null {
     const ch = body[i];
     if (ch !== '\\') {
       if (ch === '"') return null; // an unescaped quote inside: not this form
-      bytes.push(...enc.encode(ch));
+      // A character outside the BMP is two UTF-16 units: encode the pair, not each half.
+      const code = body.codePointAt(i)!;
+      const whole = String.fromCodePoint(code);
+      bytes.push(...enc.encode(whole));
+      i += whole.length - 1;
       continue;
     }
     const next = body[++i];
