@@ -3,7 +3,6 @@
 // name whose words are capitalised ("Agent A", "Dana Scully"). Anything else — "provider
 // code", "??? maybe", a template's `<agent>` — is not a holder: the lock is then held by
 // UNKNOWN_HOLDER, which binds every agent until the line is fixed (README: WORK_STATUS.md).
-import { classifyStatus } from './classifyStatus.js';
 import { normalizeAgent } from './normalizeAgent.js';
 
 /** The holder of a locked path whose holder could not be read. No identity equals it. */
@@ -13,6 +12,8 @@ const TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 const WORD = /^[\p{Lu}\p{N}][\p{L}\p{N}._-]*$/u;
 // What templates write where a name goes.
 const TEMPLATE = /^(agents?|agent[-_](name|id)|your[-_ ]?(agent[-_ ]?)?name|name|holder|owner|who|someone|somebody|anyone|username|user|xxx+|tbd|unknown|\?+)$/i;
+// A status where a name goes ("- `src/` - Locked - 2026-01-02"): not a holder.
+const STATUS_WORDS = /^(locked|unlocked|free|available|released|done|complete|completed|finished|active|in progress|wip|expired|claimed|busy|idle|pending|blocked|open|closed|merged|reserved|taken|in use)$/i;
 const NOT_NAMES = new Set(['note', 'notes', 'see', 'example', 'e.g', 'eg', 'i.e', 'warning', 'important', 'tip', 'todo', 'currently', 'next', 'last', 'updated', 'status', 'summary', 'rule', 'rules', 'format', 'usage', 'nb', 'ps', 'info', 'hint', 'caution', 'task', 'files', 'file', 'path', 'paths', 'since', 'until', 'expires', 'the', 'and', 'or', 'by', 'for', 'with', 'this', 'that', 'it']);
 
 /**
@@ -33,7 +34,7 @@ export function readHolder(text: string, options: { lead?: boolean } = {}): stri
   } else if (words.length > 3 || !words.every((w) => WORD.test(w)) || (options.lead && NOT_NAMES.has(words[0].toLowerCase()))) {
     return null;
   }
-  if (classifyStatus(a) !== 'unknown') return null;
+  if (STATUS_WORDS.test(a)) return null;
   return a;
 }
 
