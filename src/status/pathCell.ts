@@ -10,8 +10,9 @@ import { splitRow } from './splitRow.js';
 export function pathCell(path: string, backticks: boolean): string | null {
   if (!path || path.length > 4000) return null;
   const plain = needsQuotes(path) ? [] : backticks ? [ticked(path), path] : [path, ticked(path)];
-  for (const candidate of [...plain, quotePath(path)]) {
-    if (candidate !== null && cellReadsBack(candidate, path)) return candidate;
+  // Last, C quoting with `<` as \074: no HTML comment can open inside the cell.
+  for (const candidate of [...plain, quotePath(path), quotePath(path, /</)]) {
+    if (candidate !== null && !candidate.includes('<!--') && cellReadsBack(candidate, path)) return candidate;
   }
   return null;
 }

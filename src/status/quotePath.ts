@@ -7,11 +7,13 @@ export function needsQuotes(path: string): boolean {
   return NEEDS_QUOTES.test(path);
 }
 
-export function quotePath(path: string): string {
+/** `octal`: characters also written as `\ooo` (`<` of an HTML comment opener, say). */
+export function quotePath(path: string, octal?: RegExp): string {
   let out = '"';
   for (const ch of path) {
     const c = ch.codePointAt(0)!;
     if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (octal && c < 0x80 && octal.test(ch)) out += '\\' + c.toString(8).padStart(3, '0');
     else if (ch === '\n') out += '\\n';
     else if (ch === '\t') out += '\\t';
     else if (ch === '\r') out += '\\r';
