@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'no-placeholder',
   'signed-identity',
   'status-parse',
+  'unknown-agent',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -7,6 +7,7 @@ import type { ChangeSet, Context } from '../types.js';
 import { openRepo } from './openRepo.js';
 import { prepareCheck, type CheckEnv, type Prepared } from './prepareCheck.js';
 import { runRules, statusParseFindings } from './runRules.js';
+import { checkRoster } from '../roster/checkRoster.js';
 
 export interface CheckResult {
   report: Report;
@@ -43,6 +44,10 @@ export async function evaluate(prepared: Prepared, changes: ChangeSet, context: 
     : [
         ...(shared && !skip.rules.includes('lock-conflict') ? shared.findings : []),
         ...statusParseFindings(prepared.status.own, config.statusFile, config),
+        // names not in the project's roster of agents (README: "Who the agents are")
+        ...(skip.rules.includes('unknown-agent')
+          ? []
+          : await checkRoster({ ...prepared, locks: prepared.status.combined.locks })),
         ...(await runRules(
           {
             changes,
