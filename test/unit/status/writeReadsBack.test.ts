@@ -14,19 +14,7 @@ import { formatStealEntry } from '../../../src/status/formatStealEntry.js';
 import { parseStealEntry } from '../../../src/status/parseStealEntry.js';
 import { readStatus } from '../../../src/status/readStatus.js';
 import { readSteals } from '../../../src/status/readSteals.js';
-
-const CHARS = ['a', 'b', 'z', '0', 'é', '日', '🙂', ' ', '`', '\\', '|', '<', '>', '*', '[', ']', '_', '~', '-', '.', '!', '#', '(', ')', ',', ';', '"', "'", '{', '}', '&', '@', '+', '=', ':', '?'];
-const WORDS = ['none', 'None', '-', '—', 'n/a', 'N/A', '**', '*', '__x__', '**b**', '<!--', '-->', '<br>', '`', '```', '[x](y)', 'TBD', '<path>', '...', 'nobody', '{agent}'];
-const segment = fc.oneof(
-  { weight: 4, arbitrary: fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 6 }).map((c) => c.join('')) },
-  { weight: 2, arbitrary: fc.constantFrom(...WORDS) },
-  { weight: 2, arbitrary: fc.stringMatching(/^[a-z][a-z0-9_.-]{0,6}$/) },
-);
-/** What `orch lock` can be asked to write: no empty, `.` or `..` segment (toRepoPath resolves those). */
-export const lockablePath = fc
-  .tuple(fc.array(segment, { minLength: 1, maxLength: 3 }), fc.boolean())
-  .map(([parts, dir]) => parts.join('/') + (dir ? '/' : ''))
-  .filter((p) => p.split('/').every((s, i, a) => (s !== '' || i === a.length - 1) && s !== '.' && s !== '..'));
+import { CHARS, lockablePath } from '../../helpers/pathArbitraries.js';
 
 const CANONICAL = '# Work Status\n\n## Locks\n\n| Path | Agent | Task | Since | Expires | Note |\n| --- | --- | --- | --- | --- | --- |\n| api/openapi.yaml | backend-architect | T-12 | 2026-11-26T09:00Z | - | v2 |\n\n## Reviews\n\n| Path | Requested by | Reviewer | State | At |\n| --- | --- | --- | --- | --- |\n\n## Log\n\n- 2026-11-26T09:05Z backend-architect T-12: M api/openapi.yaml\n';
 const BACKTICKED = '# Board\n\n## 🔒 Active Locks\n\n| File | Status | Locked By | Since |\n|---|---|---|---|\n| `web/app.tsx` | 🔒 Locked | frontend-dev | 2026-11-26 |\n';
