@@ -18,7 +18,9 @@ export function addReview(text: string, review: NewReview): string {
   // What orch writes, orch reads back: the new row reads as this review, and no other row changed.
   const before = readStatus(text).reviews;
   const after = readStatus(out).reviews;
-  const same = (r: Review) => r.path === review.path && r.reviewer === review.reviewer && r.requestedBy === review.requestedBy && r.state === review.state && (r.blob ?? '') === (review.blob ?? '');
+  // (a request's blob is kept in its State cell for people; only an approval's binds, and is read)
+  const blob = (r: Pick<Review, 'blob' | 'state'>) => (r.state === 'approved' ? (r.blob ?? '') : '');
+  const same = (r: Review) => r.path === review.path && r.reviewer === review.reviewer && r.requestedBy === review.requestedBy && r.state === review.state && blob(r) === blob(review);
   if (after.length !== before.length + 1 || !after.some(same)) {
     throw new OrchError(`cannot record a review of ${JSON.stringify(review.path)}: the row would not read back as that review.`, {
       hint: 'Nothing was written. Rename the file to a plainer name, or record the review by hand.',
