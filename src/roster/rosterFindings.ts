@@ -43,7 +43,8 @@ export function rosterFindings(input: RosterInput): Finding[] {
   if (input.identity.isAgent) check(input.identity.name, `the identity, from ${input.identity.source}`, null);
   for (const l of input.locks) check(l.agent, `lock holder of ${l.path}`, config.statusFile, l.line);
   for (const c of config.contracts) for (const o of c.owners) check(o, `owner of the contract ${c.name}`, null);
-  if (input.reviewsOn !== false) check(config.review.reviewer, 'the configured container reviewer', null);
+  // the built-in reviewer is orch's default, not a name the project chose
+  if (input.reviewsOn !== false && config.review.reviewer !== 'docker-expert') check(config.review.reviewer, 'the configured container reviewer', null);
   for (const o of config.configOwners) check(o, 'a configOwners entry', null);
   return findings;
 }
