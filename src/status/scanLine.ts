@@ -82,10 +82,14 @@ export function freeLine(sec: SectionScan, i: number, raw: string): void {
   const group = pathGroup(content);
   if (group) {
     const paths = content.slice(0, group.end);
-    const held = sec.sectionHolder;
-    if (held) return line(pos, pos + group.end, paths, { ...held.fields, ...parseFields(content.slice(group.end), { agentKnown: true }) }, held.agent, '');
     const fields = parseFields(content.slice(group.end));
-    const agent = fields.agent ? readHolder(fields.agent) : (sec.headingHolder ?? null);
+    const own = fields.agent ? readHolder(fields.agent) : null;
+    // A name of its own wins: a `Locked by:` line added to the section never takes over a
+    // lock that names its holder. Without one, the section's holder holds it, and the
+    // words after the path describe it.
+    const held = sec.sectionHolder;
+    if (!own && held) return line(pos, pos + group.end, paths, { ...held.fields, ...parseFields(content.slice(group.end), { agentKnown: true }) }, held.agent, '');
+    const agent = own ?? (fields.agent ? null : (sec.headingHolder ?? null));
     const why = fields.agent
       ? `${JSON.stringify(fields.agent)} is not an agent name`
       : 'this lock line names no agent (write it as `- `path` - agent - date - task`)';

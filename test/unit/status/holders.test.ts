@@ -28,6 +28,14 @@ describe('holders are names, never phrases', () => {
     expect(locks('## LOCKED: billing\n\n- **Locked by:** Dana\n\n- `lib/billing/**` — provider code\n')).toEqual([['lib/billing/**', 'Dana']]);
     expect(locks('## Locks\n\n- `lib/billing/**` — provider code\n')).toEqual([['lib/billing/**', UNKNOWN_HOLDER]]);
   });
+
+  it("a Locked by: line added to a section does not take over the locks that name their holder", () => {
+    const doc = '## Active Locks\n\nLocked by: frontend\n\n- `src/app.js` - backend-architect - 2026-10-02\n- `src/db/` — schema work\n';
+    expect(locks(doc)).toEqual([
+      ['src/app.js', 'backend-architect'],
+      ['src/db/', 'frontend'],
+    ]);
+  });
 });
 
 describe('lock paths as people write them', () => {
