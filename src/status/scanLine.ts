@@ -107,7 +107,7 @@ export function freeLine(sec: SectionScan, i: number, raw: string): void {
   }
 
   // agent: path, path — and agent-first bullets: @agent - `path` - task
-  const lead = /^(@?[\p{L}\p{N}][\p{L}\p{N}._-]*|\*\*[^*]{1,60}\*\*|__[^_]{1,60}__|`[^`]{1,60}`)(\s*:\s+|\s+[-–—|·]\s+|\s+(?=`))/u.exec(content);
+  const lead = /^(@?[\p{L}\p{N}][\p{L}\p{N}._-]*|\*\*[^*]{1,60}\*\*|__[^_]{1,60}__|`[^`]{1,60}`)(\s*:\s+|\s+[-–—|·]\s+|\s+(?=`)|(?<=:\*\*|:__)\s+)/u.exec(content);
   if (lead) {
     const agent = readHolder(lead[1], { lead: true });
     const right = content.slice(lead[0].length);

@@ -32,9 +32,11 @@ export function scanStatus(text: string): StatusScan {
     const headingText = s.heading >= 0 ? structure.headings[s.heading].text : '';
     const sec: SectionScan = { ctx, kind: s.kind, active: s.kind === 'active', index };
     sec.headingTask = TASK_HEADING.exec(headingText)?.[0];
-    const holder = s.heading >= 0 && structure.headings[s.heading].own === 'unknown' && !sec.headingTask ? readHolder(headingText) : null;
-    // Only a name that looks like an agent's (`### backend-architect`), not a topic (`### Backend`).
-    if (holder && /^@|[-_\d]/.test(headingText.trim()) && !/\s/.test(holder)) sec.headingHolder = holder;
+    // `### backend-architect`, `## Agent: ingest-worker`, `### 🤖 @qa-bot`
+    const named = headingText.replace(/^[\p{Extended_Pictographic}\uFE0F\s]*(?:agent\s*:?\s+)?/iu, '');
+    const holder = s.heading >= 0 && structure.headings[s.heading].own === 'unknown' && !sec.headingTask ? readHolder(named) : null;
+    // Only a name that looks like an agent's, not a topic (`### Backend`).
+    if (holder && (/^@|[-_\d]/.test(named.trim()) || named !== headingText) && !/\s/.test(holder)) sec.headingHolder = holder;
     if (sec.active) sec.sectionHolder = findSectionHolder(structure, s.start, s.end);
     scanSection(sec, s.start, s.end);
   });

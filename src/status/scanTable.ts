@@ -47,9 +47,10 @@ export function startTable(sec: SectionScan, header: number, separator: number, 
       status: lockRoles.indexOf('status'),
     },
   };
-  // Keyed by agent or task (its first column), or saying that its files are held.
-  const keyed = lockRoles[0] === 'agent' || lockRoles[0] === 'task' || /locked|claim|held/i.test(cells[table.col.path] ?? '');
-  table.workTable = kind !== 'reviews' && table.col.path >= 0 && table.col.status >= 0 && keyed;
+  // Keyed by agent, task or module rather than by path (a path-first table with a status
+  // column is a lock table, read as one), or saying that its files are held.
+  const keyed = lockRoles[0] !== 'path' || /locked|claim|held/i.test(cells[table.col.path] ?? '');
+  table.workTable = kind !== 'reviews' && table.col.path >= 0 && table.col.status >= 0 && (table.col.agent >= 0 || table.col.task >= 0) && keyed;
   sec.ctx.tables.push(table);
   return table;
 }

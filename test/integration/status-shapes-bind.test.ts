@@ -10,7 +10,7 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 afterAll(cleanupAll);
 
 const dir = path.join(import.meta.dirname, '../fixtures/status');
-const SHAPES = ['agent-first-bullets', 'work-tables', 'key-value-lists', 'descriptions-not-holders', 'templates-and-examples', 'lock-path-forms', 'problems'];
+const SHAPES = ['agent-first-bullets', 'agent-sections', 'work-tables', 'key-value-lists', 'descriptions-not-holders', 'templates-and-examples', 'lock-path-forms', 'problems'];
 const UNKNOWN = '(unknown holder)';
 
 interface Expected {
