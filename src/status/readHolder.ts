@@ -11,7 +11,7 @@ export const UNKNOWN_HOLDER = '(unknown holder)';
 const TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 const WORD = /^[\p{Lu}\p{N}][\p{L}\p{N}._-]*$/u;
 // What templates write where a name goes.
-const TEMPLATE = /^(agents?|agent[-_](name|id)|your[-_ ]?(agent[-_ ]?)?name|name|holder|owner|who|someone|somebody|anyone|username|user|xxx+|tbd|unknown|\?+)$/i;
+const TEMPLATE = /^(agent[-_](name|id)|your[-_ ]?(agent[-_ ]?)?name|someone|somebody|anyone|xxx+|tbd|\?+)$/i;
 // A status where a name goes ("- `src/` - Locked - 2026-01-02"): not a holder.
 const STATUS_WORDS = /^(locked|unlocked|free|available|released|done|complete|completed|finished|active|in progress|wip|expired|claimed|busy|idle|pending|blocked|open|closed|merged|reserved|taken|in use)$/i;
 const NOT_NAMES = new Set(['note', 'notes', 'see', 'example', 'e.g', 'eg', 'i.e', 'warning', 'important', 'tip', 'todo', 'currently', 'next', 'last', 'updated', 'status', 'summary', 'rule', 'rules', 'format', 'usage', 'nb', 'ps', 'info', 'hint', 'caution', 'task', 'files', 'file', 'path', 'paths', 'since', 'until', 'expires', 'the', 'and', 'or', 'by', 'for', 'with', 'this', 'that', 'it']);

@@ -14,6 +14,7 @@ import { splitPathList } from './splitPathList.js';
 export const LOCK_LINE = /^(\s*(?:[-*+]\s+)?`?)(LOCK|UNLOCK)`?:?[ \t]+/;
 const BULLET = /^(\s*)([-*+]|\d{1,3}[.)])\s+/;
 // What a template writes where a path goes.
+const TEMPLATE_AGENT = /^(agents?|name|holder|owner|who|user)$/i;
 const TEMPLATE_PATH = /^(path|paths|file|files|path\/to\/[\w.*/-]*|dir\/?|directory\/?|folder\/?|glob|pattern|resource)$/i;
 
 export function lockLine(sec: SectionScan, i: number, raw: string, unlock: boolean, argsAt: number): void {
@@ -28,7 +29,7 @@ export function lockLine(sec: SectionScan, i: number, raw: string, unlock: boole
   const list = splitPathList(raw.slice(pathArg.start, pathArg.end));
   const agent = agentArg ? readHolder(agentArg.text) : null;
   // `LOCK [path] [agent] [timestamp]` itself: the format, not a lock.
-  if (TEMPLATE_PATH.test(pathArg.text.trim()) && !agent) return;
+  if (TEMPLATE_PATH.test(pathArg.text.trim()) && (!agent || TEMPLATE_AGENT.test(agent))) return;
   if (unlock) {
     // An append-only lock journal: UNLOCK releases the LOCK lines before it.
     const paths = new Set(list.segments.map((s) => s.path).filter((p) => p !== null));
