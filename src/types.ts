@@ -24,6 +24,7 @@ export const RULE_IDS = [
   'decision-record',
   'dockerfile-practice',
   'status-parse',
+  'unknown-agent',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -1,6 +1,7 @@
 import { isExpired, lockExpiry, formatStatusTime } from '../locks/lockTimes.js';
 import { prepareCheck } from '../engine/prepareCheck.js';
 import { sameAgent } from '../engine/resolveIdentity.js';
+import { rosterLines, rosterView } from '../roster/describeRoster.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
 
@@ -25,6 +26,7 @@ export async function run(args: string[], io: IO): Promise<number> {
     };
   });
   const reviews = prepared.status.own.reviews;
+  const roster = await rosterView(prepared.repo, config);
   const format = values.format ?? io.env.ORCH_FORMAT ?? 'human';
   if (format === 'json') {
     io.stdout.write(
@@ -34,6 +36,7 @@ export async function run(args: string[], io: IO): Promise<number> {
         locks: rows,
         reviews,
         problems: prepared.status.own.problems,
+        roster,
       }) + '\n',
     );
     return 0;
@@ -53,6 +56,7 @@ export async function run(args: string[], io: IO): Promise<number> {
     out.push('', `Reviews (${reviews.length}):`);
     for (const r of reviews) out.push(`  ${r.path} — ${r.state} by ${r.reviewer} (requested by ${r.requestedBy}${r.at ? `, ${r.at}` : ''})`);
   }
+  out.push('', ...rosterLines(roster));
   for (const p of prepared.status.own.problems) out.push(`warning: ${config.statusFile}:${p.line}: ${p.message}`);
   io.stdout.write(out.join('\n') + '\n');
   return 0;

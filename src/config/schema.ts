@@ -49,6 +49,9 @@ export const configSchema = z
     statusFile: z.string().min(1).default('WORK_STATUS.md').describe('The lock table, reviews and log.'),
     indexFile: z.string().min(1).default('orchestration-index.md').describe('Project index that completed tasks must update.'),
     agents: z.record(z.string(), agentSchema).default({}).describe('Known agents, keyed by name.'),
+    agentDefinitions: globList
+      .optional()
+      .describe('Agent definition files (markdown with a `name` in its front matter) that make the roster. Absent: .claude/agents/**/*.md and other usual places.'),
     configOwners: z
       .array(z.string())
       .default([])

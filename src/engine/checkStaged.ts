@@ -11,6 +11,7 @@ import { prepareCheck, type CheckEnv, type Prepared } from './prepareCheck.js';
 import { runRules, statusParseFindings } from './runRules.js';
 import { committedConfig, type CommittedConfig } from './committedConfig.js';
 import path from 'node:path';
+import { checkRoster } from '../roster/checkRoster.js';
 
 export interface CheckResult {
   report: Report;
@@ -73,6 +74,10 @@ export async function evaluate(prepared: Prepared, changes: ChangeSet, context: 
     : [
         ...(shared && !skip.rules.includes('lock-conflict') ? shared.findings : []),
         ...statusParseFindings(prepared.status.own, config.statusFile, config),
+        // names not in the project's roster of agents (README: "Who the agents are")
+        ...(skip.rules.includes('unknown-agent')
+          ? []
+          : await checkRoster({ ...prepared, locks: prepared.status.combined.locks })),
         ...(await runRules(
           {
             changes,

@@ -5,6 +5,7 @@
 // the race between clones (updateLockBranch); --offline records locally until `orch sync`.
 import { OrchError } from '../errors.js';
 import { addLock } from '../status/addLock.js';
+import { readHolder } from '../status/readHolder.js';
 import { sameAgent } from './resolveIdentity.js';
 import { isGlobPath } from '../locks/lockIndex.js';
 import { locksOverlap } from '../locks/locksOverlap.js';
@@ -61,6 +62,16 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
   }
   for (const [flag, value] of [['--task', req.task], ['--note', req.note]] as const) {
     if (value !== undefined && /[\r\n]/.test(value)) throw new OrchError(`${flag} must be a single line.`);
+  }
+  // What orch writes must read back as written (README: WORK_STATUS.md): a name the reader
+  // would not take as a holder, or a backslash that would be read as a separator, is refused.
+  if (readHolder(agent) !== agent) {
+    throw new OrchError(`${JSON.stringify(agent)} cannot hold a lock: the status file would not read it back as a name.`, {
+      hint: 'Use one name of letters, digits, -, _ and . (such as backend-architect) in ORCH_AGENT, --agent or git config orch.agent.',
+    });
+  }
+  for (const p of req.paths) {
+    if (p.includes('\\')) throw new OrchError(`cannot lock ${JSON.stringify(p)}: a backslash is read as a directory separator.`, { hint: 'Write paths with /; nothing was written.' });
   }
   const paths = [...new Set(req.paths.map((p) => toRepoPath(p, req.cwd, repo.top)))];
   for (const p of paths) {

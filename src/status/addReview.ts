@@ -1,4 +1,7 @@
+import { OrchError } from '../errors.js';
 import type { Review, ReviewState } from '../types.js';
+import { pathCell } from './pathCell.js';
+import { readStatus } from './readStatus.js';
 import { applyEdits, insertAfterLine } from './applyEdits.js';
 import { REVIEWS_HEADING, REVIEW_HEADER, REVIEW_SEPARATOR } from './canonical.js';
 import type { ReviewRole } from './mapColumns.js';
@@ -11,6 +14,22 @@ export type NewReview = Omit<Review, 'line'>;
 
 /** Adds one row to the Reviews table; creates the canonical `## Reviews` table (before `## Log`) when there is none. */
 export function addReview(text: string, review: NewReview): string {
+  const out = placeReview(text, review);
+  // What orch writes, orch reads back: the new row reads as this review, and no other row changed.
+  const before = readStatus(text).reviews;
+  const after = readStatus(out).reviews;
+  // (a request's blob is kept in its State cell for people; only an approval's binds, and is read)
+  const blob = (r: Pick<Review, 'blob' | 'state'>) => (r.state === 'approved' ? (r.blob ?? '') : '');
+  const same = (r: Review) => r.path === review.path && r.reviewer === review.reviewer && r.requestedBy === review.requestedBy && r.state === review.state && blob(r) === blob(review);
+  if (after.length !== before.length + 1 || !after.some(same)) {
+    throw new OrchError(`cannot record a review of ${JSON.stringify(review.path)}: the row would not read back as that review.`, {
+      hint: 'Nothing was written. Rename the file to a plainer name, or record the review by hand.',
+    });
+  }
+  return out;
+}
+
+function placeReview(text: string, review: NewReview): string {
   const scan = scanStatus(text);
   const table = scan.tables.find((t) => t.kind === 'reviews' && t.reviewTable);
   if (table) return applyEdits(text, [insertAfterLine(scan.structure.tl, table.last, [renderReviewRow(table, review)])]);
@@ -37,7 +56,8 @@ function noteText(note: string): string {
 }
 
 export function reviewPath(path: string, backticks: boolean): string {
-  return (backticks || /[,;]|<br/i.test(path)) && !path.includes('`') ? '`' + path + '`' : path;
+  // The same forms as a lock's path; a path none of them carries is refused by addReview.
+  return pathCell(path, backticks) ?? path;
 }
 
 export function renderReviewRow(table: TableInfo, review: NewReview): string {

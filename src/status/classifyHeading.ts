@@ -12,6 +12,7 @@ const OTHER = /\b(rules?|legend|key|protocol|how|instructions?|usage|format|temp
 const ACTIVE_MOD = /\b(active|current|currently|open|held|now)\b/;
 const LOCK = /\b(locks?|locked|locking|claims?|claimed|reservations?|reserved)\b/;
 const RELEASED = /\b(released|unlocked|history|completed?|done|expired|archived?|past|previous|freed|finished|closed|resolved|old)\b/;
+const FREE = /^[^A-Za-z]*(open|free|available|unclaimed|unassigned)\s*(?::|$|\b(?:areas?|files?|paths?|modules?|zones?|services?|scopes?)\b)/i;
 const REVIEWS = /\breviews?\b/;
 const LOG = /\b(log|logs|changelog|journal)\b/;
 
@@ -27,6 +28,8 @@ export function classifyHeading(text: string): HeadingClass {
     .trim();
   if (OTHER.test(words)) return 'other';
   const lock = hasLockEmoji || LOCK.test(words);
+  // "## OPEN: search", "## Free", "## Available areas": what is not locked.
+  if (!lock && FREE.test(text)) return 'released';
   if (lock && ACTIVE_MOD.test(words)) return 'active';
   if (hasOpenEmoji || RELEASED.test(words)) return 'released';
   if (REVIEWS.test(words)) return 'reviews';

@@ -1,3 +1,5 @@
+import { logToken } from './pathCell.js';
+
 export interface StealEntry {
   at: string;
   by: string;
@@ -15,5 +17,6 @@ function token(value: string): string {
 /** `- 2026-11-26T09:05Z frontend-dev steal api/openapi.yaml from backend-architect: <reason>` */
 export function formatStealEntry(entry: StealEntry): string {
   const reason = entry.reason.replace(/[\r\n]+/g, ' ').trim();
-  return `- ${token(entry.at)} ${token(entry.by)} steal ${token(entry.path)} from ${token(entry.from)}: ${reason}`;
+  // The path exactly: C-quoted when it has spaces, quotes, backticks or backslashes.
+  return `- ${token(entry.at)} ${token(entry.by)} steal ${logToken(entry.path)} from ${token(entry.from)}: ${reason}`;
 }

@@ -7,11 +7,13 @@ export function needsQuotes(path: string): boolean {
   return NEEDS_QUOTES.test(path);
 }
 
-export function quotePath(path: string): string {
+/** `octal`: characters also written as `\ooo` (`<` of an HTML comment opener, say). */
+export function quotePath(path: string, octal?: RegExp): string {
   let out = '"';
   for (const ch of path) {
     const c = ch.codePointAt(0)!;
     if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (octal && c < 0x80 && octal.test(ch)) out += '\\' + c.toString(8).padStart(3, '0');
     else if (ch === '\n') out += '\\n';
     else if (ch === '\t') out += '\\t';
     else if (ch === '\r') out += '\\r';
@@ -31,7 +33,11 @@ export function unquotePath(text: string): string | null {
     const ch = body[i];
     if (ch !== '\\') {
       if (ch === '"') return null; // an unescaped quote inside: not this form
-      bytes.push(...enc.encode(ch));
+      // A character outside the BMP is two UTF-16 units: encode the pair, not each half.
+      const code = body.codePointAt(i)!;
+      const whole = String.fromCodePoint(code);
+      bytes.push(...enc.encode(whole));
+      i += whole.length - 1;
       continue;
     }
     const next = body[++i];

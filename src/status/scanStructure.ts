@@ -45,6 +45,7 @@ export interface Structure {
 }
 
 const MAX_LINE = 20_000;
+const TEMPLATE_HEADING = /\b(templates?|examples?|samples?)\b/i;
 
 /**
  * One cheap pass over every line: front matter, code fences, HTML comments and headings.
@@ -57,7 +58,8 @@ export function scanStructure(text: string): Structure {
   const hidden = new Uint8Array(n);
   const visible = new Map<number, string>();
   const headings: HeadingInfo[] = [];
-  const stack: Array<{ level: number; kind: SectionKind }> = [];
+  // `template`: under a "Template" or "Example" heading, where nothing is a lock, however deep.
+  const stack: Array<{ level: number; kind: SectionKind; template: boolean }> = [];
   let i = 0;
 
   if (n > 0 && /^---\s*$/.test(lines[0])) {
@@ -125,8 +127,9 @@ export function scanStructure(text: string): Structure {
           label = { level: h.level, kind: previous.kind };
         }
         // A deeper heading with no lock words ("### Backend") belongs to its parent's kind.
-        const kind: SectionKind = own !== 'unknown' ? own : label && label.level === h.level ? label.kind : parent;
-        stack.push({ level: h.level, kind });
+        const template = (stack.length > 0 && stack[stack.length - 1].template) || TEMPLATE_HEADING.test(h.text);
+        const kind: SectionKind = template ? 'other' : own !== 'unknown' ? own : label && label.level === h.level ? label.kind : parent;
+        stack.push({ level: h.level, kind, template });
         headings.push({ line: i, level: h.level, text: h.text, own, kind });
         previous = { level: h.level, own, kind };
         sawContent = false;

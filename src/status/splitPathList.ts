@@ -1,6 +1,7 @@
 import { isPlaceholder } from './isPlaceholder.js';
-import { normalizePath } from './normalizePath.js';
+import { normalizeLockPath } from './normalizePath.js';
 import { unquotePath } from './quotePath.js';
+import { isTemplateSlot } from './readHolder.js';
 
 export interface PathSegment {
   /** Offsets of the segment's raw text (trimmed) in the list text. */
@@ -8,6 +9,8 @@ export interface PathSegment {
   end: number;
   /** The path it names, normalised; null for a placeholder or an empty segment. */
   path: string | null;
+  /** Set when the segment names a path that cannot be a lock path (it leaves the repository): why. */
+  invalid?: string;
 }
 
 export interface PathList {
@@ -32,7 +35,7 @@ export function splitPathList(text: string): PathList {
     let b = text.length;
     while (a < b && isSpace(text.charCodeAt(a))) a++;
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    return { segments: [{ start: a, end: b, path: pathOf(text.slice(a, b)) }], seps: NO_SEPS };
+    return { segments: [segmentOf(text.slice(a, b), a, b)], seps: NO_SEPS };
   }
   const cuts: Array<[number, number]> = [];
   let inTick = false;
@@ -78,7 +81,7 @@ export function splitPathList(text: string): PathList {
     while (a < b && isSpace(text.charCodeAt(a))) a++;
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     if (segments.length > 0) seps.push(text.slice(segments[segments.length - 1].end, a));
-    segments.push({ start: a, end: b, path: pathOf(text.slice(a, b)) });
+    segments.push(segmentOf(text.slice(a, b), a, b));
   }
   return { segments, seps };
 }
@@ -87,8 +90,18 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 160 || c === 13 || c === 10;
 }
 
+function segmentOf(text: string, start: number, end: number): PathSegment {
+  const r = readSegment(text);
+  return typeof r === 'object' && r !== null ? { start, end, path: null, invalid: r.invalid } : { start, end, path: r };
+}
+
 /** The path a single segment names: a backticked span wins; otherwise the text minus decoration. */
 export function pathOf(segment: string): string | null {
+  const r = readSegment(segment);
+  return typeof r === 'object' ? null : r;
+}
+
+function readSegment(segment: string): string | null | { invalid: string } {
   // `\|` is a table's escaped pipe, not a Windows separator.
   let s = segment.trim().replace(/\\\|/g, '|');
   if (!s) return null;
@@ -115,7 +128,8 @@ export function pathOf(segment: string): string | null {
     // A status emoji before the path: "🔒 src/api/".
     if (c >= 0x80) s = s.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '');
   }
-  if (isPlaceholder(s)) return null;
-  const p = normalizePath(s);
-  return p && !isPlaceholder(p) ? p : null;
+  if (isPlaceholder(s) || isTemplateSlot(s)) return null;
+  const r = normalizeLockPath(s);
+  if ('invalid' in r) return r;
+  return r.path && !isPlaceholder(r.path) ? r.path : null;
 }

@@ -11,7 +11,7 @@ import type { StatusDoc } from '../types.js';
 
 declare const ORCH_VERSION: string | undefined;
 /** Bumped whenever what readStatus returns changes shape or meaning; a new orch version starts afresh. */
-const VERSION = `1:${typeof ORCH_VERSION === 'string' ? ORCH_VERSION : 'dev'}`;
+const VERSION = `2:${typeof ORCH_VERSION === 'string' ? ORCH_VERSION : 'dev'}`;
 
 let cacheFile: string | null = null;
 let entries: Map<string, { hash: string; doc: StatusDoc }> | null = null;

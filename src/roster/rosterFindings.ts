@@ -1,0 +1,50 @@
+// When a roster exists, every name orch is given — the identity, lock holders, contract
+// owners, the container reviewer, configOwners — should be an agent the project defines (or
+// one of the `agents` table). A typo would otherwise silently escape ownership: each unknown
+// name is a warning with the closest known name.
+import type { Config } from '../config/schema.js';
+import { closestMatch } from '../config/closestMatch.js';
+import { UNKNOWN_HOLDER } from '../status/readHolder.js';
+import type { Finding, Identity, Lock } from '../types.js';
+import type { Roster } from './readRoster.js';
+
+export interface RosterInput {
+  roster: Roster | null;
+  config: Pick<Config, 'agents' | 'contracts' | 'review' | 'configOwners' | 'statusFile'>;
+  identity: Pick<Identity, 'name' | 'isAgent' | 'source'>;
+  locks: Lock[];
+  /** Whether the review rule is on (its reviewer is then a name in use). */
+  reviewsOn?: boolean;
+}
+
+export function rosterFindings(input: RosterInput): Finding[] {
+  const { roster, config } = input;
+  if (!roster) return [];
+  const known = [...roster.agents.map((a) => a.name), ...Object.keys(config.agents)];
+  const fold = (n: string) => n.replace(/^@+/, '').trim().toLowerCase();
+  const knownSet = new Set(known.map(fold));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const check = (name: string | null | undefined, where: string, path: string | null, line?: number) => {
+    if (!name || name === UNKNOWN_HOLDER || knownSet.has(fold(name))) return;
+    const key = `${fold(name)}\0${where}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const guess = closestMatch(name.replace(/^@+/, ''), known);
+    findings.push({
+      rule: 'unknown-agent',
+      severity: 'warning',
+      path,
+      ...(line ? { line } : {}),
+      message: `${name} (${where}) is not a known agent${guess ? `; did you mean ${guess}?` : ''}`,
+      fix: guess ? `Use the name ${guess}, or add an agent definition named ${name}.` : `Use a name from the roster (${known.slice(0, 8).join(', ')}), or add an agent definition named ${name}.`,
+    });
+  };
+  if (input.identity.isAgent) check(input.identity.name, `the identity, from ${input.identity.source}`, null);
+  for (const l of input.locks) check(l.agent, `lock holder of ${l.path}`, config.statusFile, l.line);
+  for (const c of config.contracts) for (const o of c.owners) check(o, `owner of the contract ${c.name}`, null);
+  // the built-in reviewer is orch's default, not a name the project chose
+  if (input.reviewsOn !== false && config.review.reviewer !== 'docker-expert') check(config.review.reviewer, 'the configured container reviewer', null);
+  for (const o of config.configOwners) check(o, 'a configOwners entry', null);
+  return findings;
+}
