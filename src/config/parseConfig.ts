@@ -6,7 +6,7 @@ import { configSchema, type Config } from './schema.js';
 
 /** `filepath` names the source in messages (it may carry a note such as ` (key "orch")`). */
 export function parseConfig(raw: unknown, filepath: string): Config {
-  const result = configSchema.safeParse(raw);
+  const result = configSchema.safeParse(liftAgentDefinitions(raw, filepath));
   if (result.success) return result.data;
   throw new OrchError(formatConfigError(result.error.issues, raw, filepath), { hint: hintFor(filepath), cause: result.error });
 }
@@ -17,4 +17,22 @@ function hintFor(filepath: string): string {
   if (/\.orchrc\.json$/.test(filepath)) return `${fix} Add "$schema": "./node_modules/orchguard/schema.json" and editors check the file as you type.`;
   if (/\.ya?ml$/.test(filepath)) return `${fix} Start the file with "# yaml-language-server: $schema=./node_modules/orchguard/schema.json" and editors check it as you type.`;
   return fix;
+}
+
+/**
+ * `agents.definitions` (the globs of agent definition files) sits beside the agents it
+ * names in what users write; inside, `agents` is a record of agents only, so the globs
+ * move to `agentDefinitions` before validation. Both at once is ambiguous: refused.
+ */
+export function liftAgentDefinitions(raw: unknown, filepath: string): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const agents = (raw as Record<string, unknown>).agents;
+  if (agents === null || typeof agents !== 'object' || Array.isArray(agents) || !Object.hasOwn(agents, 'definitions')) return raw;
+  const { definitions, ...named } = agents as Record<string, unknown>;
+  if (Object.hasOwn(raw, 'agentDefinitions')) {
+    throw new OrchError(`${filepath}: "agents.definitions" and "agentDefinitions" both name the agent definition files.`, {
+      hint: 'Keep one of them (they mean the same).',
+    });
+  }
+  return { ...(raw as Record<string, unknown>), agents: named, agentDefinitions: definitions };
 }

@@ -51,7 +51,8 @@ it('reads definitions from the configured globs, and a lock holder outside the r
   const repo = tempRepo();
   repo.write('ops/agents/release-captain.md', definition('release-captain', 'releases'));
   const config = JSON.parse(repo.read('.orchrc.json'));
-  config.agentDefinitions = ['ops/agents/*.md'];
+  // the name the configuration contract gives: agents.definitions
+  config.agents = { ...(config.agents ?? {}), definitions: ['ops/agents/*.md'] };
   config.rules = { ...(config.rules ?? {}), 'container-review': 'off' };
   repo.write('.orchrc.json', JSON.stringify(config, null, 2) + '\n');
   repo.ok(['add', '-A']);
