@@ -143,12 +143,25 @@ function pathFolder(input: Pick<RuleInput, 'ignoreCase'>): (p: string) => string
   };
 }
 
-/** The 1-based line of the new text that holds the old row `line` word for word, else -1. */
-function stillWritten(oldText: string, line: number, newText: string): number {
-  const row = oldText.split('\n')[line - 1]?.replace(/\r$/, '').trim();
-  if (!row) return -1;
-  const i = newText.split('\n').findIndex((l) => l.replace(/\r$/, '').trim() === row);
-  return i < 0 ? -1 : i + 1;
+/**
+ * Where the new text holds an old row word for word: its 1-based line, else -1. Both
+ * texts are split once, however many rows an edit hides.
+ */
+function rowFinder(oldText: string, newText: string): (line: number) => number {
+  let oldLines: string[] | undefined;
+  let newAt: Map<string, number> | undefined;
+  return (line) => {
+    oldLines ??= oldText.split('\n');
+    if (!newAt) {
+      newAt = new Map();
+      newText.split('\n').forEach((l, i) => {
+        const key = l.replace(/\r$/, '').trim();
+        if (!newAt!.has(key)) newAt!.set(key, i + 1);
+      });
+    }
+    const row = oldLines[line - 1]?.replace(/\r$/, '').trim();
+    return row ? (newAt.get(row) ?? -1) : -1;
+  };
 }
 
 function stealsAdded(readers: StatusReaders, oldText: string, newText: string): Steal[] {
@@ -166,6 +179,7 @@ function lockFindings(
   texts: { oldText: string; newText: string; statusPath: string },
 ): RawFinding[] {
   const { statusPath } = texts;
+  const stillWritten = rowFinder(texts.oldText, texts.newText);
   const foldPath = pathFolder(input);
   const me = input.identity.name;
   // every cell that decides whether and until when the lock binds: with locks.ttl, a
@@ -198,7 +212,7 @@ function lockFindings(
     if (!onLockBranch(l)) continue;
     if (stolen(l)) continue;
     const expired = isExpired(l, input.now, input.config.locks.ttl);
-    const hiddenAt = now ? -1 : stillWritten(texts.oldText, l.line, texts.newText);
+    const hiddenAt = now ? -1 : stillWritten(l.line);
     const what = now
       ? `rewrites the lock of ${l.agent} on ${l.path}${describeLock(l, ttl)} (line ${l.line} before) to ${now.agent}${describeLock(now, ttl)}`
       : hiddenAt > 0
