@@ -12,6 +12,7 @@ import { writeIndexEntry } from '../git/writeIndexEntry.js';
 import { blobText } from '../git/blobReader.js';
 import { formatStatusTime } from '../locks/lockTimes.js';
 import { appendLog } from '../status/appendLog.js';
+import { dropLogEntry } from '../status/dropLogEntry.js';
 import { addReview } from '../status/addReview.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import type { ChangeSet, FileChange, Review } from '../types.js';
@@ -37,6 +38,7 @@ export function orchStateDir(gitDir: string): string {
 
 export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: NodeJS.ProcessEnv): Promise<RecordResult> {
   const { repo, config, identity, skip } = prepared;
+  const head = headCommit(prepared.repo);
   const agent = identity.name ?? 'unknown';
   const statusFile = config.statusFile;
   const notStatus = (f: FileChange) => f.path !== statusFile && f.oldPath !== statusFile;
@@ -58,7 +60,11 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now);
   }
   const wantsLog = config.log.enabled && logFiles.length > 0 && changes.files.some(notStatus);
-  if (!wantsLog && result.reviews.length === 0) return result;
+  // An earlier attempt of this commit that aborted after pre-commit (a later hook step
+  // failed, a commit-msg hook refused, the message was empty) left its entry staged and in
+  // the working tree: it goes, so the commit that happens carries exactly one.
+  const stale = staleEntry(repo.gitDir, env, await head);
+  if (!wantsLog && result.reviews.length === 0 && !stale) return result;
 
   const at = formatStatusTime(prepared.now);
   let entry = wantsLog ? formatLogEntry({ at, agent, task, files: logFiles, maxPaths: config.log.maxPaths }) : undefined;
@@ -69,7 +75,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   result.entry = entry;
 
   const edit = (text: string): string => {
-    let out = text;
+    let out = stale ? dropLogEntry(text, stale) : text;
     for (const r of result.reviews) out = addReview(out, { ...r });
     if (entry && replaceLine !== undefined) {
       const idx = out.lastIndexOf(replaceLine);
@@ -125,6 +131,8 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
           undo.push(() => fs.promises.rm(path.join(orchStateDir(repo.gitDir), 'post-commit'), { force: true }));
         }
       }
+      writeState(repo.gitDir, recordedFile(env), JSON.stringify({ head: await head, entry: entry ?? null }) + '\n');
+      undo.push(() => fs.promises.rm(path.join(orchStateDir(repo.gitDir), recordedFile(env)), { force: true }));
       // the working tree: its own (maybe unstaged) edits plus the same entry
       await updateStatusLocked(repo, config, (current) => {
         // left out of a sparse checkout: the commit carries the entry, the working tree has no file
@@ -140,6 +148,30 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     }
   });
   return result;
+}
+
+/** HEAD's commit id, or '' before the first commit. */
+async function headCommit(repo: Prepared['repo']): Promise<string> {
+  const r = await runGit(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { ...repo.git, okCodes: [1, 128] });
+  return r.code === 0 ? r.stdout.trim() : '';
+}
+
+/**
+ * What pre-commit recorded last (per agent, as the trailers): the Log entry it staged and
+ * the HEAD it staged it on. HEAD still there means that commit never happened.
+ */
+function recordedFile(env: NodeJS.ProcessEnv): string {
+  return trailersFile(env).replace(/^trailers/, 'recorded');
+}
+
+function staleEntry(gitDir: string, env: NodeJS.ProcessEnv, head: string): string | undefined {
+  let last: { head?: unknown; entry?: unknown };
+  try {
+    last = JSON.parse(fs.readFileSync(path.join(orchStateDir(gitDir), recordedFile(env)), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return last.head === head && typeof last.entry === 'string' && last.entry ? last.entry : undefined;
 }
 
 /** The task of the agent's own locks that cover the changed paths, when there is exactly one. */
