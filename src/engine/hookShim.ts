@@ -54,7 +54,8 @@ case $ORCH_AGENT in
   ''|.*|*[!A-Za-z0-9._-]*) info="$gd/orch/trailers" ;;
   *) if [ \${#ORCH_AGENT} -le 100 ]; then info="$gd/orch/trailers.$ORCH_AGENT"; else info="$gd/orch/trailers"; fi ;;
 esac
-if [ -f "$info" ] && [ -n "$msg" ]; then
+${emptyMessageCheck()}
+if [ -f "$info" ] && [ -n "$msg" ] && ! orch_empty_message "$msg"; then
   first=
   IFS= read -r first < "$msg" || :
   case $first in
@@ -68,6 +69,38 @@ if [ -f "$info" ] && [ -n "$msg" ]; then
   esac
   rm -f "$info"
 fi`;
+}
+
+/**
+ * git aborts a commit whose message is empty once cleaned up (blank lines, comments,
+ * sign-offs, what follows the scissors line): trailers must not turn it into a commit
+ * titled "Agent: …". The cleanup mode is git's: --cleanup on git's command line (Linux
+ * /proc), else commit.cleanup, else strip with an editor and whitespace without one
+ * (git tells hooks GIT_EDITOR=: then). Most messages are answered by the first grep.
+ */
+export function emptyMessageCheck(): string {
+  return `orch_empty_message() {
+  sed '/^. -\\{24\\} >8 -\\{24\\}$/,$d' "$1" | grep -v '^Signed-off-by: ' | grep -q '^[^[:space:]#;@!$%^&|:]\\|^[[:space:]][[:space:]]*[^[:space:]]' && return 1
+  m=$(git config commit.cleanup 2>/dev/null); p=$PPID; n=0
+  while [ $n -lt 6 ] && [ -r "/proc/$p/cmdline" ]; do
+    a=" $(tr '\\0' ' ' < "/proc/$p/cmdline")"
+    case $a in *" commit "*)
+      c=\${a#*" --cleanup"}
+      if [ "$c" != "$a" ]; then c=\${c#[= ]}; m=\${c%% *}; fi
+      break ;;
+    esac
+    p=$(sed 's/.*) . \\([0-9]*\\).*/\\1/' "/proc/$p/stat" 2>/dev/null) || break; n=$((n + 1))
+  done
+  case $m in ''|default) if [ "$GIT_EDITOR" = : ]; then m=whitespace; else m=strip; fi ;; esac
+  case $m in
+    verbatim) [ -s "$1" ] && return 1; return 0 ;;
+    whitespace) b=$(sed '/^. -\\{24\\} >8 -\\{24\\}$/,$d' "$1" | git stripspace) ;;
+    *) cc=$(git config core.commentChar 2>/dev/null); case $cc in ''|auto) cc='#' ;; esac
+       b=$(sed '/^. -\\{24\\} >8 -\\{24\\}$/,$d' "$1" | git -c "core.commentChar=$cc" stripspace --strip-comments) ;;
+  esac
+  printf '%s\\n' "$b" | grep -v '^Signed-off-by: ' | grep -q '[^[:space:]]' && return 1
+  return 0
+}`;
 }
 
 /** post-commit, in sh: only a pathspec commit (`git commit -- path`) leaves work for orch. */
