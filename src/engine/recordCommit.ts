@@ -47,7 +47,8 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   const amended = amend ? await amendedChange(prepared) : undefined;
   const logFiles = (amended?.files ?? changes.files).filter(notStatus);
   const task = env.ORCH_TASK?.trim() || taskFromLocks(prepared, amended?.files ?? changes.files);
-  const trailers = [`Agent: ${agent}`, ...(task ? [`Task: ${task}`] : [])];
+  // a person (no agent identity, only a git email) makes no claim to be an agent
+  const trailers = [...(identity.isAgent && identity.name ? [`Agent: ${agent}`] : []), ...(task ? [`Task: ${task}`] : [])];
   if (skip.all || skip.rules.length) trailers.push(`Orch-Skip: ${skip.all ? 'all' : skip.rules.join(',')}`);
   writeState(repo.gitDir, trailersFile(env), trailers.join('\n') + '\n');
   const result: RecordResult = { reviews: [], trailers };
