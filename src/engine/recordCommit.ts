@@ -21,7 +21,7 @@ import { appendToArchive, archiveLog } from './archiveLog.js';
 import { atomicWrite } from '../fs/atomicWrite.js';
 import { stagedEntryNow, type Prepared } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
-import { updateStatusLocked, withStatusLock } from './updateStatus.js';
+import { statusTmpDir, updateStatusLocked, withStatusLock } from './updateStatus.js';
 import { readStatusText } from './loadStatus.js';
 import { buildLockIndex } from '../locks/lockIndex.js';
 import { RULES } from '../rules/registry.js';
@@ -117,8 +117,8 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
         const nextArchive = appendToArchive(archiveText, archived.moved);
         await writeIndexEntry(archiveFile, nextArchive, archiveIndexed?.mode ?? '100644', repo.git, objects);
         undo.push(() => restoreIndexEntry(archiveFile, archiveIndexed, repo.git));
-        await atomicWrite(archivePath, nextArchive);
-        undo.push(() => (archiveWorking === null ? fs.promises.rm(archivePath, { force: true }) : atomicWrite(archivePath, archiveWorking)));
+        await atomicWrite(archivePath, nextArchive, { tmpDir: statusTmpDir(repo) });
+        undo.push(() => (archiveWorking === null ? fs.promises.rm(archivePath, { force: true }) : atomicWrite(archivePath, archiveWorking, { tmpDir: statusTmpDir(repo) })));
       }
       if (newStaged !== base || !indexed) {
         const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git, objects);

@@ -13,6 +13,11 @@ export function statusLockPath(repo: Pick<Repo, 'commonDir'>): string {
   return path.join(repo.commonDir, 'orch', 'status.lock');
 }
 
+/** Where writes of working-tree files keep their temporary files: out of `git add`'s reach. */
+export function statusTmpDir(repo: Pick<Repo, 'gitDir'>): string {
+  return path.join(repo.gitDir, 'orch', 'tmp');
+}
+
 /**
  * Runs `edit` on the current text of this worktree's status file (all worktrees' locks
  * passed in for conflict checks) and writes what it returns; returning `null` writes
@@ -40,7 +45,7 @@ export async function updateStatusLocked<T>(
       hint: `Restore it (git restore ${config.statusFile}), or in a sparse checkout bring it in: git sparse-checkout add /${config.statusFile}`,
     });
   }
-  if (text !== null && text !== current.ownText) await atomicWrite(current.ownPath, text);
+  if (text !== null && text !== current.ownText) await atomicWrite(current.ownPath, text, { tmpDir: statusTmpDir(repo) });
   return result;
 }
 
