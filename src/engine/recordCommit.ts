@@ -19,6 +19,7 @@ import type { ChangeSet, FileChange, Review } from '../types.js';
 import { formatLogEntry } from './formatLogEntry.js';
 import { appendToArchive, archiveLog } from './archiveLog.js';
 import { atomicWrite } from '../fs/atomicWrite.js';
+import { checkUtf8 } from '../fs/checkUtf8.js';
 import { stagedEntryNow, type Prepared } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
 import { statusTmpDir, updateStatusLocked, withStatusLock } from './updateStatus.js';
@@ -96,6 +97,9 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     const workingText = readStatusText(path.join(repo.top, statusFile));
     const indexed: IndexEntry | null = staged ? { mode: fileMode(path.join(repo.top, statusFile)), sha: staged.sha } : null;
     const stagedText = staged ? staged.text : null;
+    // bytes that are not UTF-8 were decoded as U+FFFD: refused before anything is written
+    if (stagedText?.includes('\uFFFD')) checkUtf8((await runGitBuffer(['cat-file', 'blob', staged!.sha], repo.git)).stdout, `${statusFile} (staged)`);
+    if (workingText?.includes('\uFFFD')) checkUtf8(fs.readFileSync(path.join(repo.top, statusFile)), statusFile);
     const objects = objectStore(repo, env);
     const base = stagedText ?? workingText ?? CANONICAL_STATUS;
     let newStaged = edit(base);

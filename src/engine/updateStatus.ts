@@ -1,7 +1,9 @@
 // record: every write of WORK_STATUS.md goes through here — serialised between processes
 // by a lock file in the common git dir (shared by all worktrees), re-read under that lock
 // so no concurrent edit is lost, and written atomically (temporary file + rename).
+import fs from 'node:fs';
 import path from 'node:path';
+import { checkUtf8 } from '../fs/checkUtf8.js';
 import { OrchError } from '../errors.js';
 import { atomicWrite } from '../fs/atomicWrite.js';
 import { withFileLock } from '../fs/withFileLock.js';
@@ -38,6 +40,8 @@ export async function updateStatusLocked<T>(
   edit: (current: LoadedStatus) => { text: string | null; result: T },
 ): Promise<T> {
   const current = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
+  // bytes that are not UTF-8 were decoded as U+FFFD: writing would replace them
+  if (current.ownText?.includes('\uFFFD')) checkUtf8(fs.readFileSync(current.ownPath), config.statusFile);
   const { text, result } = edit(current);
   if (text !== null && current.outsideCheckout) {
     // writing a new file here would start a second, diverging status file
