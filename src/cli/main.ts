@@ -2,6 +2,7 @@
 // output and an exit code. No stack trace reaches a user unless ORCH_DEBUG is set.
 import { isOrchError } from '../errors.js';
 import type { IO } from './io.js';
+import { orchInvocation, withInvocation } from '../report/orchInvocation.js';
 // Commands an agent runs all day are part of the entry bundle: a module loaded on demand
 // costs a file resolution, a read and a compile, and esbuild cuts code shared between
 // on-demand modules into many small chunks. Only set-up and diagnosis commands, which pull
@@ -79,7 +80,9 @@ export async function main(argv: string[], io: IO): Promise<number> {
 export function reportError(e: unknown, io: IO): number {
   if (isOrchError(e)) {
     const message = e.message.startsWith('orch') ? e.message : `orch: ${e.message}`;
-    io.stderr.write(message + (e.hint ? `\n  ${e.hint}` : '') + '\n');
+    // a hint's command runs as printed (`npx orch …` for a local install)
+    const hint = e.hint ? withInvocation(e.hint, orchInvocation(io.env)) : undefined;
+    io.stderr.write(message + (hint ? `\n  ${hint}` : '') + '\n');
     if (io.env.ORCH_DEBUG) io.stderr.write(String(e.stack) + '\n');
     return e.exitCode;
   }
