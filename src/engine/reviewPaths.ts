@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gitBlobId } from '../compose/gitBlobId.js';
+import { globMatcher } from '../match/globMatcher.js';
 import { OrchError } from '../errors.js';
 import { formatStatusTime } from '../locks/lockTimes.js';
 import { addReview } from '../status/addReview.js';
@@ -18,7 +19,7 @@ import { updateStatus } from './updateStatus.js';
 import { lockBranchTarget } from './lockBranchTarget.js';
 import type { LoadedStatus } from './loadStatus.js';
 
-export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve'; paths: string[] }): Promise<{ agent: string; reviewer: string; changed: string[] }> {
+export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve'; paths: string[] }): Promise<{ agent: string; reviewer: string; changed: string[]; remote?: boolean }> {
   if (req.paths.length === 0) throw new OrchError(`orch review ${req.action}: name at least one path.`);
   const prepared = await prepareCheck(req);
   const { repo, config, identity, now } = prepared;
@@ -32,6 +33,18 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
     });
   }
   const paths = req.paths.map((p) => toRepoPath(p, req.cwd, repo.top));
+  // only what the container review covers, and only what exists, can be reviewed
+  const reviewed = globMatcher(config.review.paths, { ignoreCase: repo.ignoreCase });
+  for (const p of paths) {
+    if (!reviewed(p)) {
+      throw new OrchError(`orch review ${req.action}: ${p} is not under container review (review.paths: ${config.review.paths.join(', ')}).`, {
+        hint: 'Name Dockerfiles and compose files, or add the pattern to review.paths in the configuration.',
+      });
+    }
+    if (!fs.existsSync(path.join(repo.top, p))) {
+      throw new OrchError(`orch review ${req.action}: ${p} does not exist in the working tree.`, { hint: 'Check the path (relative to the current directory).' });
+    }
+  }
   const at = formatStatusTime(now);
   const blobs = new Map<string, string | undefined>();
   for (const p of paths) {
@@ -52,7 +65,8 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
       const blob = blobs.get(p);
       const open = reviews.filter((r: Review) => r.path === p && sameAgent(r.reviewer, reviewer));
       if (req.action === 'request') {
-        if (open.some((r) => r.state === 'requested' && (!r.blob || r.blob === blob))) continue;
+        // already asked for, or already approved as the file is now: nothing to add
+        if (open.some((r) => (r.state === 'requested' && (!r.blob || r.blob === blob)) || (r.state === 'approved' && r.blob === blob))) continue;
         text = addReview(text, { path: p, requestedBy: agent, reviewer, state: 'requested', at, blob });
       } else if (open.length) {
         text = setReviewState(text, (r) => r.path === p && sameAgent(r.reviewer, reviewer), 'approved', at, blob);
@@ -72,5 +86,5 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
     message: (r) => `review ${req.action} ${r.changed.join(', ')}`,
     local: (current) => edit(current).text,
   });
-  return p.result;
+  return { ...p.result, remote: true };
 }
