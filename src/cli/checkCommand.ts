@@ -3,6 +3,8 @@ import { checkFiles } from '../engine/checkFiles.js';
 import { checkStaged } from '../engine/checkStaged.js';
 import { checkRange } from '../engine/checkRange.js';
 import { emitReport } from './emitReport.js';
+import { openRepo } from '../engine/openRepo.js';
+import { runGit } from '../git/runGit.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
 
@@ -22,6 +24,7 @@ export async function run(args: string[], io: IO): Promise<number> {
     if (values.agent !== undefined) {
       throw new OrchError('orch check: --agent does not apply to --range: each commit is judged as the agent its Agent: trailer or author email names.');
     }
+    await resolveRange(values.range, io.cwd);
     const { report } = await checkRange({ cwd: io.cwd, env: io.env, context: 'check', range: values.range });
     return emitReport(report, io, values.format);
   }
@@ -33,4 +36,20 @@ export async function run(args: string[], io: IO): Promise<number> {
   if (positionals.length) throw new OrchError(`orch check: unexpected argument ${positionals[0]}; did you mean --files?`);
   const { report } = await checkStaged({ ...base, context: 'check' });
   return emitReport(report, io, values.format);
+}
+
+/** Each side of --range A..B must name a commit: the message says which side, of which option. */
+async function resolveRange(range: string, cwd: string): Promise<void> {
+  const m = /^(.*?)\.\.\.?(.*)$/s.exec(range);
+  if (!m) throw new OrchError(`orch check --range ${JSON.stringify(range)}: expected A..B (two revisions).`, { hint: 'For example: orch check --range origin/main..HEAD' });
+  const repo = await openRepo(cwd);
+  for (const [side, rev] of [['A', m[1]], ['B', m[2]]] as const) {
+    if (rev === '') continue; // git reads an empty side as HEAD
+    const r = await runGit(['rev-parse', '-q', '--verify', '--end-of-options', `${rev}^{commit}`], { ...repo.git, okCodes: [1, 128] });
+    if (r.code !== 0) {
+      throw new OrchError(`orch check --range ${range}: ${JSON.stringify(rev)} (the ${side} side) is not a commit in this repository.`, {
+        hint: `Check the --range value (a branch, tag or commit id). A commit that exists only on a remote needs git fetch first.`,
+      });
+    }
+  }
 }
