@@ -1,10 +1,8 @@
-import { OrchError } from '../errors.js';
+import { OrchError, isOrchError } from '../errors.js';
 import { checkFiles } from '../engine/checkFiles.js';
 import { checkStaged } from '../engine/checkStaged.js';
 import { checkRange } from '../engine/checkRange.js';
 import { emitReport } from './emitReport.js';
-import { openRepo } from '../engine/openRepo.js';
-import { runGit } from '../git/runGit.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
 
@@ -24,8 +22,10 @@ export async function run(args: string[], io: IO): Promise<number> {
     if (values.agent !== undefined) {
       throw new OrchError('orch check: --agent does not apply to --range: each commit is judged as the agent its Agent: trailer or author email names.');
     }
-    await resolveRange(values.range, io.cwd);
-    const { report } = await checkRange({ cwd: io.cwd, env: io.env, context: 'check', range: values.range });
+    const range = values.range;
+    const { report } = await checkRange({ cwd: io.cwd, env: io.env, context: 'check', range }).catch((e) => {
+      throw fromRange(e, range);
+    });
     return emitReport(report, io, values.format);
   }
   if (values.files) {
@@ -38,18 +38,14 @@ export async function run(args: string[], io: IO): Promise<number> {
   return emitReport(report, io, values.format);
 }
 
-/** Each side of --range A..B must name a commit: the message says which side, of which option. */
-async function resolveRange(range: string, cwd: string): Promise<void> {
-  const m = /^(.*?)\.\.\.?(.*)$/s.exec(range);
-  if (!m) throw new OrchError(`orch check --range ${JSON.stringify(range)}: expected A..B (two revisions).`, { hint: 'For example: orch check --range origin/main..HEAD' });
-  const repo = await openRepo(cwd);
-  for (const [side, rev] of [['A', m[1]], ['B', m[2]]] as const) {
-    if (rev === '') continue; // git reads an empty side as HEAD
-    const r = await runGit(['rev-parse', '-q', '--verify', '--end-of-options', `${rev}^{commit}`], { ...repo.git, okCodes: [1, 128] });
-    if (r.code !== 0) {
-      throw new OrchError(`orch check --range ${range}: ${JSON.stringify(rev)} (the ${side} side) is not a commit in this repository.`, {
-        hint: `Check the --range value (a branch, tag or commit id). A commit that exists only on a remote needs git fetch first.`,
-      });
-    }
-  }
+/**
+ * The range check names a side it cannot resolve as "the base"/"the head", with advice
+ * about --base/--head (the options of `orch ci`): here both came from --range.
+ */
+function fromRange(e: unknown, range: string): unknown {
+  if (!isOrchError(e) || !/ is not a commit in this repository/.test(e.message)) return e;
+  return new OrchError(`orch check --range ${range}: ${e.message.replace(/^orch: /, '')}`, {
+    hint: (e.hint ?? 'Check the --range value.').replace(/--(base|head)\b/g, '--range'),
+    exitCode: e.exitCode,
+  });
 }

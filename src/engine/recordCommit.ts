@@ -62,10 +62,10 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now);
   }
   const wantsLog = config.log.enabled && logFiles.length > 0 && changes.files.some(notStatus);
-  // An earlier attempt of this commit that aborted after pre-commit (a later hook step
-  // failed, a commit-msg hook refused, the message was empty) left its entry staged and in
-  // the working tree: it goes, so the commit that happens carries exactly one.
-  const stale = staleEntry(repo.gitDir, env, await head);
+  // An attempt that aborted after pre-commit (a later hook step failed, commit-msg refused,
+  // an empty message) left its entry staged: it goes, so the commit carries exactly one.
+  const last = lastRecord(repo.gitDir, env, await head);
+  let stale = last?.entry;
   if (!wantsLog && result.reviews.length === 0 && !stale) return result;
 
   const at = formatStatusTime(prepared.now);
@@ -97,6 +97,8 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     const workingText = readStatusText(path.join(repo.top, statusFile));
     const indexed: IndexEntry | null = staged ? { mode: fileMode(path.join(repo.top, statusFile)), sha: staged.sha } : null;
     const stagedText = staged ? staged.text : null;
+    // only while the staged file is the one that attempt left (another commit may be carrying it)
+    if (last?.sha !== staged?.sha) stale = undefined;
     // bytes that are not UTF-8 were decoded as U+FFFD: refused before anything is written
     if (stagedText?.includes('\uFFFD')) checkUtf8((await runGitBuffer(['cat-file', 'blob', staged!.sha], repo.git)).stdout, `${statusFile} (staged)`);
     if (workingText?.includes('\uFFFD')) checkUtf8(fs.readFileSync(path.join(repo.top, statusFile)), statusFile);
@@ -108,6 +110,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     // A write that fails (a full disk, a read-only file) blocks the commit: whatever was
     // already written is put back, so a retried commit does not find a stale entry staged.
     const undo: Array<() => Promise<unknown>> = [];
+    let stagedSha: string | undefined;
     try {
       // past log.maxEntries the oldest entries move to the archive, staged in this commit
       const archived = archiveLog(newStaged, config.log.maxEntries);
@@ -125,7 +128,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
         undo.push(() => (archiveWorking === null ? fs.promises.rm(archivePath, { force: true }) : atomicWrite(archivePath, archiveWorking, { tmpDir: statusTmpDir(repo) })));
       }
       if (newStaged !== base || !indexed) {
-        const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git, objects);
+        const sha = (stagedSha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git, objects));
         undo.push(() => restoreIndexEntry(statusFile, indexed, repo.git));
         // a new index entry loses the skip-worktree bit (a sparse checkout's): without it git
         // would see the file as deleted
@@ -136,7 +139,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
           undo.push(() => fs.promises.rm(path.join(orchStateDir(repo.gitDir), 'post-commit'), { force: true }));
         }
       }
-      writeState(repo.gitDir, recordedFile(env), JSON.stringify({ head: await head, entry: entry ?? null }) + '\n');
+      writeState(repo.gitDir, recordedFile(env), JSON.stringify({ head: await head, entry: entry ?? null, sha: stagedSha ?? staged?.sha ?? null }) + '\n');
       undo.push(() => fs.promises.rm(path.join(orchStateDir(repo.gitDir), recordedFile(env)), { force: true }));
       // the working tree: its own (maybe unstaged) edits plus the same entry
       await updateStatusLocked(repo, config, (current) => {
@@ -162,21 +165,23 @@ async function headCommit(repo: Prepared['repo']): Promise<string> {
 }
 
 /**
- * What pre-commit recorded last (per agent, as the trailers): the Log entry it staged and
- * the HEAD it staged it on. HEAD still there means that commit never happened.
+ * What pre-commit recorded last (per agent, as the trailers): the Log entry it staged, the
+ * HEAD it staged it on and the staged status blob it left. HEAD still there means that
+ * commit never happened; the same blob still staged means nobody staged over it since.
  */
 function recordedFile(env: NodeJS.ProcessEnv): string {
   return trailersFile(env).replace(/^trailers/, 'recorded');
 }
 
-function staleEntry(gitDir: string, env: NodeJS.ProcessEnv, head: string): string | undefined {
-  let last: { head?: unknown; entry?: unknown };
+function lastRecord(gitDir: string, env: NodeJS.ProcessEnv, head: string): { entry: string; sha: string | null } | undefined {
+  let last: { head?: unknown; entry?: unknown; sha?: unknown };
   try {
     last = JSON.parse(fs.readFileSync(path.join(orchStateDir(gitDir), recordedFile(env)), 'utf8'));
   } catch {
     return undefined;
   }
-  return last.head === head && typeof last.entry === 'string' && last.entry ? last.entry : undefined;
+  if (last.head !== head || typeof last.entry !== 'string' || !last.entry) return undefined;
+  return { entry: last.entry, sha: typeof last.sha === 'string' ? last.sha : null };
 }
 
 /** The task of the agent's own locks that cover the changed paths, when there is exactly one. */
