@@ -2,7 +2,7 @@
 // Starts orch. A hook runs on every commit, and compiling the CLI's code is a large part of
 // what it costs to start: so the CLI (dist/cli.cjs) is compiled through V8's code cache,
 // kept per user in ~/.cache/orchguard (XDG_CACHE_HOME), one file for hooks and one for the
-// other commands, each written by the first run of its kind with the functions that run
+// other commands per installed copy and Node.js version, each written by the first run of its kind with the functions that run
 // compiled in. V8 checks a cache against the code and its own version and rejects any
 // that does not fit; then, or whenever the cache cannot be used, orch starts without it.
 // ORCH_NO_CODE_CACHE=1 turns it off.
@@ -17,16 +17,61 @@ const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist
 // the CLI's lazy parts are ES modules beside it (dist/lazy-*.js): loaded from here
 globalThis.__orchImport = (specifier) => import(new URL(specifier, pathToFileURL(file)).href);
 
+function hash(parts) {
+  let h = 0;
+  for (const s of parts) for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+// <kind>-<copy>-<build>.v8cache: one cache per copy of orch (its path) and Node.js version,
+// so installs do not evict each other; the build part (size and mtime of cli.cjs) changes
+// with every new build of that copy, whose cache then replaces the old one.
 function cacheFile(source) {
   if (process.env.ORCH_NO_CODE_CACHE) return null;
   const home = process.env.HOME || process.env.USERPROFILE;
   const root = process.env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : null);
   if (!root || !path.isAbsolute(root)) return null;
-  // one cache per copy of orch (its path and size) and Node.js version, so installs do not evict each other
-  let h = 0;
-  for (const s of [file, String(source.length), process.version]) for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  let mtime = '';
+  try {
+    mtime = String(fs.statSync(file).mtimeMs);
+  } catch {
+    // the size alone, then
+  }
   const kind = process.argv[2] === 'hook' ? 'hook' : 'cli';
-  return path.join(root, 'orchguard', `${kind}-${(h >>> 0).toString(36)}.v8cache`);
+  const copy = `${kind}-${hash([file, process.version])}-`;
+  return { dir: path.join(root, 'orchguard'), copy, path: path.join(root, 'orchguard', `${copy}${hash([String(source.length), mtime])}.v8cache`) };
+}
+
+// Removes what the new cache replaces: this copy's caches of earlier builds, caches named
+// the way earlier versions of orch named them (<kind>-<hash>.v8cache, one per build), and
+// temporary files of runs that did not finish.
+function removeReplaced(cache) {
+  let names;
+  try {
+    names = fs.readdirSync(cache.dir);
+  } catch {
+    return;
+  }
+  const mine = path.basename(cache.path);
+  for (const n of names) {
+    const tmp = /\.v8cache\.(\d+)$/.exec(n);
+    const stale = n !== mine && (n.startsWith(cache.copy) || /^(hook|cli)-[0-9a-z]+\.v8cache$/.test(n));
+    if (!stale && !(tmp && Number(tmp[1]) !== process.pid && !alive(Number(tmp[1])))) continue;
+    try {
+      fs.unlinkSync(path.join(cache.dir, n));
+    } catch {
+      // gone already
+    }
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
 }
 
 function start() {
@@ -35,7 +80,7 @@ function start() {
   let cachedData;
   if (cache) {
     try {
-      cachedData = fs.readFileSync(cache);
+      cachedData = fs.readFileSync(cache.path);
     } catch {
       // none yet
     }
@@ -45,10 +90,11 @@ function start() {
     // written at exit: by then the functions this run needed are compiled, and go in too
     process.once('exit', () => {
       try {
-        fs.mkdirSync(path.dirname(cache), { recursive: true, mode: 0o700 });
-        const tmp = `${cache}.${process.pid}`;
+        fs.mkdirSync(cache.dir, { recursive: true, mode: 0o700 });
+        const tmp = `${cache.path}.${process.pid}`;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-        fs.renameSync(tmp, cache);
+        fs.renameSync(tmp, cache.path);
+        removeReplaced(cache);
       } catch {
         // an unwritable cache directory: start without a cache next time too
       }

@@ -103,6 +103,9 @@ try {
   );
   fs.writeFileSync(cliFile, routed);
   merge((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: out })).metafile);
+  // the configuration loader reads YAML synchronously (require): the package ships it as
+  // CommonJS beside cli.cjs, since an installed orch has no node_modules of its own
+  merge((await build({ ...common, format: 'cjs', banner: {}, entryPoints: { yaml: 'yaml' }, outExtension: { '.js': '.cjs' }, outdir: out })).metafile);
   // lazy bundles may import lazily themselves: build until none is left
   for (;;) {
     const todo = [...lazy].filter(([name]) => !built.has(name));

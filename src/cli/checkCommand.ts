@@ -1,4 +1,4 @@
-import { OrchError } from '../errors.js';
+import { OrchError, isOrchError } from '../errors.js';
 import { checkFiles } from '../engine/checkFiles.js';
 import { checkStaged } from '../engine/checkStaged.js';
 import { checkRange } from '../engine/checkRange.js';
@@ -22,7 +22,10 @@ export async function run(args: string[], io: IO): Promise<number> {
     if (values.agent !== undefined) {
       throw new OrchError('orch check: --agent does not apply to --range: each commit is judged as the agent its Agent: trailer or author email names.');
     }
-    const { report } = await checkRange({ cwd: io.cwd, env: io.env, context: 'check', range: values.range });
+    const range = values.range;
+    const { report } = await checkRange({ cwd: io.cwd, env: io.env, context: 'check', range }).catch((e) => {
+      throw fromRange(e, range);
+    });
     return emitReport(report, io, values.format);
   }
   if (values.files) {
@@ -33,4 +36,16 @@ export async function run(args: string[], io: IO): Promise<number> {
   if (positionals.length) throw new OrchError(`orch check: unexpected argument ${positionals[0]}; did you mean --files?`);
   const { report } = await checkStaged({ ...base, context: 'check' });
   return emitReport(report, io, values.format);
+}
+
+/**
+ * The range check names a side it cannot resolve as "the base"/"the head", with advice
+ * about --base/--head (the options of `orch ci`): here both came from --range.
+ */
+function fromRange(e: unknown, range: string): unknown {
+  if (!isOrchError(e) || !/ is not a commit in this repository/.test(e.message)) return e;
+  return new OrchError(`orch check --range ${range}: ${e.message.replace(/^orch: /, '')}`, {
+    hint: (e.hint ?? 'Check the --range value.').replace(/--(base|head)\b/g, '--range'),
+    exitCode: e.exitCode,
+  });
 }

@@ -4,9 +4,9 @@ import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
 
 export async function run(args: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseFlags('done', args, { ...AGENT_FLAG, ...FORMAT_FLAG });
+  const { values, positionals } = parseFlags('done', args, { ...AGENT_FLAG, ...FORMAT_FLAG, force: { type: 'boolean' } });
   if (positionals.length !== 1) throw new OrchError('orch done: give exactly one task id, e.g. `orch done T-12`.');
-  const r = await finishTask({ cwd: io.cwd, env: io.env, agentFlag: values.agent, task: positionals[0] });
+  const r = await finishTask({ cwd: io.cwd, env: io.env, agentFlag: values.agent, task: positionals[0], force: values.force });
   if ((values.format ?? io.env.ORCH_FORMAT) === 'json') {
     io.stdout.write(JSON.stringify({ ok: true, agent: r.agent, task: r.task, released: r.released }) + '\n');
     return 0;

@@ -48,7 +48,8 @@ async function preCommit(io: IO): Promise<number> {
   if (prepared.skip.all) io.stderr.write(msg.skippedAll + '\n');
   const code = prepared.skip.all ? 0 : await emitReport(report, io);
   if (code !== 0) return code;
-  await recordCommit(prepared, changes, io.env);
+  const recorded = await recordCommit(prepared, changes, io.env);
+  for (const r of recorded.reviews) io.stderr.write(msg.reviewRequested(r.path, r.reviewer, prepared.config.statusFile) + '\n');
   return 0;
 }
 

@@ -48,8 +48,9 @@ export async function run(args: string[], io: IO): Promise<number> {
     notes.push(...r.notes);
   }
   for (const n of notes) io.stdout.write(`${dryRun ? 'Then' : 'Next'}: ${n}\n`);
-  if (!dryRun && changes.some((c) => /WORK_STATUS\.md$|\.orchrc\.json$/.test(c.file) && c.action === 'create')) {
-    io.stdout.write('Next: commit WORK_STATUS.md and .orchrc.json, and tell each agent its name (ORCH_AGENT or `git config orch.agent NAME`).\n');
+  const created = changes.filter((c) => c.action !== 'git-config' && c.action !== 'rename' && /WORK_STATUS\.md$|\.orchrc\.json$|\.md$/.test(c.file) && !c.file.includes('/.husky/'));
+  if (!dryRun && created.length) {
+    io.stdout.write(`Next: commit ${created.map((c) => rel(c.file)).join(', ')}, and tell each agent its name (ORCH_AGENT or \`git config orch.agent NAME\`).\n`);
   }
   return 0;
 }

@@ -39,5 +39,6 @@ export async function run(args: string[], io: IO): Promise<number> {
   }
   for (const p of result.already) io.stdout.write(msg.alreadyLocked(p, result.agent) + '\n');
   if (result.remote && result.locked.length) io.stdout.write(msg.remoteOutcome(result.remote) + '\n');
+  else if (result.locked.length) io.stdout.write(msg.commitStatus + '\n');
   return 0;
 }

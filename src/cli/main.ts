@@ -1,7 +1,9 @@
 // The thin CLI: find the command, load only its module, turn results and errors into
 // output and an exit code. No stack trace reaches a user unless ORCH_DEBUG is set.
-import { isOrchError } from '../errors.js';
+import { OrchError, isOrchError } from '../errors.js';
+import { pickFormat } from '../report/pickFormat.js';
 import type { IO } from './io.js';
+import { orchInvocation, withInvocation } from '../report/orchInvocation.js';
 // Commands an agent runs all day are part of the entry bundle: a module loaded on demand
 // costs a file resolution, a read and a compile, and esbuild cuts code shared between
 // on-demand modules into many small chunks. Only set-up and diagnosis commands, which pull
@@ -42,9 +44,15 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 declare const ORCH_VERSION: string;
 
-export async function main(argv: string[], io: IO): Promise<number> {
-  const [name, ...rest] = argv;
+export async function main(args: string[], outerIo: IO): Promise<number> {
+  let io = outerIo;
   try {
+    // global options may come before the command (`orch --format json status`)
+    const { argv, env } = leadingGlobals(args, io.env);
+    io = env === io.env ? io : { ...io, env };
+    const [name, ...rest] = argv;
+    // every command validates the format it was asked for, used or not
+    pickFormat({ flag: formatFlagIn(rest), env: io.env });
     if (!name || name === '-h' || name === '--help' || name === 'help') {
       const topic = name === 'help' ? rest[0] : undefined;
       io.stdout.write((topic && HELP[topic] ? HELP[topic] : USAGE) + '\n');
@@ -77,10 +85,43 @@ export async function main(argv: string[], io: IO): Promise<number> {
   }
 }
 
+const GLOBAL_ENV: Record<string, string> = { '--format': 'ORCH_FORMAT', '--agent': 'ORCH_AGENT' };
+
+/** `--format X` / `--agent X` before the command: the same as after it (passed as their variables, which they beat). */
+function leadingGlobals(argv: string[], env: NodeJS.ProcessEnv): { argv: string[]; env: NodeJS.ProcessEnv } {
+  let i = 0;
+  let out = env;
+  while (i < argv.length) {
+    const m = /^(--format|--agent)(?:=(.*))?$/s.exec(argv[i]);
+    if (!m) break;
+    const value = m[2] ?? argv[i + 1];
+    if (value === undefined || (m[2] === undefined && value.startsWith('-'))) {
+      throw new OrchError(`orch: option '${m[1]} <value>' argument missing`, { hint: 'See `orch --help`.' });
+    }
+    if (m[1] === '--format') pickFormat({ flag: value, env: {} });
+    out = { ...out, [GLOBAL_ENV[m[1]]]: value };
+    i += m[2] === undefined ? 2 : 1;
+  }
+  return { argv: i === 0 ? argv : argv.slice(i), env: out };
+}
+
+/** The value of a `--format` among a command's arguments (the last one wins, as in parseArgs). */
+function formatFlagIn(args: string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--') break;
+    if (args[i] === '--format') value = args[++i] ?? '';
+    else if (args[i].startsWith('--format=')) value = args[i].slice('--format='.length);
+  }
+  return value;
+}
+
 export function reportError(e: unknown, io: IO): number {
   if (isOrchError(e)) {
     const message = e.message.startsWith('orch') ? e.message : `orch: ${e.message}`;
-    io.stderr.write(message + (e.hint ? `\n  ${e.hint}` : '') + '\n');
+    // a hint's command runs as printed (`npx orch …` for a local install)
+    const hint = e.hint ? withInvocation(e.hint, orchInvocation(io.env)) : undefined;
+    io.stderr.write(message + (hint ? `\n  ${hint}` : '') + '\n');
     if (io.env.ORCH_DEBUG) io.stderr.write(String(e.stack) + '\n');
     return e.exitCode;
   }

@@ -104,10 +104,12 @@ The shims that \`orch init\` installs call this; you rarely run it yourself.`,
 
 Checks every commit of base..head. Without --base/--head the range comes from the CI
 environment (GitHub Actions, GitLab CI, Bitbucket Pipelines).`,
-  done: `Usage: orch done <task> [--agent NAME]
+  done: `Usage: orch done <task> [--force] [--agent NAME]
 
 Releases your locks for <task> and appends a completion entry to the Log. The commit
-that carries it must also update orchestration-index.md (rule task-completion).`,
+that carries it must also update orchestration-index.md (rule task-completion).
+A task with no lock of yours and no Log entry of yours is refused (exit 1, most likely
+a wrong id); --force logs its completion anyway.`,
   review: `Usage: orch review request|approve <path>... [--agent NAME]
 
 request: record a review request for container files (for docker-expert) or contract
@@ -163,7 +165,12 @@ export const msg = {
   locked: (path: string, who: string, extra: string) => `Locked ${path} for ${who}${extra}.`,
   alreadyLocked: (path: string, who: string) => `${path} is already locked by ${who}; nothing to do.`,
   unlocked: (path: string, who: string) => `Released ${path} (${who}).`,
-  stolen: (path: string, from: string) => `Took over ${path} from ${from}; the steal and its reason are recorded in the Log.`,
+  stolen: (path: string, from: string) =>
+    `Removed ${from}'s lock on ${path}; the steal and its reason are recorded in the Log. You hold no lock on it: to take one, orch lock ${path}`,
+  reviewRequested: (path: string, reviewer: string, statusFile: string) =>
+    `orch: requested a container review of ${path} from ${reviewer} (recorded in ${statusFile} with this commit).`,
+  holdNothing: (agent: string) => `orch: ${agent} holds no locks; nothing to release.`,
+  commitStatus: 'This changed WORK_STATUS.md in this working tree only: commit it for agents in other clones to see the change.',
   nothingToUnlock: 'orch: nothing to unlock: you hold no matching lock.',
   remoteOutcome: (r: { state: string; label: string; commit?: string | null; attempts?: number }) =>
     r.state === 'offline'

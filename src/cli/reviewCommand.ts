@@ -1,6 +1,7 @@
 import { reviewPaths } from '../engine/reviewPaths.js';
 import { OrchError } from '../errors.js';
 import type { IO } from './io.js';
+import { msg } from './messages.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
 
 export async function run(args: string[], io: IO): Promise<number> {
@@ -18,5 +19,6 @@ export async function run(args: string[], io: IO): Promise<number> {
   for (const p of r.changed) {
     io.stdout.write(action === 'approve' ? `Approved ${p} (${r.reviewer}).\n` : `Requested a review of ${p} from ${r.reviewer}.\n`);
   }
+  if (r.changed.length && !r.remote) io.stdout.write(msg.commitStatus + '\n');
   return 0;
 }

@@ -54,7 +54,7 @@ export async function run(args: string[], io: IO): Promise<number> {
   }
   if (reviews.length) {
     out.push('', `Reviews (${reviews.length}):`);
-    for (const r of reviews) out.push(`  ${r.path} — ${r.state} by ${r.reviewer} (requested by ${r.requestedBy}${r.at ? `, ${r.at}` : ''})`);
+    for (const r of reviews) out.push(`  ${r.path} — ${r.state}: requested by ${r.requestedBy}, reviewer ${r.reviewer}${r.at ? ` (${r.at})` : ''}`);
   }
   out.push('', ...rosterLines(roster));
   for (const p of prepared.status.own.problems) out.push(`warning: ${config.statusFile}:${p.line}: ${p.message}`);

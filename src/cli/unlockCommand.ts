@@ -27,8 +27,9 @@ export async function run(args: string[], io: IO): Promise<number> {
   });
   const nothing = result.released.length === 0 && result.stolen.length === 0;
   if ((values.format ?? io.env.ORCH_FORMAT) === 'json') {
-    io.stdout.write(JSON.stringify({ ok: !nothing, agent: result.agent, released: result.released, stolen: result.stolen, refused: result.refused, ...(result.remote ? { remote: result.remote } : {}) }) + '\n');
-    return nothing ? 1 : 0;
+    const done = nothing && values.all && !values.task && positionals.length === 0 && result.refused.length === 0;
+    io.stdout.write(JSON.stringify({ ok: !nothing || done, agent: result.agent, released: result.released, stolen: result.stolen, refused: result.refused, ...(result.remote ? { remote: result.remote } : {}) }) + '\n');
+    return nothing && !done ? 1 : 0;
   }
   for (const l of result.released) io.stdout.write(msg.unlocked(l.path, result.agent) + '\n');
   for (const l of result.stolen) io.stdout.write(msg.stolen(l.path, l.agent) + '\n');
@@ -42,8 +43,14 @@ export async function run(args: string[], io: IO): Promise<number> {
     );
   }
   if (nothing) {
+    // --all with nothing held has done what was asked
+    if (values.all && !values.task && positionals.length === 0 && result.refused.length === 0) {
+      io.stdout.write(msg.holdNothing(result.agent) + '\n');
+      return 0;
+    }
     if (result.refused.length === 0) io.stderr.write(msg.nothingToUnlock + '\n');
     return 1;
   }
+  if (!result.remote) io.stdout.write(msg.commitStatus + '\n');
   return 0;
 }

@@ -1,6 +1,8 @@
 // Validation of already-parsed configuration data against the zod schema; the single
 // place where a Config comes into being, so every reader fills in the same defaults.
+import path from 'node:path';
 import { OrchError } from '../errors.js';
+import { schemaPathFor } from './schemaPathFor.js';
 import { formatConfigError } from './formatConfigError.js';
 import { configSchema, type Config } from './schema.js';
 
@@ -12,11 +14,15 @@ export function parseConfig(raw: unknown, filepath: string): Config {
 }
 
 // Editors check the file as it is typed once it names the schema, each format its own way.
+// The path recommended is one that exists from where the file is (see schemaPathFor).
 function hintFor(filepath: string): string {
   const fix = 'Fix the keys listed above.';
-  if (/\.orchrc\.json$/.test(filepath)) return `${fix} Add "$schema": "./node_modules/orchguard/schema.json" and editors check the file as you type.`;
-  if (/\.ya?ml$/.test(filepath)) return `${fix} Start the file with "# yaml-language-server: $schema=./node_modules/orchguard/schema.json" and editors check it as you type.`;
-  return fix;
+  const isJson = /\.orchrc\.json$/.test(filepath);
+  if (!isJson && !/\.ya?ml$/.test(filepath)) return fix;
+  const schema = schemaPathFor(path.dirname(filepath));
+  if (!schema) return fix;
+  if (isJson) return `${fix} Add "$schema": "${schema}" and editors check the file as you type.`;
+  return `${fix} Start the file with "# yaml-language-server: $schema=${schema}" and editors check it as you type.`;
 }
 
 /**

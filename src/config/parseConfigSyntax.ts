@@ -108,8 +108,17 @@ function aliasOffset(YAML: YamlModule, doc: ReturnType<YamlModule['parseDocument
 let yaml: YamlModule | undefined;
 // Loaded on first use and synchronously, so parseConfigText stays synchronous while
 // JSON configurations (the common case) never pay for the YAML parser.
+// The packed bundle carries yaml as dist/yaml.cjs (scripts/build.mjs): an installed orch
+// has no node_modules of its own to find it in. From the sources, the package itself.
 function loadYaml(): YamlModule {
-  yaml ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  if (yaml) return yaml;
+  const require = createRequire(import.meta.url);
+  try {
+    yaml = require('./yaml.cjs') as YamlModule;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+    yaml = require('yaml') as YamlModule;
+  }
   return yaml;
 }
 

@@ -4,7 +4,8 @@
 // mapped through the agents table). Removing or rewriting another agent's row without a
 // recorded steal is refused. A push that is not a fast-forward (history rewritten) is
 // also judged as one edit from the old tip to the new one, so rows cannot vanish between
-// commits. The other rules do not apply: the branch holds no project files.
+// commits. The other rules do not apply: the branch holds no project files (a commit that
+// changes any file but the status file there is refused).
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { configAtRevision } from './configAtRevision.js';
@@ -32,14 +33,20 @@ export interface LockBranchCheck {
 }
 
 /**
- * The project's lock branch when remote mode is on: named by the configuration of the
- * default branch (HEAD of a server; HEAD, else <remote>/HEAD, of a clone) — the lock
- * branch itself holds no configuration. Null when remote mode is off.
+ * The project's lock branch: named by the configuration of the default branch (HEAD of a
+ * server; HEAD, else <remote>/HEAD, of a clone) — the lock branch itself holds no
+ * configuration. Also when that configuration does not (yet) turn remote mode on: clones
+ * that use it before the change reaches the server push to the same branch, and their
+ * releases must not be judged by rules about the project's files. Without any
+ * configuration, the default lock branch.
  */
 export async function lockBranchConfig(repo: Repo, remote?: string): Promise<{ branch: string; config: Config } | null> {
   // git's hook argument may be a URL: only a remote's name has remote-tracking refs
   const name = remote && isRemoteName(remote) ? remote : 'origin';
-  const revs = repo.bare ? ['HEAD'] : ['HEAD', `refs/remotes/${name}/HEAD`];
+  // a server made with a plain `git init --bare` may have HEAD name a branch the project
+  // never pushed: its usual default branches too
+  const revs = repo.bare ? ['HEAD', 'refs/heads/main', 'refs/heads/master'] : ['HEAD', `refs/remotes/${name}/HEAD`];
+  let defaults: Config | undefined;
   for (const rev of revs) {
     let found: Awaited<ReturnType<typeof configAtRevision>>;
     try {
@@ -48,10 +55,15 @@ export async function lockBranchConfig(repo: Repo, remote?: string): Promise<{ b
       // a broken configuration is reported by the ordinary checks
       return null;
     }
-    if (found.configFile === null) continue;
-    return found.config.locks.remote ? { branch: found.config.locks.branch.replace(/^refs\/heads\//, ''), config: found.config } : null;
+    if (found.configFile === null) {
+      defaults = found.config;
+      continue;
+    }
+    return { branch: found.config.locks.branch.replace(/^refs\/heads\//, ''), config: found.config };
   }
-  return null;
+  // no configuration found: the default lock branch is still the lock branch (which holds
+  // only the status file — anything else pushed there is refused)
+  return defaults ? { branch: defaults.locks.branch.replace(/^refs\/heads\//, ''), config: defaults } : null;
 }
 
 /**
@@ -107,6 +119,22 @@ export async function checkLockBranch(
       ),
     );
     findings.push(...per.flat());
+    // the branch holds the status file alone: anything else would escape the project's rules
+    collected.commits.forEach((c, i) => {
+      for (const f of c.files) {
+        for (const p of [f.path, f.oldPath]) {
+          if (p === undefined || p === config.statusFile) continue;
+          findings.push({
+            rule: 'status-integrity',
+            severity: 'error',
+            path: p,
+            commit: c.info.sha,
+            message: `${p} is changed on the lock branch ${request.branch ?? ''} (commit ${label(c.info)}${identities[i].name ? ` by ${identities[i].name}` : ''}); the lock branch holds only ${config.statusFile}, and changes to project files go through the project's branches and their checks.`,
+            fix: `Push that change to a project branch; the lock branch changes only through orch lock, unlock and done.`,
+          });
+        }
+      }
+    });
     const base = collected.base;
     if (base && !(await isAncestor(repo, base, collected.head))) {
       const files = await ask(netDiffQuery(base, collected.head), repo.git);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runGit } from '../git/runGit.js';
+import { cleanupModeOf, commitMessageIsEmpty } from './commitMessageIsEmpty.js';
 import { openRepo } from './openRepo.js';
 import { orchStateDir, trailersFile } from './recordCommit.js';
 
@@ -22,7 +23,9 @@ export async function commitMsg(cwd: string, messageFile: string, env: NodeJS.Pr
   }
   const file = path.resolve(cwd, messageFile);
   const message = fs.readFileSync(file, 'utf8');
-  if (!leaveMessageAlone(message) && !fs.existsSync(path.join(repo.gitDir, 'MERGE_HEAD')) && lines.length) {
+  const commentChar = repo.configValue('core.commentchar');
+  const empty = commitMessageIsEmpty(message, cleanupModeOf(repo.configValue('commit.cleanup'), env), !commentChar || commentChar === 'auto' ? '#' : commentChar);
+  if (!empty && !leaveMessageAlone(message) && !fs.existsSync(path.join(repo.gitDir, 'MERGE_HEAD')) && lines.length) {
     await runGit(['interpret-trailers', '--in-place', '--if-exists', 'addIfDifferent', ...lines.flatMap((l) => ['--trailer', l]), file], repo.git);
   }
   fs.rmSync(info, { force: true });

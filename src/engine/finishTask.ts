@@ -21,7 +21,13 @@ export interface DoneResult {
   indexFile: string;
 }
 
-export async function finishTask(req: CheckEnv & { task: string }): Promise<DoneResult> {
+/** Whether a Log entry of `agent` names `task` ("- <time> <agent> <task>: …"). */
+function loggedTask(text: string, agent: string, task: string): boolean {
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\s*[-*] \\S+ @?${esc(agent)} (?:done )?${esc(task)}[:,\\s]`, 'im').test(text);
+}
+
+export async function finishTask(req: CheckEnv & { task: string; force?: boolean }): Promise<DoneResult> {
   const task = req.task.trim();
   if (!task || /\s/.test(task)) throw new OrchError('orch done: give one task id, e.g. `orch done T-12`.');
   const prepared = await prepareCheck(req);
@@ -30,6 +36,13 @@ export async function finishTask(req: CheckEnv & { task: string }): Promise<Done
   const agent = identity.name;
   const edit = (current: LoadedStatus): { text: string; result: DoneResult } => {
     const { text, removed } = removeLocks(current.ownText ?? '', (l) => sameAgent(l.agent, agent) && l.task === task);
+    // no lock of yours for it and nothing of yours logged under it: most likely a wrong id
+    if (removed.length === 0 && !req.force && !loggedTask(text, agent, task)) {
+      throw new OrchError(`orch done: you (${agent}) hold no lock for task ${task}, and the Log has no entry of yours for it — nothing was changed.`, {
+        hint: `Check the task id (orch status --mine). To log a completion anyway: orch done ${task} --force`,
+        exitCode: 1,
+      });
+    }
     const entry = formatDoneEntry({ at: formatStatusTime(now), agent, task, paths: removed.map((l) => l.path) });
     return { text: appendLog(text, [entry]), result: { agent, task, released: removed, indexFile: config.indexFile } };
   };

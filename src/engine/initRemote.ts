@@ -11,6 +11,7 @@ import { fetchLockBranch } from '../git/fetchLockBranch.js';
 import { pushLockBranch } from '../git/pushLockBranch.js';
 import { readLockBranch } from '../git/readLockBranch.js';
 import { refspecMaps } from '../git/refspecMaps.js';
+import { editJsonConfig } from '../config/editJsonConfig.js';
 import { runGit } from '../git/runGit.js';
 import { writeLockCommit } from '../git/writeLockCommit.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
@@ -78,18 +79,17 @@ export async function initRemote(opts: RemoteInitOptions): Promise<RemoteInitRes
 
   if (config.locks.remote === target.remote) {
     done.push(`locks.remote is already "${target.remote}"`);
-  } else if (opts.createdConfig) {
+  } else if (opts.createdConfig || (filepath && path.basename(filepath) === '.orchrc.json')) {
+    // the person running `init --remote` has said they want remote mode: no second, manual edit
     const file = path.join(repo.top, '.orchrc.json');
-    if (!opts.dryRun) {
-      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    if (!opts.dryRun) fs.writeFileSync(file, editJsonConfig(fs.readFileSync(file, 'utf8'), (json) => {
       json.locks = { ...((json.locks as object | undefined) ?? {}), remote: target.remote };
-      fs.writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
-    }
-    done.push(`${verb('set', 'set')} "locks": { "remote": "${target.remote}" } in .orchrc.json (${verb('created', 'to be created')} by this init)`);
+    }));
+    done.push(`${verb('set', 'set')} "locks": { "remote": "${target.remote}" } in .orchrc.json${opts.createdConfig ? ` (${verb('created', 'to be created')} by this init)` : ''}; commit it`);
   } else {
     const where = filepath ? path.relative(repo.top, filepath) : '.orchrc.json';
     notes.push(
-      `turn remote mode on in ${where}: set "locks": { "remote": "${target.remote}" }${config.locks.remote ? ` (it says "${config.locks.remote}" now)` : ''}, and commit it. orch does not edit an existing configuration: it is the project's, changed by a person.`,
+      `turn remote mode on in ${where}: set "locks": { "remote": "${target.remote}" }${config.locks.remote ? ` (it says "${config.locks.remote}" now)` : ''}, and commit it. orch edits only .orchrc.json.`,
     );
   }
   if (!opts.dryRun && config.locks.remote === target.remote) {

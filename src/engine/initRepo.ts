@@ -7,6 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultContracts } from '../config/defaultContracts.js';
+import { editJsonConfig } from '../config/editJsonConfig.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { schemaPathFor } from '../config/schemaPathFor.js';
+import type { Config } from '../config/schema.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import { OrchError } from '../errors.js';
 import { openRepo, type Repo } from './openRepo.js';
@@ -85,7 +89,11 @@ export async function initRepo(opts: InitOptions): Promise<InitResult> {
     default:
       planGitHooks(repo, changes, hints);
   }
-  planFiles(repo, opts, changes);
+  // an existing configuration must load: init does not report "nothing to change" over a broken one
+  const { config, filepath } = await loadConfig(repo.top);
+  planFiles(repo, opts, changes, hints);
+  planConverge(repo, opts, { config, filepath }, changes, notes);
+  planIndexFile(repo, config.indexFile, changes);
   planMergeDriver(repo, changes, hints);
   if (opts.agentHooks?.includes('claude')) {
     const { planClaudeHooks } = await import('../integrations/planClaudeHooks.js');
@@ -142,15 +150,17 @@ function planGitHooks(repo: Repo, changes: PlannedChange[], hints: string[]): vo
   }
 }
 
-function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[]): void {
+function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[], hints: string[]): void {
   const statusPath = path.join(repo.top, 'WORK_STATUS.md');
   const configPath = path.join(repo.top, '.orchrc.json');
   const hasConfig = ['.orchrc.json', '.orchrc', '.orchrc.yaml', '.orchrc.yml', 'orch.config.js', 'orch.config.mjs'].some((f) =>
     fs.existsSync(path.join(repo.top, f)),
   );
   if (!hasConfig) {
+    const schema = schemaPathFor(repo.top, hints);
     const config: Record<string, unknown> = {
-      $schema: './node_modules/orchguard/schema.json',
+      // a path that exists: the project's install, else the running orch's (global install)
+      ...(schema ? { $schema: schema } : {}),
       statusFile: 'WORK_STATUS.md',
       indexFile: 'orchestration-index.md',
       agents: {},
@@ -164,6 +174,50 @@ function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[]): voi
     changes.push({ file: statusPath, action: 'create', why: 'the lock table, reviews and log', content: CANONICAL_STATUS });
   }
 }
+
+/**
+ * Run again with --strict on an existing set-up: lock-required goes on in .orchrc.json
+ * (the person running init asked for it); other configuration forms get a note.
+ */
+function planConverge(repo: Repo, opts: InitOptions, loaded: { config: Config; filepath: string | null }, changes: PlannedChange[], notes: string[]): void {
+  if (!opts.strict || !loaded.filepath) return;
+  const { config, filepath } = loaded;
+  const on = config.rules['lock-required'] === 'error' && config.locks.required.includes('**');
+  if (on) return;
+  if (path.basename(filepath) !== '.orchrc.json') {
+    notes.push(`--strict: set "rules": { "lock-required": "error" } and "locks": { "required": ["**"] } in ${path.relative(repo.top, filepath)} (orch edits only .orchrc.json).`);
+    return;
+  }
+  const content = editJsonConfig(fs.readFileSync(filepath, 'utf8'), (json) => {
+    json.rules = { ...((json.rules as object | undefined) ?? {}), 'lock-required': 'error' };
+    const locks = (json.locks as { required?: string[] } | undefined) ?? {};
+    json.locks = { ...locks, required: [...new Set([...(locks.required ?? []), '**'])] };
+  });
+  changes.push({ file: filepath, action: 'update', why: 'turn lock-required on for every path (--strict)', content });
+}
+
+/** The project index the task-completion rule asks to update: created when missing, so its fix works. */
+function planIndexFile(repo: Repo, indexFile: string, changes: PlannedChange[]): void {
+  const file = path.join(repo.top, indexFile);
+  if (fs.existsSync(file)) return;
+  changes.push({ file, action: 'create', why: 'the project index completed tasks update (rule task-completion)', content: INDEX_TEMPLATE });
+}
+
+const INDEX_TEMPLATE = `# Orchestration index
+
+## Project
+
+What this project is, in a sentence or two.
+
+## Services
+
+| Service | Path | Owner | Notes |
+| --- | --- | --- | --- |
+
+## Decisions
+
+## Completed tasks
+`;
 
 export const MERGE_DRIVER = 'orch-status';
 

@@ -1,6 +1,6 @@
 // Skipping stays visible: commits made with ORCH_SKIP (their Orch-Skip: trailer) and
-// commits that never passed orch's hooks (no Agent: trailer; --no-verify, a GUI client,
-// a fresh worktree) are named in the report of a range. They are checked all the same.
+// commits without an Agent: trailer (a person's, or one that never passed orch's hooks:
+// --no-verify, a GUI client, a fresh worktree) are named in the report of a range. They are checked all the same.
 import type { CommitInfo } from '../types.js';
 import { agentTrailer } from './commitIdentity.js';
 
@@ -21,7 +21,7 @@ export function rangeNotes(commits: CommitInfo[]): string[] {
     const listed = bare.slice(0, SHOWN).map(label).join(', ');
     const more = bare.length > SHOWN ? ` and ${bare.length - SHOWN} more` : '';
     notes.push(
-      `${bare.length === 1 ? '1 commit carries' : `${bare.length} commits carry`} no Agent: trailer (made without orch's hooks, e.g. with --no-verify): ${listed}${more}; judged by author email.`,
+      `${bare.length === 1 ? '1 commit carries' : `${bare.length} commits carry`} no Agent: trailer (a person's, or made without orch's hooks, e.g. with --no-verify): ${listed}${more}; judged by author email.`,
     );
   }
   return notes;

@@ -12,15 +12,17 @@ import { writeIndexEntry } from '../git/writeIndexEntry.js';
 import { blobText } from '../git/blobReader.js';
 import { formatStatusTime } from '../locks/lockTimes.js';
 import { appendLog } from '../status/appendLog.js';
+import { dropLogEntry } from '../status/dropLogEntry.js';
 import { addReview } from '../status/addReview.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import type { ChangeSet, FileChange, Review } from '../types.js';
 import { formatLogEntry } from './formatLogEntry.js';
 import { appendToArchive, archiveLog } from './archiveLog.js';
 import { atomicWrite } from '../fs/atomicWrite.js';
+import { checkUtf8 } from '../fs/checkUtf8.js';
 import { stagedEntryNow, type Prepared } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
-import { updateStatusLocked, withStatusLock } from './updateStatus.js';
+import { statusTmpDir, updateStatusLocked, withStatusLock } from './updateStatus.js';
 import { readStatusText } from './loadStatus.js';
 import { buildLockIndex } from '../locks/lockIndex.js';
 import { RULES } from '../rules/registry.js';
@@ -37,6 +39,7 @@ export function orchStateDir(gitDir: string): string {
 
 export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: NodeJS.ProcessEnv): Promise<RecordResult> {
   const { repo, config, identity, skip } = prepared;
+  const head = headCommit(prepared.repo);
   const agent = identity.name ?? 'unknown';
   const statusFile = config.statusFile;
   const notStatus = (f: FileChange) => f.path !== statusFile && f.oldPath !== statusFile;
@@ -45,7 +48,8 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   const amended = amend ? await amendedChange(prepared) : undefined;
   const logFiles = (amended?.files ?? changes.files).filter(notStatus);
   const task = env.ORCH_TASK?.trim() || taskFromLocks(prepared, amended?.files ?? changes.files);
-  const trailers = [`Agent: ${agent}`, ...(task ? [`Task: ${task}`] : [])];
+  // a person (no agent identity, only a git email) makes no claim to be an agent
+  const trailers = [...(identity.isAgent && identity.name ? [`Agent: ${agent}`] : []), ...(task ? [`Task: ${task}`] : [])];
   if (skip.all || skip.rules.length) trailers.push(`Orch-Skip: ${skip.all ? 'all' : skip.rules.join(',')}`);
   writeState(repo.gitDir, trailersFile(env), trailers.join('\n') + '\n');
   const result: RecordResult = { reviews: [], trailers };
@@ -63,7 +67,11 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now, { rules: gates, notes });
   }
   const wantsLog = config.log.enabled && logFiles.length > 0 && changes.files.some(notStatus);
-  if (!wantsLog && result.reviews.length === 0) return result;
+  // An attempt that aborted after pre-commit (a later hook step failed, commit-msg refused,
+  // an empty message) left its entry staged: it goes, so the commit carries exactly one.
+  const last = lastRecord(repo.gitDir, env, await head);
+  let stale = last?.entry;
+  if (!wantsLog && result.reviews.length === 0 && !stale) return result;
 
   const at = formatStatusTime(prepared.now);
   let entry = wantsLog ? formatLogEntry({ at, agent, task, files: logFiles, maxPaths: config.log.maxPaths }) : undefined;
@@ -74,7 +82,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   result.entry = entry;
 
   const edit = (text: string): string => {
-    let out = text;
+    let out = stale ? dropLogEntry(text, stale) : text;
     for (const r of result.reviews) out = addReview(out, { ...r });
     if (entry && replaceLine !== undefined) {
       const idx = out.lastIndexOf(replaceLine);
@@ -94,6 +102,11 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     const workingText = readStatusText(path.join(repo.top, statusFile));
     const indexed: IndexEntry | null = staged ? { mode: fileMode(path.join(repo.top, statusFile)), sha: staged.sha } : null;
     const stagedText = staged ? staged.text : null;
+    // only while the staged file is the one that attempt left (another commit may be carrying it)
+    if (last?.sha !== staged?.sha) stale = undefined;
+    // bytes that are not UTF-8 were decoded as U+FFFD: refused before anything is written
+    if (stagedText?.includes('\uFFFD')) checkUtf8((await runGitBuffer(['cat-file', 'blob', staged!.sha], repo.git)).stdout, `${statusFile} (staged)`);
+    if (workingText?.includes('\uFFFD')) checkUtf8(fs.readFileSync(path.join(repo.top, statusFile)), statusFile);
     const objects = objectStore(repo, env);
     const base = stagedText ?? workingText ?? CANONICAL_STATUS;
     let newStaged = edit(base);
@@ -102,6 +115,7 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     // A write that fails (a full disk, a read-only file) blocks the commit: whatever was
     // already written is put back, so a retried commit does not find a stale entry staged.
     const undo: Array<() => Promise<unknown>> = [];
+    let stagedSha: string | undefined;
     try {
       // past log.maxEntries the oldest entries move to the archive, staged in this commit
       const archived = archiveLog(newStaged, config.log.maxEntries);
@@ -115,11 +129,11 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
         const nextArchive = appendToArchive(archiveText, archived.moved);
         await writeIndexEntry(archiveFile, nextArchive, archiveIndexed?.mode ?? '100644', repo.git, objects);
         undo.push(() => restoreIndexEntry(archiveFile, archiveIndexed, repo.git));
-        await atomicWrite(archivePath, nextArchive);
-        undo.push(() => (archiveWorking === null ? fs.promises.rm(archivePath, { force: true }) : atomicWrite(archivePath, archiveWorking)));
+        await atomicWrite(archivePath, nextArchive, { tmpDir: statusTmpDir(repo) });
+        undo.push(() => (archiveWorking === null ? fs.promises.rm(archivePath, { force: true }) : atomicWrite(archivePath, archiveWorking, { tmpDir: statusTmpDir(repo) })));
       }
       if (newStaged !== base || !indexed) {
-        const sha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git, objects);
+        const sha = (stagedSha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git, objects));
         undo.push(() => restoreIndexEntry(statusFile, indexed, repo.git));
         // a new index entry loses the skip-worktree bit (a sparse checkout's): without it git
         // would see the file as deleted
@@ -130,6 +144,8 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
           undo.push(() => fs.promises.rm(path.join(orchStateDir(repo.gitDir), 'post-commit'), { force: true }));
         }
       }
+      writeState(repo.gitDir, recordedFile(env), JSON.stringify({ head: await head, entry: entry ?? null, sha: stagedSha ?? staged?.sha ?? null }) + '\n');
+      undo.push(() => fs.promises.rm(path.join(orchStateDir(repo.gitDir), recordedFile(env)), { force: true }));
       // the working tree: its own (maybe unstaged) edits plus the same entry
       await updateStatusLocked(repo, config, (current) => {
         // left out of a sparse checkout: the commit carries the entry, the working tree has no file
@@ -145,6 +161,32 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     }
   });
   return result;
+}
+
+/** HEAD's commit id, or '' before the first commit. */
+async function headCommit(repo: Prepared['repo']): Promise<string> {
+  const r = await runGit(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { ...repo.git, okCodes: [1, 128] });
+  return r.code === 0 ? r.stdout.trim() : '';
+}
+
+/**
+ * What pre-commit recorded last (per agent, as the trailers): the Log entry it staged, the
+ * HEAD it staged it on and the staged status blob it left. HEAD still there means that
+ * commit never happened; the same blob still staged means nobody staged over it since.
+ */
+function recordedFile(env: NodeJS.ProcessEnv): string {
+  return trailersFile(env).replace(/^trailers/, 'recorded');
+}
+
+function lastRecord(gitDir: string, env: NodeJS.ProcessEnv, head: string): { entry: string; sha: string | null } | undefined {
+  let last: { head?: unknown; entry?: unknown; sha?: unknown };
+  try {
+    last = JSON.parse(fs.readFileSync(path.join(orchStateDir(gitDir), recordedFile(env)), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (last.head !== head || typeof last.entry !== 'string' || !last.entry) return undefined;
+  return { entry: last.entry, sha: typeof last.sha === 'string' ? last.sha : null };
 }
 
 /** The task of the agent's own locks that cover the changed paths, when there is exactly one. */

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gitBlobId } from '../compose/gitBlobId.js';
+import { globMatcher } from '../match/globMatcher.js';
 import { OrchError } from '../errors.js';
 import { formatStatusTime } from '../locks/lockTimes.js';
 import { addReview } from '../status/addReview.js';
@@ -19,7 +20,7 @@ import { lockBranchTarget } from './lockBranchTarget.js';
 import { gatesFor, reviewGates } from '../compose/reviewGates.js';
 import type { LoadedStatus } from './loadStatus.js';
 
-export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve'; paths: string[] }): Promise<{ agent: string; reviewer: string; changed: string[] }> {
+export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve'; paths: string[] }): Promise<{ agent: string; reviewer: string; changed: string[]; remote?: boolean }> {
   if (req.paths.length === 0) throw new OrchError(`orch review ${req.action}: name at least one path.`);
   const prepared = await prepareCheck(req);
   const { repo, config, identity, now } = prepared;
@@ -33,6 +34,15 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
   const reviewersOf = new Map<string, string[]>();
   for (const p of paths) {
     const found = [...new Set(gatesFor(gates, p, { ignoreCase: repo.ignoreCase }).flatMap((g) => g.reviewers))];
+    // only what a review gate covers, and only what exists, can be reviewed
+    if (found.length === 0) {
+      throw new OrchError(`orch review ${req.action}: ${p} is not under review (review.paths: ${config.review.paths.join(', ')}; or a contract with consumers).`, {
+        hint: 'Name Dockerfiles and compose files, or add the pattern to review.paths in the configuration.',
+      });
+    }
+    if (!fs.existsSync(path.join(repo.top, p))) {
+      throw new OrchError(`orch review ${req.action}: ${p} does not exist in the working tree.`, { hint: 'Check the path (relative to the current directory).' });
+    }
     if (req.action === 'request') {
       reviewersOf.set(p, found.length ? found : [config.review.reviewer]);
       continue;
@@ -70,7 +80,8 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
       for (const who of reviewersOf.get(p) ?? []) {
         const open = reviews.filter((r: Review) => r.path === p && sameAgent(r.reviewer, who));
         if (req.action === 'request') {
-          if (open.some((r) => r.state === 'requested' && (!r.blob || r.blob === blob))) continue;
+          // already asked for, or already approved as the file is now: nothing to add
+          if (open.some((r) => (r.state === 'requested' && (!r.blob || r.blob === blob)) || (r.state === 'approved' && r.blob === blob))) continue;
           text = addReview(text, { path: p, requestedBy: agent, reviewer: who, state: 'requested', at, blob });
         } else if (open.length) {
           text = setReviewState(text, (r) => r.path === p && sameAgent(r.reviewer, who), 'approved', at, blob);
@@ -92,5 +103,5 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
     message: (r) => `review ${req.action} ${r.changed.join(', ')}`,
     local: (current) => edit(current).text,
   });
-  return p.result;
+  return { ...p.result, remote: true };
 }

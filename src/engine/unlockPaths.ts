@@ -75,6 +75,8 @@ export async function unlockPaths(req: UnlockRequest): Promise<UnlockResult> {
     const ownSource = (l: Lock) => l.source === undefined || l.source === config.statusFile;
     for (const l of current.combined.locks) {
       if (!selected(l)) continue;
+      // --all and --task mean "mine": another agent's lock is not something this run refused
+      if (paths.length === 0 && !mine(l)) continue;
       if (!ownSource(l) || (!mine(l) && !req.steal)) result.refused.push(l);
     }
     const out = result.stolen.length ? appendLog(text, stealEntries(result.stolen)) : text;

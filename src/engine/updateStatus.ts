@@ -1,7 +1,9 @@
 // record: every write of WORK_STATUS.md goes through here — serialised between processes
 // by a lock file in the common git dir (shared by all worktrees), re-read under that lock
 // so no concurrent edit is lost, and written atomically (temporary file + rename).
+import fs from 'node:fs';
 import path from 'node:path';
+import { checkUtf8 } from '../fs/checkUtf8.js';
 import { OrchError } from '../errors.js';
 import { atomicWrite } from '../fs/atomicWrite.js';
 import { withFileLock } from '../fs/withFileLock.js';
@@ -14,6 +16,11 @@ import type { Repo } from './openRepo.js';
 
 export function statusLockPath(repo: Pick<Repo, 'commonDir'>): string {
   return path.join(repo.commonDir, 'orch', 'status.lock');
+}
+
+/** Where writes of working-tree files keep their temporary files: out of `git add`'s reach. */
+export function statusTmpDir(repo: Pick<Repo, 'gitDir'>): string {
+  return path.join(repo.gitDir, 'orch', 'tmp');
 }
 
 /**
@@ -36,6 +43,8 @@ export async function updateStatusLocked<T>(
   edit: (current: LoadedStatus) => { text: string | null; result: T },
 ): Promise<T> {
   const current = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
+  // bytes that are not UTF-8 were decoded as U+FFFD: writing would replace them
+  if (current.ownText?.includes('\uFFFD')) checkUtf8(fs.readFileSync(current.ownPath), config.statusFile);
   const { text, result } = edit(current);
   if (text !== null && current.outsideCheckout) {
     // writing a new file here would start a second, diverging status file
@@ -46,7 +55,7 @@ export async function updateStatusLocked<T>(
   if (text !== null && text !== current.ownText) {
     // locks this write takes out were released through orch (see releaseJournal)
     recordReleases(repo.commonDir, removedLocks(current.own, text, config.statusFile));
-    await atomicWrite(current.ownPath, text);
+    await atomicWrite(current.ownPath, text, { tmpDir: statusTmpDir(repo) });
   }
   return result;
 }

@@ -1,13 +1,17 @@
 // Replaces a file's content all at once: readers (and a crash or SIGKILL at any moment)
-// see the old content or the new, never a mix. The text goes to a temporary file in the
-// same directory (so rename stays on one file system), is fsynced, and is renamed over
-// the target. Hand-written rather than write-file-atomic: no import cost on the hook path.
+// see the old content or the new, never a mix. The text goes to a temporary file, is
+// fsynced, and is renamed over the target. Files in a working tree get their temporary
+// file in `tmpDir` (under the git dir), where a user's `git add -A` cannot take one a
+// killed process left behind; such leftovers are removed by the next write. Hand-written
+// rather than write-file-atomic: no import cost on the hook path.
 import {
   closeSync,
   fchmodSync,
   fchownSync,
   fsyncSync,
   openSync,
+  mkdirSync,
+  readdirSync,
   realpathSync,
   renameSync,
   statSync,
@@ -21,9 +25,14 @@ import { fsWriteError } from './fsWriteError.js';
 
 let counter = 0;
 
-export async function atomicWrite(path: string, text: string): Promise<void> {
+export interface AtomicWriteOptions {
+  /** Where the temporary file goes (same file system as the target); beside it when absent. */
+  tmpDir?: string;
+}
+
+export async function atomicWrite(path: string, text: string, options: AtomicWriteOptions = {}): Promise<void> {
   const { target, existing } = prepare(path);
-  const tmp = tempName(target);
+  const tmp = tempName(target, options.tmpDir);
   let created = false;
   try {
     const handle = await open(tmp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
@@ -39,7 +48,13 @@ export async function atomicWrite(path: string, text: string): Promise<void> {
     } finally {
       await handle.close();
     }
-    await rename(tmp, target);
+    await rename(tmp, target).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EXDEV' || !options.tmpDir) throw e;
+      // the git dir is on another file system: only a temporary file beside the target renames
+      await unlink(tmp).catch(() => undefined);
+      created = false;
+      await atomicWrite(path, text);
+    });
   } catch (e) {
     if (created) await unlink(tmp).catch(() => undefined);
     throw fsWriteError(e, path);
@@ -48,7 +63,7 @@ export async function atomicWrite(path: string, text: string): Promise<void> {
 
 export function atomicWriteSync(path: string, text: string): void {
   const { target, existing } = prepare(path);
-  const tmp = tempName(target);
+  const tmp = tempName(target, undefined);
   let created = false;
   try {
     const fd = openSync(tmp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
@@ -101,10 +116,47 @@ function prepare(path: string): { target: string; existing: Stats | undefined } 
   return { target, existing };
 }
 
-function tempName(target: string): string {
+function tempName(target: string, tmpDir: string | undefined): string {
   counter = (counter + 1) % 1e9;
   const unique = `${process.pid}.${counter}.${Math.random().toString(36).slice(2, 8)}`;
-  return join(dirname(target), `.${basename(target)}.${unique}.tmp`);
+  const name = basename(target);
+  // earlier temporary files of this target whose writer is gone (killed mid-write)
+  removeLeftovers(dirname(target), `.${name}.`);
+  if (!tmpDir) return join(dirname(target), `.${name}.${unique}.tmp`);
+  mkdirSync(tmpDir, { recursive: true });
+  removeLeftovers(tmpDir, `${name}.`);
+  return join(tmpDir, `${name}.${unique}.tmp`);
+}
+
+const LEFTOVER = /^\.(\d+)\.\d+\.[0-9a-z]*\.tmp$/;
+
+function removeLeftovers(dir: string, prefix: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    const m = LEFTOVER.exec(n.slice(prefix.length - 1));
+    if (!m || isAlive(Number(m[1]))) continue;
+    try {
+      unlinkSync(join(dir, n));
+    } catch {
+      // another run removed it first, or the directory is read-only: nothing to do
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 // Root writing someone else's file hands it back to its owner instead of taking it over.

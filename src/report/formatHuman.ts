@@ -21,7 +21,10 @@ const RETRY: Partial<Record<Context, string>> = {
 type Style = readonly [string, string];
 type Paint = (style: Style, text: string) => string;
 
-export function formatHuman(report: Report, { color }: { color: boolean }): string {
+/**
+ * @param orch  how the user runs orch (`orch`, or `npx orch` for a local install)
+ */
+export function formatHuman(report: Report, { color, orch = 'orch' }: { color: boolean; orch?: string }): string {
   const paint: Paint = (style, text) => (color ? style[0] + text + style[1] : text);
   const out: string[] = [];
 
@@ -30,7 +33,8 @@ export function formatHuman(report: Report, { color }: { color: boolean }): stri
   for (const f of ordered) {
     out.push(header(f, paint));
     for (const line of escapeControls(f.message, true).split('\n')) out.push(`  ${line}`);
-    if (f.fix) out.push(`  ${paint(CYAN, `→ ${escapeControls(f.fix)}`)}`);
+    // a fix of several lines (commands, or steps) is printed as lines, under its arrow
+    if (f.fix) escapeControls(f.fix, true).split('\n').forEach((line, i) => out.push(`  ${paint(CYAN, `${i === 0 ? '→' : ' '} ${line}`)}`));
     out.push('');
   }
 
@@ -48,7 +52,7 @@ export function formatHuman(report: Report, { color }: { color: boolean }): stri
     if (blocking.length > 0) {
       const retry = RETRY[report.context];
       if (retry) out.push(`  To skip deliberately (skipping is recorded): ORCH_SKIP=${blocking.join(',')} ${retry}`);
-      out.push(`  More: ${blocking.map((r) => `orch explain ${r}`).join(' · ')}`);
+      out.push(`  More: ${blocking.map((r) => `${orch} explain ${r}`).join(' · ')}`);
     }
   }
 

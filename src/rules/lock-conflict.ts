@@ -1,6 +1,7 @@
 import { sameAgent } from '../identity/sameAgent.js';
 import { buildLockIndex, type LockIndex } from '../locks/lockIndex.js';
 import { isExpired, lockExpiry, formatStatusTime } from '../locks/lockTimes.js';
+import { contractMatcher } from '../match/contractMatcher.js';
 import { shellQuote } from '../shellQuote.js';
 import type { Lock, RawFinding } from '../types.js';
 import type { Rule, RuleInput } from './rule.js';
@@ -48,7 +49,10 @@ two agents never edit the same file at once.
 What to do: wait until the holder releases the lock, ask the holder, or — with a reason
 that is recorded — take it over:
   orch unlock <path> --steal --reason "why"
-The status file itself is never subject to this rule.
+Taking a lock over is a person's decision: an agent is told to wait or ask, and to steal
+only if a person approved it; for a contract the agent does not own, no steal is offered
+(contract-owner would still block the change). The status file itself is never subject
+to this rule.
 
 Config: statusFile, locks.ttl, rules["lock-conflict"].`,
   check(input) {
@@ -79,13 +83,33 @@ Config: statusFile, locks.ttl, rules["lock-conflict"].`,
           message: expired
             ? `${what} is under an expired lock of ${lock.agent}${covered}${describeLock(lock, config.locks.ttl)}${note}. Ask ${lock.agent} to release it.`
             : `${what} is locked by ${lock.agent}${covered}${describeLock(lock, config.locks.ttl)}${note}. Wait for ${lock.agent} to release it, ask them, or take it over with a reason.`,
-          fix: `orch unlock ${shellQuote(lock.path)} --steal --reason "<why>"`,
+          fix: fixFor(path, lock, input),
         });
       }
     }
     return findings;
   },
 };
+
+/**
+ * The next step, for whoever reads it. A steal is a person's call: people are offered it;
+ * agents are told to wait or ask, and offered a steal only "if a person approved it" —
+ * and never where it would not unblock the change (a contract the agent does not own
+ * stays blocked by contract-owner after any steal).
+ */
+function fixFor(path: string, lock: Lock, input: RuleInput): string {
+  const steal = `orch unlock ${shellQuote(lock.path)} --steal --reason`;
+  const { identity, config } = input;
+  if (!identity.isAgent) return `${steal} "<why>"`;
+  const notOwned = contractMatcher(config.contracts, { ignoreCase: input.ignoreCase })(path).filter(
+    (c) => !c.owners.some((o) => sameAgent(o, identity.name)),
+  );
+  if (notOwned.length) {
+    const owners = [...new Set(notOwned.flatMap((c) => c.owners))];
+    return `Leave ${path} out of this change and ask ${owners.join(' or ') || 'its owners'} (the owner${owners.length > 1 ? 's' : ''}) to make it; taking the lock over would not unblock it.`;
+  }
+  return `Wait for ${lock.agent} to release it, or ask them; only if a person approved taking it over: ${steal} "<who approved, and why>"`;
+}
 
 // A range judges a thousand commits by few agents against the same lock table: the index
 // of "everyone else's locks" is built once per table and agent, not once per commit.

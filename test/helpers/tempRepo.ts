@@ -107,7 +107,7 @@ export function tempRepo(
     if (r.code !== 0) throw new Error(`orch init failed: ${r.out}`);
     // as in a real project, a person commits the set-up (agents may not change the config)
     if (options.commitSetup !== false) {
-      repo.ok(['add', '.orchrc.json', 'WORK_STATUS.md', '.gitattributes']);
+      repo.ok(['add', '.orchrc.json', 'WORK_STATUS.md', 'orchestration-index.md', '.gitattributes']);
       repo.ok(['commit', '-q', '-m', 'Set up orch']);
     }
   }

@@ -20,7 +20,9 @@ it("blocks a commit that changes another agent's locked file, saying who holds i
   expect(r.stderr).toContain('task T-12');
   expect(r.stderr).toMatch(/since \d{4}-\d\d-\d\dT\d\d:\d\dZ/);
   expect(r.stderr).toMatch(/until \d{4}-\d\d-\d\dT\d\d:\d\dZ/);
-  expect(r.stderr).toContain('orch unlock api/openapi.yaml --steal --reason');
+  // a contract frontend-specialist does not own: taking the lock over would not unblock it
+  expect(r.stderr).not.toContain('--steal');
+  expect(r.stderr).toContain('ask backend-architect (the owner) to make it');
   expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
   expect(repo.ok(['log', '--format=%s'])).not.toContain('frontend edits');
 
@@ -30,7 +32,7 @@ it("blocks a commit that changes another agent's locked file, saying who holds i
   const report = JSON.parse(json.stdout);
   expect(report).toMatchObject({ ok: false, context: 'check', agent: 'frontend-specialist' });
   expect(report.findings[0]).toMatchObject({ rule: 'lock-conflict', severity: 'error', path: 'api/openapi.yaml', holder: 'backend-architect' });
-  expect(report.findings[0].fix).toContain('--steal');
+  expect(report.findings[0].fix).toContain('ask backend-architect');
 
   // names compare case-insensitively, and a leading @ is not part of a name
   expect(repo.commit('holder commits', { env: { ORCH_AGENT: '@Backend-Architect' } }).code).toBe(0);

@@ -38,8 +38,10 @@ it('orch init --remote creates the lock branch, turns remote mode on in the conf
   repo.ok(['remote', 'add', 'upstream', server.dir]);
   const other = repo.orch(['init', '--remote', 'upstream']);
   expect(other.code, other.out).toBe(0);
-  expect(other.stdout).toContain('Next: turn remote mode on in .orchrc.json: set "locks": { "remote": "upstream" } (it says "origin" now), and commit it.');
-  expect(JSON.parse(repo.read('.orchrc.json')).locks).toEqual({ remote: 'origin' });
+  // the person running init said which remote: the existing configuration follows
+  expect(other.stdout).toContain('set "locks": { "remote": "upstream" } in .orchrc.json; commit it');
+  expect(JSON.parse(repo.read('.orchrc.json')).locks).toEqual({ remote: 'upstream' });
+  repo.ok(['checkout', '--', '.orchrc.json']);
 
   // doctor: reachable, how old the last change is, nothing pending
   const clone = cloneOf(server, 'clone');

@@ -48,7 +48,7 @@ describe('rangeNotes', () => {
     ]);
     expect(notes).toEqual([
       'commit aaaaaaa "skipped one" was made with ORCH_SKIP=lock-conflict; it was checked here all the same.',
-      '1 commit carries no Agent: trailer (made without orch\'s hooks, e.g. with --no-verify): bbbbbbb "no hooks"; judged by author email.',
+      '1 commit carries no Agent: trailer (a person\'s, or made without orch\'s hooks, e.g. with --no-verify): bbbbbbb "no hooks"; judged by author email.',
     ]);
   });
 
