@@ -4,12 +4,18 @@
 // contract-owner — run over a one-file change ("M", or "A" for a new file). Nothing else
 // runs: this happens before every edit an agent makes.
 //
+// Links: an edit of `link/app.js` where `link -> src`, or of `applink -> src/app.js`,
+// changes src/app.js, and that is what the commit will show. A path is judged as written
+// and, when a symbolic link inside the repository leads elsewhere in it, as resolved.
+//
 // autoLock (locks.autoLock): an edit by an agent of a path no active lock covers takes the
-// lock for it, under task ORCH_TASK, else "auto" — released with `orch done <task>`. The
-// rules run against the status as it would be with that lock, so that a contract owner
-// whose group requires a lock is not blocked for lacking the lock the guard is about to
-// take, while a path the agent may not edit is never locked.
-import { lockPaths } from './lockPaths.js';
+// lock for it, under task ORCH_TASK, else "auto" — released with `orch done <task>`, or at
+// the end of the session that took it. The rules run against the status as it would be
+// with that lock, so that a contract owner whose group requires a lock is not blocked for
+// lacking the lock the guard is about to take, while a path the agent may not edit is
+// never locked.
+//
+// Leases (locks.renewEvery): an allowed edit under the agent's own expiring lock renews it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isOrchError } from '../errors.js';
@@ -17,10 +23,14 @@ import { blobText } from '../git/blobReader.js';
 import { buildLockIndex } from '../locks/lockIndex.js';
 import { formatStatusTime, isExpired } from '../locks/lockTimes.js';
 import type { ChangeSet, Finding, Lock, StatusDoc } from '../types.js';
+import { lockPaths } from './lockPaths.js';
 import { openRepo, type Repo } from './openRepo.js';
-import { prepareCheck, type CheckEnv } from './prepareCheck.js';
+import { prepareCheck, type CheckEnv, type Prepared } from './prepareCheck.js';
 import { runRules } from './runRules.js';
 import { toRepoPath } from './toRepoPath.js';
+import { sameAgent } from './resolveIdentity.js';
+import { autoLockNote } from './sessionLocks.js';
+import { renewalOf } from './renewLease.js';
 
 export const GUARD_RULES = ['lock-conflict', 'contract-owner'];
 export const AUTO_LOCK_TASK = 'auto';
@@ -28,6 +38,8 @@ export const AUTO_LOCK_TASK = 'auto';
 export interface GuardRequest extends CheckEnv {
   /** The file about to be edited: absolute, or relative to `cwd`. */
   path: string;
+  /** The harness session, recorded on an auto-lock so the session's end can release it. */
+  sessionId?: string | null;
 }
 
 export interface GuardResult {
@@ -41,35 +53,96 @@ export interface GuardResult {
   findings: Finding[];
   /** The lock autoLock took, if it took one. */
   locked?: { path: string; task: string };
+  /** The agent's own expiring lock this edit falls under, when its lease is due for renewal. */
+  ownLock?: Lock;
 }
 
-export async function guard(req: GuardRequest): Promise<GuardResult> {
-  const outside: GuardResult = { decision: 'allow', passed: 'outside-repository', path: null, agent: null, findings: [] };
+/** Judges each path in turn with one repository, configuration and status read. */
+export async function guardAll(req: Omit<GuardRequest, 'path'> & { paths: string[] }): Promise<GuardResult[]> {
+  const outside = (p: string | null = null): GuardResult => ({ decision: 'allow', passed: 'outside-repository', path: p, agent: null, findings: [] });
   let repo: Repo;
   try {
     repo = await openRepo(req.cwd);
   } catch (e) {
-    if (isOrchError(e)) return outside; // not in a repository: nothing to enforce
+    if (isOrchError(e)) return req.paths.map(() => outside()); // not in a repository: nothing to enforce
     throw e;
   }
-  if (repo.bare) return outside;
-  let rel: string;
-  try {
-    rel = toRepoPath(req.path, req.cwd, repo.top);
-  } catch (e) {
-    if (isOrchError(e)) return outside;
-    throw e;
+  if (repo.bare) return req.paths.map(() => outside());
+  let prepared: Prepared | undefined;
+  const results: GuardResult[] = [];
+  for (const p of req.paths) {
+    let rels: string[];
+    try {
+      rels = judgedPaths(p, req.cwd, repo.top);
+    } catch (e) {
+      if (isOrchError(e)) {
+        results.push(outside());
+        continue;
+      }
+      throw e;
+    }
+    if (!rels.length) {
+      results.push(outside(null));
+      continue;
+    }
+    prepared ??= await prepareCheck(req, Promise.resolve(repo));
+    let result: GuardResult | undefined;
+    for (const rel of rels) {
+      const r = await guardOne(req, prepared, rel);
+      // the first block wins; otherwise the path as written is the answer
+      if (r.decision === 'block' || !result) result = r;
+      if (r.decision === 'block') break;
+    }
+    results.push(result!);
   }
-  if (rel === '' || rel === '.git' || rel.startsWith('.git/')) return { ...outside, path: rel || null };
+  return results;
+}
 
-  const prepared = await prepareCheck(req, Promise.resolve(repo));
-  const { config, identity, now } = prepared;
+export async function guard(req: GuardRequest): Promise<GuardResult> {
+  return (await guardAll({ ...req, paths: [req.path] }))[0];
+}
+
+/** The repository paths an edit of `p` changes: as written and, through links, as resolved. */
+export function judgedPaths(p: string, cwd: string, top: string): string[] {
+  const rel = toRepoPath(p, cwd, top);
+  if (rel === '' || rel === '.git' || rel.startsWith('.git/')) return [];
+  const resolved = resolveInside(path.join(top, rel), top);
+  return resolved && resolved !== rel && !resolved.startsWith('.git/') ? [rel, resolved] : [rel];
+}
+
+/** The repository-relative path `abs` leads to through symbolic links, or null if it leaves. */
+function resolveInside(abs: string, top: string): string | null {
+  let realTop: string;
+  try {
+    realTop = fs.realpathSync(top);
+  } catch {
+    return null;
+  }
+  // the deepest part that exists, resolved; the rest (a file about to be created) appended
+  let probe = abs;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      const real = fs.realpathSync(probe);
+      const rel = path.relative(realTop, path.join(real, ...rest));
+      if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return null;
+      return rel.split(path.sep).join('/');
+    } catch {
+      const parent = path.dirname(probe);
+      if (parent === probe) return null;
+      rest.unshift(path.basename(probe));
+      probe = parent;
+    }
+  }
+}
+
+async function guardOne(req: Omit<GuardRequest, 'path'>, prepared: Prepared, rel: string): Promise<GuardResult> {
+  const { repo, config, identity, now } = prepared;
   const base = { path: rel, agent: identity.name };
   if (prepared.skip.all) return { decision: 'allow', passed: 'skipped', findings: [], ...base };
   if (rel === config.statusFile) return { decision: 'allow', passed: 'status-file', findings: [], ...base };
 
-  const abs = path.join(repo.top, rel);
-  const exists = fs.existsSync(abs);
+  const exists = fs.existsSync(path.join(repo.top, rel));
   const readNow = async (p: string) => {
     try {
       return blobText(fs.readFileSync(path.join(repo.top, p)));
@@ -89,8 +162,9 @@ export async function guard(req: GuardRequest): Promise<GuardResult> {
 
   const status = prepared.status.combined;
   const active = status.locks.filter((l) => !isExpired(l, now, config.locks.ttl));
-  const covered = buildLockIndex(active, { ignoreCase: repo.ignoreCase, existsLiterally: prepared.existsLiterally }).match(rel).length > 0;
-  const autoLock = config.locks.autoLock && identity.isAgent && identity.name !== null && !covered;
+  const covering = buildLockIndex(active, { ignoreCase: repo.ignoreCase, existsLiterally: prepared.existsLiterally }).match(rel);
+  const ownLock = identity.isAgent ? covering.find((l) => sameAgent(l.agent, identity.name)) : undefined;
+  const autoLock = config.locks.autoLock && identity.isAgent && identity.name !== null && covering.length === 0;
   const task = req.env.ORCH_TASK?.trim() || AUTO_LOCK_TASK;
   const judged: StatusDoc = autoLock
     ? { ...status, locks: [...status.locks, { path: rel, agent: identity.name!, task, since: formatStatusTime(now), line: 0 } satisfies Lock] }
@@ -112,22 +186,43 @@ export async function guard(req: GuardRequest): Promise<GuardResult> {
     GUARD_RULES,
   );
   if (findings.some((f) => f.severity === 'error')) return { decision: 'block', findings, ...base };
-  if (!autoLock) return { decision: 'allow', findings, ...base };
+  if (!autoLock) return { decision: 'allow', findings, ...base, ...(ownLock && renewalOf(ownLock, config, now) ? { ownLock } : {}) };
 
-  const result = await lockPaths({ cwd: repo.top, env: req.env, agentFlag: req.agentFlag, now: req.now, paths: [rel], task, note: 'taken by orch guard (autoLock)' });
+  const result = await lockPaths({
+    cwd: repo.top,
+    env: req.env,
+    agentFlag: req.agentFlag,
+    now: req.now,
+    paths: [rel],
+    task,
+    note: autoLockNote(req.sessionId ?? null),
+  });
   // another agent locked it between our read and our write: theirs stands
   if (result.conflicts.length) return { decision: 'block', findings: [...findings, ...result.conflicts], ...base };
   return { decision: 'allow', findings, ...base, ...(result.locked.length ? { locked: { path: rel, task } } : {}) };
 }
 
-/** The lines a harness feeds back to the model for a blocked edit: what, who, and the fix. */
+/**
+ * What a model reads for a blocked edit: what is blocked, by whom, and the one next step.
+ * It never suggests taking the lock over: a steal is a person's decision.
+ */
 export function guardMessage(result: GuardResult, limit = 2): string {
   const errors = result.findings.filter((f) => f.severity === 'error');
   const lines: string[] = [];
-  for (const f of errors.slice(0, limit)) {
-    lines.push(`orch: edit blocked (${f.rule}): ${f.message}`);
-    if (f.fix) lines.push(`  Fix: ${f.fix.replace(/ out of this commit\b/, ' alone')}`);
-  }
-  if (errors.length > limit) lines.push(`  (${errors.length - limit} more: orch check --files ${result.path ?? ''})`);
+  for (const f of errors.slice(0, limit)) lines.push(...blockLines(f));
+  if (errors.length > limit) lines.push(`(${errors.length - limit} more: orch check --files ${result.path ?? ''})`);
   return lines.join('\n') + '\n';
+}
+
+function blockLines(f: Finding): string[] {
+  const p = f.path ?? 'this file';
+  if (f.rule === 'lock-conflict') {
+    // the rule's message ends with what a person may do (take it over): not for a model
+    const what = f.message.replace(/\s*Wait for .*$/s, '').replace(/\.$/, '');
+    return [`orch: edit blocked: ${what}.`, `Next: leave ${p} alone and carry on with your own files; if you need it, ask ${f.holder ?? 'its holder'} to release it.`];
+  }
+  if (f.rule === 'contract-owner' && f.holder) {
+    return [`orch: edit blocked: ${f.message}`, `Next: leave ${p} alone; ask ${f.holder} to make the change.`];
+  }
+  return [`orch: edit blocked: ${f.message}`, ...(f.fix ? [`Next: ${f.fix.replace(/ out of this commit\b/, ' alone')}`] : [])];
 }
