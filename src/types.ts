@@ -19,6 +19,7 @@ export const RULE_IDS = [
   'task-completion',
   'no-placeholder',
   'signed-identity',
+  'foreign-edit',
   'status-parse',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

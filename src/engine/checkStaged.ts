@@ -7,6 +7,7 @@ import type { ChangeSet, Context } from '../types.js';
 import { openRepo } from './openRepo.js';
 import { prepareCheck, type CheckEnv, type Prepared } from './prepareCheck.js';
 import { runRules, statusParseFindings } from './runRules.js';
+import { readEdits } from './editLog.js';
 
 export interface CheckResult {
   report: Report;
@@ -56,6 +57,8 @@ export async function evaluate(prepared: Prepared, changes: ChangeSet, context: 
             existsLiterally: prepared.existsLiterally,
             now: prepared.now,
             ...(shared?.doc ? { lockBranch: shared.doc } : {}),
+            // who edited what (foreign-edit): only the index has uncommitted edits to weigh
+            ...(changes.kind === 'index' ? { edits: readEdits(prepared.repo.commonDir) } : {}),
           },
           skip,
         )),

@@ -11,6 +11,7 @@ import { rule as statusIntegrity } from './status-integrity.js';
 import { rule as noPlaceholder } from './no-placeholder.js';
 import { rule as taskCompletion } from './task-completion.js';
 import { rule as signedIdentity } from './signed-identity.js';
+import { rule as foreignEdit } from './foreign-edit.js';
 
 export interface RuleEntry {
   id: Exclude<RuleId, 'status-parse'>;
@@ -36,6 +37,7 @@ export const RULES: RuleEntry[] = [
   { id: 'container-review', load: async () => (await containers()).containerReview, mayApply: touchesContainers },
   { id: 'task-completion', load: async () => taskCompletion },
   { id: 'signed-identity', load: async () => signedIdentity },
+  { id: 'foreign-edit', load: async () => foreignEdit },
 ];
 
 export async function loadRule(id: string): Promise<Rule | undefined> {

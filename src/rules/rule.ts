@@ -3,6 +3,7 @@
 // git, never write files and never read the clock except through `now`.
 import type { ChangeSet, Context, Identity, RawFinding, RuleId, Severity, StatusDoc } from '../types.js';
 import type { Config } from '../config/schema.js';
+import type { EditRecord } from '../engine/editLog.js';
 
 export interface RuleInput {
   /** What changed: the index, one commit, or one commit of a range (see `range`). */
@@ -31,6 +32,8 @@ export interface RuleInput {
    * file's lock rows; those are a view of it.
    */
   lockBranch?: StatusDoc;
+  /** pre-commit: the latest recorded edit of each path (the harness's post-edit hook). */
+  edits?: ReadonlyMap<string, EditRecord>;
 }
 
 export interface Rule {
