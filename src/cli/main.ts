@@ -35,6 +35,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   review: async () => reviewCommand,
   ci: async () => ciCommand,
   guard: async () => guardCommand,
+  'post-edit': () => import('./postEditCommand.js'),
+  brief: () => import('./briefCommand.js'),
+  session: () => import('./sessionCommand.js'),
   'merge-driver': async () => mergeDriverCommand,
   sync: () => import('./syncCommand.js'),
 };
