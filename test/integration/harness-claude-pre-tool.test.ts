@@ -7,7 +7,7 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-it('Claude Code: Edit, Write, MultiEdit, NotebookEdit and Bash writers of a locked path are denied; free paths and reads pass', () => {
+it('Claude Code: Edit, Write, MultiEdit, NotebookEdit and Bash writers of a locked path are denied; free paths and reads pass', { timeout: 600_000 }, () => {
   const repo = tempRepo();
   expect(repo.orch(['init', '--agent-hooks', 'claude']).code).toBe(0);
   repo.write('README.md', 'readme\n');
