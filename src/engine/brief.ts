@@ -94,7 +94,7 @@ function indexSection(top: string, indexFile: string): string[] {
   const out: string[] = [];
   let headings = 0;
   for (const line of lines) {
-    if (/^#{1,3}\s/.test(line) && ++headings > 2) break;
+    if (/^#{1,3}\s/.test(line) && ++headings > 1) break;
     out.push(line);
     if (out.length >= INDEX_LINES) break;
   }

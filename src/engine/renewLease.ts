@@ -1,5 +1,6 @@
 // Leases that follow activity: with expiring locks (locks.ttl, or an Expires cell), an
-// agent's edit under its own lock pushes the expiry out again by the lease's length — at
+// agent's edit under its own lock takes it again for the lease's length (Since becomes
+// now, and Expires, where the row has one, now + the length it had) — at
 // most once per locks.renewEvery, so a busy agent does not rewrite the status file on
 // every edit. An agent that went away stops renewing, and its locks lapse. Off with
 // `"renewEvery": "off"`, and without expiring locks there is nothing to renew.
@@ -30,7 +31,8 @@ export function renewalOf(lock: Lock, config: Config, now: Date): Pick<Lock, 'si
     if (!length || length <= 0) return null;
     const renewedAt = expiry.getTime() - length; // when it was taken or last renewed
     if (now.getTime() - renewedAt < every) return null;
-    return { since: lock.since, expires: formatStatusTime(new Date(now.getTime() + length)) };
+    // Since moves too: the lock reads as taken again now, for the same length
+    return { since: formatStatusTime(now), expires: formatStatusTime(new Date(now.getTime() + length)) };
   }
   // no Expires cell: locks.ttl counts from Since, so the renewal moves Since
   if (!since || now.getTime() - since.getTime() < every) return null;
