@@ -103,3 +103,47 @@ export function reason(harness: HarnessName, r: Run): string {
 export function allowed(harness: HarnessName, r: Run): boolean {
   return r.code === 0 && !denied(harness, r);
 }
+
+/** A recorded payload with some fields changed (stop_hook_active, loop_count…). */
+export function withFields(json: string, fields: Record<string, unknown>): string {
+  return JSON.stringify({ ...JSON.parse(json), ...fields });
+}
+
+/** Whether a stop hook's answer keeps the agent going, and with what text. */
+export function stopBlocked(harness: HarnessName, r: Run): string | null {
+  if (r.code !== 0) throw new Error(`stop hook failed (${r.code}): ${r.out}`);
+  if (!r.stdout.trim()) return null;
+  const out = JSON.parse(r.stdout);
+  if (harness === 'cursor') return out.followup_message ?? null;
+  if (harness === 'gemini') return out.decision === 'deny' ? out.reason : null;
+  return out.decision === 'block' ? out.reason : null;
+}
+
+/** The context a SessionStart hook added. */
+export function sessionContext(harness: HarnessName, r: Run): string {
+  if (r.code !== 0) throw new Error(`session start hook failed (${r.code}): ${r.out}`);
+  const out = JSON.parse(r.stdout);
+  return harness === 'cursor' ? out.additional_context : out.hookSpecificOutput?.additionalContext;
+}
+
+export const EVENTS: Record<HarnessName, { pre: string; post: string; start: string; stop: string; end?: string }> = {
+  claude: { pre: 'PreToolUse', post: 'PostToolUse', start: 'SessionStart', stop: 'Stop', end: 'SessionEnd' },
+  codex: { pre: 'PreToolUse', post: 'PostToolUse', start: 'SessionStart', stop: 'Stop' },
+  gemini: { pre: 'BeforeTool', post: 'AfterTool', start: 'SessionStart', stop: 'AfterAgent', end: 'SessionEnd' },
+  cursor: { pre: 'preToolUse', post: 'afterFileEdit', start: 'sessionStart', stop: 'stop', end: 'sessionEnd' },
+};
+
+/** Each harness's fixture and tool for "write this file" before the edit. */
+export const WRITE_FIXTURE: Record<HarnessName, { fixture: string; tool: string; patch?: boolean }> = {
+  claude: { fixture: 'pre-tool-use.write', tool: 'Write' },
+  codex: { fixture: 'pre-tool-use.apply-patch', tool: 'apply_patch', patch: true },
+  gemini: { fixture: 'before-tool.write-file', tool: 'write_file' },
+  cursor: { fixture: 'pre-tool-use.write', tool: 'Write' },
+};
+
+/** The pre-tool call that writes `file`, in the harness's own terms. */
+export function preWrite(repo: TempRepo, harness: HarnessName, file: string, env: NodeJS.ProcessEnv, session = 'session-1'): Run {
+  const w = WRITE_FIXTURE[harness];
+  const vars: Vars = w.patch ? { patch: `*** Begin Patch\n*** Update File: ${file}\n@@\n-a\n+b\n*** End Patch\n`, session } : { file, session };
+  return hook(repo, harness, EVENTS[harness].pre, w.fixture, vars, env, w.tool);
+}
