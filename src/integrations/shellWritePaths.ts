@@ -98,9 +98,12 @@ interface Dir {
 function call(sh: Parser, n: Node, dir: Dir, out: ShellTargets, depth: number): void {
   const words: (string | null)[] = (n.Args ?? []).map((w: Node) => literal(sh, w));
   // wrappers that run the rest as a command
-  while (words.length && words[0] !== null && WRAPPERS.has(words[0])) {
-    words.shift();
-    while (words.length && (words[0] === null || words[0].startsWith('-') || /^[A-Za-z_]\w*=/.test(words[0]))) words.shift();
+  while (words.length && words[0] !== null && WRAPPERS.has(path.basename(words[0]))) {
+    const valued = WRAPPER_VALUE_FLAGS[path.basename(words.shift()!)];
+    while (words.length && (words[0] === null || words[0].startsWith('-') || /^[A-Za-z_]\w*=/.test(words[0]))) {
+      const flag = words.shift();
+      if (flag && valued?.test(flag)) words.shift();
+    }
   }
   if (!words.length) return;
   const [name, ...args] = words;
@@ -132,6 +135,16 @@ function call(sh: Parser, n: Node, dir: Dir, out: ShellTargets, depth: number): 
 }
 
 const WRAPPERS = new Set(['sudo', 'env', 'command', 'nohup', 'time', 'nice', 'exec', 'builtin', 'doas', 'xargs']);
+/** A wrapper's options that take the next word as their value (`sudo -u me rm x`). */
+const WRAPPER_VALUE_FLAGS: Record<string, RegExp> = {
+  sudo: /^-[ugCDhprtUT]$/,
+  doas: /^-[uC]$/,
+  env: /^-[uCS]$/,
+  nice: /^-n$/,
+  time: /^-[fo]$/,
+  exec: /^-a$/,
+  xargs: /^-[IinPLsdEa]$/,
+};
 
 /** The words a writer command writes, or null when the command writes nothing orch judges. */
 function writerTargets(cmd: string, args: (string | null)[], dir: Dir): (string | null)[] | null {
