@@ -8,9 +8,10 @@
 // The log is one JSON object a line, appended (a short O_APPEND write lands whole), and
 // bounded: past MAX_BYTES it is rewritten with the latest record of each path, the newest
 // MAX_PATHS of them, none older than MAX_AGE.
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha1Hex } from '../text/sha1.js';
 
 export interface EditRecord {
   path: string;
@@ -41,7 +42,11 @@ export function fileBlobId(abs: string, algorithm: 'sha1' | 'sha256'): string | 
   } catch {
     return null;
   }
-  return createHash(algorithm).update(`blob ${body.length}\0`).update(body).digest('hex');
+  const header = Buffer.from(`blob ${body.length}\0`);
+  // small files (almost every edit) in plain JavaScript; node:crypto only for large ones or sha256
+  if (algorithm === 'sha1' && body.length <= 1 << 20) return sha1Hex(Buffer.concat([header, body]));
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return createHash(algorithm).update(header).update(body).digest('hex');
 }
 
 /** The object format of the repository, read from its config file (no git process). */

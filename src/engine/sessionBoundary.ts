@@ -18,7 +18,7 @@ import type { Lock } from '../types.js';
 import { prepareCheck, type CheckEnv, type Prepared } from './prepareCheck.js';
 import { sameAgent } from './resolveIdentity.js';
 import { takenInSession } from './sessionLocks.js';
-import { AUTO_LOCK_TASK } from './guard.js';
+import { AUTO_LOCK_TASK } from './guardCore.js';
 import { updateStatus } from './updateStatus.js';
 
 export interface StopCheck {

@@ -1,6 +1,7 @@
 // The one place that runs git. Everything else describes a query (arguments plus a pure
 // parser) and hands it here, so parsers are testable without spawning anything.
-import { spawn } from 'node:child_process';
+import type { spawn as Spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { OrchError } from '../errors.js';
 
 export interface GitOptions {
@@ -17,6 +18,13 @@ export interface GitOptions {
   extraEnv?: Record<string, string>;
   /** Exit codes that are answers, not failures (e.g. 1 for "not found"). */
   okCodes?: number[];
+}
+
+// node:child_process is loaded at the first git process, not at start: the edit-time
+// check usually starts none, and loading the module costs it a few milliseconds
+let spawnLoaded: typeof Spawn | undefined;
+function spawnFn(): typeof Spawn {
+  return (spawnLoaded ??= (createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process')).spawn);
 }
 
 export interface GitResult {
@@ -68,7 +76,7 @@ export function runGitStream(
   onStdout: (chunk: Buffer) => void,
 ): Promise<{ stderr: string; code: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
+    const child = spawnFn()('git', args, {
       cwd: options.cwd,
       env: gitEnv(options.env ?? 'inherit', options.extraEnv),
       stdio: ['pipe', 'pipe', 'pipe'],
