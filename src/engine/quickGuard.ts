@@ -40,6 +40,7 @@ export async function quickGuard(req: QuickRequest): Promise<GuardResult[] | nul
   useStatusCache(cacheDir);
   const status = loadStatus(dirs.top, dirs.commonDir, false, config.statusFile);
   if (status.ownText === null) return null;
+  const literal = new Map<string, boolean>();
   const repo = { top: dirs.top, gitDir: dirs.gitDir, commonDir: dirs.commonDir, bare: false, ignoreCase: ignoreCase(dirs.commonDir) } as unknown as Repo;
   const prepared: Prepared = {
     repo,
@@ -49,7 +50,12 @@ export async function quickGuard(req: QuickRequest): Promise<GuardResult[] | nul
     status,
     skip: { all: false, rules: [] },
     now: new Date(),
-    existsLiterally: (p) => fs.existsSync(path.join(dirs.top, p)),
+    existsLiterally: (p) => {
+      // asked once per glob lock by each index the rules build: once per path is enough
+      let known = literal.get(p);
+      if (known === undefined) literal.set(p, (known = fs.existsSync(path.join(dirs.top, p))));
+      return known;
+    },
   };
   const results: GuardResult[] = [];
   for (const p of req.paths) {
