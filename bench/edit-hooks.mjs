@@ -4,7 +4,8 @@
 //   pre-tool  — `orch guard --harness claude` with a PreToolUse Edit payload of one path
 //               (a free path of the committing agent's own module: the common case);
 //   pre-tool (locked) — the same for a path another agent holds (blocked);
-//   pre-tool (shell)  — a Bash payload `sed -i … <path>`: the shell parser loads;
+//   pre-tool (shell)  — a Bash payload `npm test` (no writer: no parse), and `sed -i …
+//               <path>` (the shell parser loads);
 //   post-edit — `orch post-edit --harness claude` with a PostToolUse Edit payload.
 // Target (the README's "Edit-time guard" section): pre-tool and post-edit at most 1.5×.
 //   options: --runs N (default 21)
@@ -39,6 +40,7 @@ const abs = (p) => path.join(repo.dir, p);
 const cases = {
   'pre-tool': ['guard', payload('PreToolUse', 'Edit', { file_path: abs(freePath), old_string: 'a', new_string: 'b' }), (r) => r.code === 0 && r.stdout === ''],
   'pre-tool (locked path)': ['guard', payload('PreToolUse', 'Edit', { file_path: abs(foreign[1]), old_string: 'a', new_string: 'b' }), (r) => r.code === 0 && r.stdout.includes('"deny"')],
+  'pre-tool (shell: npm test)': ['guard', payload('PreToolUse', 'Bash', { command: 'npm test' }), (r) => r.code === 0 && r.stdout === ''],
   'pre-tool (shell: sed -i)': ['guard', payload('PreToolUse', 'Bash', { command: `sed -i 's/a/b/' ${freePath}` }), (r) => r.code === 0 && r.stdout === ''],
   'post-edit': ['post-edit', payload('PostToolUse', 'Edit', { file_path: abs(freePath), old_string: 'a', new_string: 'b' }), (r) => r.code === 0],
 };

@@ -9,6 +9,7 @@ import { guardMessage } from '../engine/guardCore.js';
 import { quickGuard } from '../engine/quickGuard.js';
 import { recordEdit } from '../engine/recordEdit.js';
 import { applyPatchPaths } from '../integrations/applyPatchPaths.js';
+import { mayWrite } from '../integrations/shellWriterHint.js';
 import { allowAnswer, denyAnswer, writeAnswer } from '../integrations/harnessAnswer.js';
 import { HARNESSES, parseHookPayload, type Harness } from '../integrations/parseGuardInput.js';
 import { saveGlobCache } from '../match/globMatcher.js';
@@ -34,7 +35,9 @@ export async function runFast(argv: string[]): Promise<number | null> {
     const input = parseHookPayload(text, harness);
     const cwd = input.cwd ?? process.cwd();
     const edit = input.edit;
-    // shell commands need the parser: the full command loads it
+    // a shell command that names no writer writes nothing orch judges; one that does needs
+    // the parser, which the full command loads
+    if (edit.kind === 'shell' && !mayWrite(edit.command)) return writeAnswer(process, allowAnswer(input.harness, input.event));
     const paths = edit.kind === 'paths' ? edit.paths : edit.kind === 'patch' ? applyPatchPaths(edit.text, cwd) : null;
     if (paths === null || !paths.length) return null;
     if (command === 'post-edit' && (input.phase === 'post' || input.phase === null)) {

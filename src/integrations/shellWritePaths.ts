@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { mayWrite } from './shellWriterHint.js';
 
 export interface ShellTargets {
   /** Absolute paths the command writes, in order, without repeats. */
@@ -22,12 +23,10 @@ export interface ShellTargets {
   unknown: boolean;
 }
 
-/** Words that can make a command write a file; without one (and without `>`), no parse is needed. */
-const WRITER_HINT = /[>]|\b(tee|sed|perl|mv|cp|rm|touch|truncate|git|eval|sh|bash|zsh|dash)\b/;
 
 export async function shellWritePaths(command: string, cwd: string): Promise<ShellTargets> {
   const out: ShellTargets = { paths: [], unknown: false };
-  if (!WRITER_HINT.test(command)) return out;
+  if (!mayWrite(command)) return out;
   const sh = await loadParser();
   collect(sh, command, cwd, out, 0);
   out.paths = [...new Set(out.paths)];
