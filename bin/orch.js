@@ -1,21 +1,28 @@
 #!/usr/bin/env node
 // Starts orch. A hook runs on every commit, and compiling the CLI's code is a large part of
 // what it costs to start: so the CLI (dist/cli.cjs) is compiled through V8's code cache,
-// kept per user in ~/.cache/orchguard (XDG_CACHE_HOME), one file for hooks and one for the
-// other commands per installed copy and Node.js version, each written by the first run of its kind with the functions that run
-// compiled in. V8 checks a cache against the code and its own version and rejects any
-// that does not fit; then, or whenever the cache cannot be used, orch starts without it.
-// ORCH_NO_CODE_CACHE=1 turns it off.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+// kept per user in ~/.cache/orchguard (XDG_CACHE_HOME), one file for hooks, one for the
+// edit hooks and one for the other commands per installed copy and Node.js version, each
+// written by the first run of its kind with the functions that run compiled in. V8 checks a
+// cache against the code and its own version and rejects any that does not fit; then, or
+// whenever the cache cannot be used, orch starts without it. ORCH_NO_CODE_CACHE=1 turns it off.
+// This file is CommonJS (bin/package.json): Node.js starts an ES module entry ~20 ms
+// slower, which the hooks a harness runs before every edit cannot afford.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
-const require = createRequire(import.meta.url);
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
+const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
 // the CLI's lazy parts are ES modules beside it (dist/lazy-*.js): loaded from here
 globalThis.__orchImport = (specifier) => import(new URL(specifier, pathToFileURL(file)).href);
+
+// The hooks a coding-agent harness runs around every edit start in a small bundle of their
+// own (dist/edit-hook.cjs, src/cli/editHookEntry.ts); it hands over to the CLI when the
+// case is not a common one.
+const EDIT_HOOKS = new Set(['guard', 'post-edit']);
+const editFile = path.join(path.dirname(file), 'edit-hook.cjs');
 
 function hash(parts) {
   let h = 0;
@@ -23,22 +30,21 @@ function hash(parts) {
   return (h >>> 0).toString(36);
 }
 
-// <kind>-<copy>-<build>.v8cache: one cache per copy of orch (its path) and Node.js version,
-// so installs do not evict each other; the build part (size and mtime of cli.cjs) changes
-// with every new build of that copy, whose cache then replaces the old one.
-function cacheFile(source) {
+// <kind>-<copy>-<build>.v8cache: one cache per copy of orch (the bundle's path) and Node.js
+// version, so installs do not evict each other; the build part (size and mtime of the
+// bundle) changes with every new build of that copy, whose cache then replaces the old one.
+function cacheFile(source, target, kind) {
   if (process.env.ORCH_NO_CODE_CACHE) return null;
   const home = process.env.HOME || process.env.USERPROFILE;
   const root = process.env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : null);
   if (!root || !path.isAbsolute(root)) return null;
   let mtime = '';
   try {
-    mtime = String(fs.statSync(file).mtimeMs);
+    mtime = String(fs.statSync(target).mtimeMs);
   } catch {
     // the size alone, then
   }
-  const kind = process.argv[2] === 'hook' ? 'hook' : 'cli';
-  const copy = `${kind}-${hash([file, process.version])}-`;
+  const copy = `${kind}-${hash([target, process.version])}-`;
   return { dir: path.join(root, 'orchguard'), copy, path: path.join(root, 'orchguard', `${copy}${hash([String(source.length), mtime])}.v8cache`) };
 }
 
@@ -55,7 +61,7 @@ function removeReplaced(cache) {
   const mine = path.basename(cache.path);
   for (const n of names) {
     const tmp = /\.v8cache\.(\d+)$/.exec(n);
-    const stale = n !== mine && (n.startsWith(cache.copy) || /^(hook|cli)-[0-9a-z]+\.v8cache$/.test(n));
+    const stale = n !== mine && (n.startsWith(cache.copy) || /^(hook|cli|edit)-[0-9a-z]+\.v8cache$/.test(n));
     if (!stale && !(tmp && Number(tmp[1]) !== process.pid && !alive(Number(tmp[1])))) continue;
     try {
       fs.unlinkSync(path.join(cache.dir, n));
@@ -74,9 +80,10 @@ function alive(pid) {
   }
 }
 
-function start() {
-  const source = fs.readFileSync(file, 'utf8');
-  const cache = cacheFile(source);
+/** Compiles a CommonJS bundle through the code cache and returns its exports. */
+function load(target, kind) {
+  const source = fs.readFileSync(target, 'utf8');
+  const cache = cacheFile(source, target, kind);
   let cachedData;
   if (cache) {
     try {
@@ -85,7 +92,7 @@ function start() {
       // none yet
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: target, cachedData });
   if (cache && (!cachedData || script.cachedDataRejected)) {
     // written at exit: by then the functions this run needed are compiled, and go in too
     process.once('exit', () => {
@@ -101,7 +108,25 @@ function start() {
     });
   }
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
+  script.runInThisContext()(module.exports, require, module, target, path.dirname(target));
+  return module.exports;
 }
 
-start();
+function start() {
+  load(file, process.argv[2] === 'hook' ? 'hook' : 'cli');
+}
+
+if (EDIT_HOOKS.has(process.argv[2]) && !process.env.ORCH_NO_FAST_HOOKS && fs.existsSync(editFile)) {
+  let fast;
+  try {
+    fast = load(editFile, 'edit');
+  } catch {
+    fast = null;
+  }
+  if (!fast) start();
+  else
+    fast.runFast(process.argv.slice(2)).then(
+      (code) => (code === null ? start() : (process.exitCode = code)),
+      () => start(),
+    );
+} else start();

@@ -77,7 +77,8 @@ try {
         format: 'cjs',
         banner: { js: "const __orchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
         define: { ...common.define, 'import.meta.url': '__orchImportMetaUrl' },
-        entryPoints: { cli: 'src/cli/entry.ts' },
+        // edit-hook: the harness hooks' own small entry (src/cli/editHookEntry.ts)
+        entryPoints: { cli: 'src/cli/entry.ts', 'edit-hook': 'src/cli/editHookEntry.ts' },
         outExtension: { '.js': '.cjs' },
         outdir: out,
       })
@@ -86,22 +87,23 @@ try {
   // Its lazy bundles stay ES modules. import() inside code compiled by vm.Script needs an
   // experimental loader option (and loses it when the code comes from the cache), so the
   // CLI asks bin/orch.js to import them: every import() esbuild wrote is one of them.
-  const cliFile = `${out}/cli.cjs`;
+  for (const cliFile of [`${out}/cli.cjs`, `${out}/edit-hook.cjs`]) {
   const cliText = fs.readFileSync(cliFile, 'utf8');
   let routed = cliText.replaceAll('import("./lazy-', 'globalThis.__orchImport("./lazy-');
   if (routed.includes('import(')) {
-    throw new Error('build: dist/cli.cjs has an import() that is not a lazy bundle; route it through __orchImport');
+    throw new Error(`build: ${cliFile} has an import() that is not a lazy bundle; route it through __orchImport`);
   }
   // esbuild's __toESM gives every source module that default-imports node:fs or node:path
   // its own copy of the module object (some 40 copies of ~100 properties each: ~5 ms a
   // commit). The copies are read-only views of the same module: one per module suffices.
   const helper = /var __toESM ?= ?/;
-  if (!helper.test(routed)) throw new Error('build: esbuild\'s __toESM helper was not found in dist/cli.cjs');
+  if (!helper.test(routed)) throw new Error(`build: esbuild's __toESM helper was not found in ${cliFile}`);
   routed = routed.replace(
     helper,
     'var __toESMOnce = new WeakMap(), __toESM = (mod, isNodeMode, target) => { if (target !== undefined || mod === null || (typeof mod !== "object" && typeof mod !== "function")) return __toESMEach(mod, isNodeMode, target); let views = __toESMOnce.get(mod); if (!views) __toESMOnce.set(mod, (views = [])); return (views[isNodeMode ? 1 : 0] ??= __toESMEach(mod, isNodeMode)); };\nvar __toESMEach = ',
   );
   fs.writeFileSync(cliFile, routed);
+  }
   merge((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: out })).metafile);
   // the configuration loader reads YAML synchronously (require): the package ships it as
   // CommonJS beside cli.cjs, since an installed orch has no node_modules of its own

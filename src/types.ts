@@ -23,6 +23,7 @@ export const RULE_IDS = [
   'contract-review',
   'decision-record',
   'dockerfile-practice',
+  'foreign-edit',
   'status-parse',
   'unknown-agent',
 ] as const;

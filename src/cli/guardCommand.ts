@@ -1,12 +1,17 @@
-// `orch guard [--path P]`: exit codes follow the harnesses (Claude Code, Gemini CLI), not
-// orch's other commands: 0 lets the edit happen, with nothing on stdout; 2 blocks it, with
-// the reason on stderr, which the harness feeds back to the model. When the guard itself
-// cannot check (unreadable input, a broken configuration) it says so on stderr and exits
-// 1, which those harnesses show to the user without blocking: a guard that blocked every
-// edit could not even let an agent fix the configuration, and the commit hook still checks.
+// `orch guard [--harness NAME] [--path P]`: the pre-tool check. It reads the harness's
+// pre-tool payload on stdin (or the files from --path), finds what the call edits — the
+// file of an edit tool, the headers of an apply_patch, the files a shell command writes —
+// and answers in the form the harness honours (see harnessAnswer.ts). Without --harness:
+// exit 0 lets the edit happen, with nothing on stdout; 2 blocks it, with the reason on
+// stderr. When the guard itself cannot check (unreadable input, a broken configuration)
+// it says so on stderr and exits 1, which harnesses show without blocking: a guard that
+// blocked every edit could not even let an agent fix the configuration, and the commit
+// hook still checks.
 import { OrchError, isOrchError } from '../errors.js';
-import { guard, guardMessage, type GuardResult } from '../engine/guard.js';
-import { parseGuardInput } from '../integrations/parseGuardInput.js';
+import { guardAll, guardMessage, type GuardResult } from '../engine/guard.js';
+import { editTargets } from '../integrations/editTargets.js';
+import { allowAnswer, denyAnswer, writeAnswer } from '../integrations/harnessAnswer.js';
+import { HARNESSES, parseHookPayload, type Harness } from '../integrations/parseGuardInput.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, parseFlags } from './parseFlags.js';
 
@@ -25,30 +30,71 @@ export async function run(args: string[], io: IO): Promise<number> {
   }
 }
 
+export function harnessFlag(command: string, value: string | undefined): Harness | undefined {
+  if (value === undefined) return undefined;
+  if (!(HARNESSES as readonly string[]).includes(value)) {
+    throw new OrchError(`orch ${command}: --harness ${value} is not one of ${HARNESSES.join(', ')}.`);
+  }
+  return value as Harness;
+}
+
 async function check(args: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseFlags('guard', args, { ...AGENT_FLAG, path: { type: 'string', multiple: true } });
+  const { values, positionals } = parseFlags('guard', args, { ...AGENT_FLAG, path: { type: 'string', multiple: true }, harness: { type: 'string' } });
   const given = (values.path as unknown as string[] | undefined) ?? [];
   if (positionals.length) throw new OrchError(`unexpected argument ${positionals[0]}.`, { hint: 'Give the file with --path <file>, or pass the hook JSON on stdin.' });
+  const named = harnessFlag('guard', values.harness);
   let cwd = io.cwd;
   let paths: string[];
+  let harness: Harness | null = named ?? null;
+  let event: string | null = null;
+  let sessionId: string | null = null;
   if (given.length) {
     paths = given;
   } else {
-    const input = parseGuardInput(await io.readStdin());
-    if (!input.path) return 0; // not an edit
-    paths = [input.path];
+    const input = parseHookPayload(await io.readStdin(), named);
+    harness = input.harness;
+    event = input.event;
+    sessionId = input.sessionId;
     if (input.cwd) cwd = input.cwd;
+    // only what comes before a tool runs is judged here
+    if (input.phase !== 'pre' && input.phase !== null) return writeAnswer(io, allowAnswer(harness, event));
+    paths = (await editTargets(input.edit, cwd)).paths;
+    if (!paths.length) return writeAnswer(io, allowAnswer(harness, event));
   }
-  let code = 0;
-  for (const p of paths) {
-    const result: GuardResult = await guard({ cwd, env: io.env, agentFlag: values.agent, path: p });
-    if (result.decision === 'block') {
-      io.stderr.write(guardMessage(result));
-      code = GUARD_BLOCK;
-    } else if (result.locked) {
-      // stderr: harnesses read stdout on success as JSON (Gemini CLI requires it to be)
-      io.stderr.write(`orch: locked ${result.locked.path} for ${result.agent} (task ${result.locked.task}); \`orch done ${result.locked.task}\` releases it.\n`);
+  const results = await guardAll({ cwd, env: io.env, agentFlag: values.agent, paths, sessionId });
+  const blocked = results.filter((r) => r.decision === 'block');
+  if (blocked.length) {
+    const message = blocked.slice(0, 2).map((r) => guardMessage(r)).join('');
+    const more = blocked.length > 2 ? `(${blocked.length - 2} more blocked paths)\n` : '';
+    return writeAnswer(io, harness ? denyAnswer(harness, message + more) : { stdout: '', stderr: message + more, code: GUARD_BLOCK });
+  }
+  for (const r of results) {
+    // stderr: harnesses read stdout as JSON (Gemini CLI requires it to be)
+    if (r.locked) io.stderr.write(`orch: locked ${r.locked.path} for ${r.agent} (task ${r.locked.task}); \`orch done ${r.locked.task}\` releases it.\n`);
+  }
+  await renewLeases(results, cwd, io, values.agent);
+  return writeAnswer(io, allowAnswer(harness, event));
+}
+
+/** An allowed edit under the agent's own expiring lock renews it (rate-limited). */
+async function renewLeases(results: GuardResult[], cwd: string, io: IO, agentFlag: string | undefined): Promise<void> {
+  const own = results.filter((r) => r.ownLock && r.agent);
+  // (only leases due for renewal come back with their lock)
+  if (!own.length) return;
+  const { prepareCheck } = await import('../engine/prepareCheck.js');
+  const { renewLease } = await import('../engine/renewLease.js');
+  const prepared = await prepareCheck({ cwd, env: io.env, agentFlag });
+  const seen = new Set<string>();
+  for (const r of own) {
+    const lock = r.ownLock!;
+    if (seen.has(lock.path)) continue;
+    seen.add(lock.path);
+    try {
+      const renewed = await renewLease(prepared.repo, prepared.config, r.agent!, lock, prepared.now);
+      if (renewed) io.stderr.write(`orch: renewed your lock on ${renewed.path} until ${renewed.expires}.\n`);
+    } catch (e) {
+      // a lease that could not be renewed now is renewed by a later edit; the edit goes ahead
+      if (!isOrchError(e)) throw e;
     }
   }
-  return code;
 }

@@ -17,6 +17,9 @@ export function processIO(): IO {
     stderr: process.stderr,
     readStdin: () =>
       new Promise((resolve, reject) => {
+        // already read by the edit hooks' own entry (bin/orch.js), which then handed over
+        const early = (globalThis as { __orchStdin?: string }).__orchStdin;
+        if (early !== undefined) return resolve(early);
         if (process.stdin.isTTY) return resolve('');
         const chunks: Buffer[] = [];
         process.stdin.on('data', (c: Buffer) => chunks.push(c));

@@ -20,6 +20,9 @@ Commands:
   explain         describe a rule
   merge-driver    three-way merge of WORK_STATUS.md (called by git)
   guard           edit-time check for coding-agent harnesses
+  post-edit       record which agent edited which paths (harness post-edit hook)
+  brief           what an agent must know at session start
+  session         session stop and end checks (harness stop hooks)
   sync            fetch the shared lock branch and refresh the local view
 
 Global options:
@@ -33,7 +36,7 @@ unreadable input or internal error.
 Run \`orch <command> --help\` for a command's options.`;
 
 export const HELP: Record<string, string> = {
-  init: `Usage: orch init [--strict] [--dry-run] [--remote NAME] [--agent-hooks claude]
+  init: `Usage: orch init [--strict] [--dry-run] [--remote NAME] [--agent-hooks claude,codex,gemini,cursor|all]
 
 Installs orch into this repository. Idempotent: run it again at any time.
   - joins the hook manager git runs, first in each hook, keeping everything else:
@@ -52,7 +55,12 @@ Options:
                       branch there when missing, adds its fetch refspec, and sets
                       locks.remote in a configuration this run creates (an existing
                       one is left to you: the change to make is printed)
-  --agent-hooks NAME  also install an edit-time guard for a coding-agent harness (claude)`,
+  --agent-hooks LIST  wire orch into coding-agent harnesses' project configuration:
+                      claude (.claude/settings.json), codex (.codex/hooks.json),
+                      gemini (.gemini/settings.json), cursor (.cursor/hooks.json);
+                      "all": the four; "detect": those whose directory exists.
+                      Every event: pre-edit guard, post-edit record, session start
+                      brief, stop check, session end`,
   lock: `Usage: orch lock <path|glob>... [--task ID] [--ttl 8h] [--note TEXT] [--agent NAME]
 
 Locks paths for the current agent: adds rows to the Locks table of WORK_STATUS.md.
@@ -134,16 +142,40 @@ Prints a rule's documentation; without a rule, lists all rules.`,
   'merge-driver': `Usage: orch merge-driver %O %A %B %P
 
 Three-way merge of WORK_STATUS.md by meaning, called by git (see .gitattributes).`,
-  guard: `Usage: orch guard [--path P] [--agent NAME]
+  guard: `Usage: orch guard [--harness claude|codex|gemini|cursor] [--path P] [--agent NAME]
 
-Edit-time check: reads a coding agent harness's pre-tool-use JSON on stdin (Claude
-Code's PreToolUse, Gemini CLI's BeforeTool) or takes --path, and blocks an edit of a path
-locked by another agent or of a contract the agent does not own.
+Edit-time check: reads a coding agent harness's pre-tool JSON on stdin (Claude Code and
+Codex PreToolUse, Gemini CLI BeforeTool, Cursor preToolUse / beforeShellExecution) or
+takes --path, and blocks an edit of a path locked by another agent or of a contract the
+agent does not own. Edit tools, Codex's apply_patch (its Add/Update/Delete/Move headers)
+and shell commands that write files (redirections, tee, sed -i, perl -i, mv, cp, rm,
+touch, truncate, git checkout --, git restore, git rm, git mv) are judged; a shell target
+that cannot be known is allowed (the commit hook checks).
 
-Exit codes: 0 the edit may go ahead (nothing printed); 2 blocked, the reason and the fix
-on stderr; 1 the guard could not check (it says why; the commit hook still checks).
+With --harness, the answer is that harness's JSON decision; without it: exit 0 the edit
+may go ahead (nothing printed); 2 blocked, the reason on stderr; 1 the guard could not
+check (it says why; the commit hook still checks).
 With locks.autoLock, an edit of a free path takes the lock for the agent (task
-ORCH_TASK, else "auto"; \`orch done auto\` releases it).`,
+ORCH_TASK, else "auto"; released by \`orch done auto\` or at the session's end). An edit
+under the agent's own expiring lock renews it (locks.renewEvery).`,
+  'post-edit': `Usage: orch post-edit [--harness NAME] [--agent NAME]
+
+The harness's post-edit hook: records which agent changed which paths in
+.git/orch/edits.log (shared by worktrees, never committed, bounded). Rule foreign-edit
+reads it at pre-commit. Never blocks.`,
+  brief: `Usage: orch brief [--harness NAME] [--limit N] [--agent NAME]
+
+What an agent must know before it starts: its identity (a warning when none is set), its
+locks, other agents' locks, contracts it owns and must not touch, reviews waiting for it,
+tasks in progress, and the first section of orchestration-index.md. Each list stops at
+--limit entries (default 12) and counts the rest. With --harness, printed as that
+harness's SessionStart context.`,
+  session: `Usage: orch session stop|end [--harness NAME] [--agent NAME]
+
+stop: while the agent holds locks over uncommitted changes, or over a task committed but
+not finished, blocks the stop once with the exact commands to run (the harness's
+stop_hook_active / loop_count lets the next stop through). end: releases the session's
+auto-locks that have no uncommitted changes under them.`,
   sync: `Usage: orch sync [--agent NAME] [--format json]
 
 Remote mode (locks.remote): fetches the shared lock branch, publishes the lock and

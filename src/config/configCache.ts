@@ -2,10 +2,10 @@
 // exact text (and orch's version, since defaults change between versions). A hit lets a
 // hook skip zod entirely; any edit of the file is a miss. Best effort: a cache that cannot
 // be read or written is simply not used.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeCacheFile } from '../fs/writeCacheFile.js';
+import { sha1Hex } from '../text/sha1.js';
 import type { Config } from './schema.js';
 
 declare const ORCH_VERSION: string;
@@ -14,7 +14,8 @@ export type CacheSlot = 'worktree' | 'revision';
 const FILES: Record<CacheSlot, string> = { worktree: 'config-cache.json', revision: 'revision-config-cache.json' };
 
 function keyOf(file: string, text: string): string {
-  return createHash('sha1').update(`${VERSION}\0${file}\0${text}`).digest('hex');
+  // plain-JavaScript SHA-1 (same digest): the edit-time check must not load node:crypto
+  return sha1Hex(`${VERSION}\0${file}\0${text}`);
 }
 
 /**

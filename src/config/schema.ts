@@ -93,9 +93,14 @@ export const configSchema = z
         fetchOnCommit: z.boolean().default(false),
         verify: z.enum(['strict', 'warn']).default('strict'),
         autoLock: z.boolean().default(false).describe('`orch guard` locks a free path for the editing agent.'),
+        renewEvery: z
+          .string()
+          .regex(/^(\d+[smhdw]|off)$/, 'a duration such as "10m", or "off"')
+          .default('10m')
+          .describe("An agent's edit under its own expiring lock renews it, at most this often; \"off\": never."),
       })
       .strict()
-      .default({ required: [], branch: 'orch/locks', fetchOnCommit: false, verify: 'strict', autoLock: false }),
+      .default({ required: [], branch: 'orch/locks', fetchOnCommit: false, verify: 'strict', autoLock: false, renewEvery: '10m' }),
     log: z
       .object({
         enabled: z.boolean().default(true).describe('Append one log entry per commit.'),

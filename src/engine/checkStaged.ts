@@ -12,6 +12,7 @@ import { runRules, statusParseFindings } from './runRules.js';
 import { committedConfig, type CommittedConfig } from './committedConfig.js';
 import path from 'node:path';
 import { checkRoster } from '../roster/checkRoster.js';
+import { readEdits } from './editLog.js';
 
 export interface CheckResult {
   report: Report;
@@ -91,6 +92,8 @@ export async function evaluate(prepared: Prepared, changes: ChangeSet, context: 
             existsLiterally: prepared.existsLiterally,
             now: prepared.now,
             ...(shared?.doc ? { lockBranch: shared.doc } : {}),
+            // who edited what (foreign-edit): only the index has uncommitted edits to weigh
+            ...(changes.kind === 'index' ? { edits: readEdits(prepared.repo.commonDir) } : {}),
           },
           skip,
         )),

@@ -134,6 +134,7 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
       message: id.name ? `${id.name} (from ${describeSource(id.source)})` : 'none: no agent name and no git user.email',
       fix: id.isAgent ? undefined : 'Agents: set ORCH_AGENT or `git config orch.agent NAME` (per worktree with extensions.worktreeConfig).',
     });
+    out.push(...(await import('../integrations/diagnoseHarnessHooks.js')).diagnoseHarnessHooks(repo.top, id));
   }
   return out;
 }

@@ -24,8 +24,10 @@ import { createProgress, type ProgressIO } from '../report/progress.js';
 export type { PlannedChange } from '../integrations/plannedChange.js';
 
 /** Coding-agent harnesses whose pre-tool hooks `--agent-hooks` can install. */
-export const AGENT_HARNESSES = ['claude'] as const;
+export const AGENT_HARNESSES = ['claude', 'codex', 'gemini', 'cursor'] as const;
 export type AgentHarness = (typeof AGENT_HARNESSES)[number];
+/** Where each harness keeps its project configuration ("detect" wires those present). */
+const HARNESS_DIRS: Record<AgentHarness, string> = { claude: '.claude', codex: '.codex', gemini: '.gemini', cursor: '.cursor' };
 
 export interface InitOptions {
   cwd: string;
@@ -49,13 +51,16 @@ export interface InitResult {
 
 export async function initRepo(opts: InitOptions): Promise<InitResult> {
   for (const h of opts.agentHooks ?? []) {
-    if (!(AGENT_HARNESSES as readonly string[]).includes(h)) {
-      throw new OrchError(`orch init: --agent-hooks ${h} is not supported; supported: ${AGENT_HARNESSES.join(', ')}.`, {
+    if (!(AGENT_HARNESSES as readonly string[]).includes(h) && h !== 'all' && h !== 'detect') {
+      throw new OrchError(`orch init: --agent-hooks ${h} is not supported; supported: ${AGENT_HARNESSES.join(', ')}, all, detect.`, {
         hint: 'Other harnesses: call `orch guard --path <file>` from their pre-edit hook (see the README).',
       });
     }
   }
   const repo = await openRepo(opts.cwd);
+  const harnesses = AGENT_HARNESSES.filter(
+    (h) => opts.agentHooks?.includes(h) || opts.agentHooks?.includes('all') || (opts.agentHooks?.includes('detect') && fs.existsSync(path.join(repo.top, HARNESS_DIRS[h]))),
+  );
   const changes: PlannedChange[] = [];
   const notes: string[] = [];
   const add = (plan: IntegrationPlan) => {
@@ -95,9 +100,9 @@ export async function initRepo(opts: InitOptions): Promise<InitResult> {
   planConverge(repo, opts, { config, filepath }, changes, notes);
   planIndexFile(repo, config.indexFile, changes);
   planMergeDriver(repo, changes, hints);
-  if (opts.agentHooks?.includes('claude')) {
-    const { planClaudeHooks } = await import('../integrations/planClaudeHooks.js');
-    add(planClaudeHooks(repo.top, hints));
+  if (harnesses.length) {
+    const { planHarnessHooks } = await import('../integrations/planHarnessHooks.js');
+    for (const h of harnesses) add(planHarnessHooks(h, repo.top, hints));
   }
   if (!opts.dryRun) await apply(repo, changes);
   return { repo, manager: managers.active, managers, changes, notes };

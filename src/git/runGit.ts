@@ -1,6 +1,7 @@
 // The one place that runs git. Everything else describes a query (arguments plus a pure
 // parser) and hands it here, so parsers are testable without spawning anything.
-import { spawn, spawnSync } from 'node:child_process';
+import type { spawn as Spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { OrchError } from '../errors.js';
 
 export interface GitOptions {
@@ -17,6 +18,17 @@ export interface GitOptions {
   extraEnv?: Record<string, string>;
   /** Exit codes that are answers, not failures (e.g. 1 for "not found"). */
   okCodes?: number[];
+}
+
+// node:child_process is loaded at the first git process, not at start: the edit-time
+// check usually starts none, and loading the module costs it a few milliseconds
+let childLoaded: typeof import('node:child_process') | undefined;
+function childProcess(): typeof import('node:child_process') {
+  return (childLoaded ??= createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process'));
+}
+
+function spawnFn(): typeof Spawn {
+  return childProcess().spawn;
 }
 
 export interface GitResult {
@@ -94,7 +106,7 @@ export function runGitStream(
   const traced = tracing();
   const started = traced ? performance.now() : 0;
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
+    const child = spawnFn()('git', args, {
       cwd: options.cwd,
       env: gitEnv(options.env ?? 'inherit', options.extraEnv),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -142,7 +154,7 @@ export function runGitStream(
 export function runGitSync(args: string[], options: Pick<GitOptions, 'cwd' | 'env' | 'extraEnv'> & { maxBuffer?: number }): { stdout: Buffer; stderr: string; code: number } {
   const traced = tracing();
   const started = traced ? performance.now() : 0;
-  const r = spawnSync('git', args, {
+  const r = childProcess().spawnSync('git', args, {
     cwd: options.cwd,
     env: gitEnv(options.env ?? 'inherit', options.extraEnv),
     maxBuffer: options.maxBuffer ?? 64 << 20,

@@ -1,69 +1,36 @@
-// `orch init --agent-hooks claude`: Claude Code runs `orch guard` before each file edit
-// (a PreToolUse hook in .claude/settings.json, the project settings shared through git).
-// The entry is merged into what is there: other hooks, other events and other keys stay;
-// a settings file that already runs `orch guard` anywhere under PreToolUse is left as is.
-import fs from 'node:fs';
-import path from 'node:path';
-import { OrchError } from '../errors.js';
-import { shellQuote } from '../shellQuote.js';
-import { formatJsonLike } from './formatJsonLike.js';
+// Claude Code (code.claude.com/docs/en/hooks): project settings in .claude/settings.json,
+// shared through git. Hooks run with $CLAUDE_PROJECT_DIR set to the project's root.
+// PreToolUse blocks with a JSON permissionDecision "deny"; SessionStart adds
+// hookSpecificOutput.additionalContext; Stop blocks with {"decision": "block"} and sends
+// stop_hook_active on the next try; SessionEnd cannot block.
 import type { IntegrationPlan } from './plannedChange.js';
+import { planAgentHooks, type HarnessSpec } from './planAgentHooks.js';
+import { shellQuote } from '../shellQuote.js';
 
 export const CLAUDE_SETTINGS = '.claude/settings.json';
-export const CLAUDE_EDIT_MATCHER = 'Edit|Write|MultiEdit|NotebookEdit';
+export const CLAUDE_EDIT_MATCHER = 'Edit|Write|MultiEdit|NotebookEdit|Bash';
 
-/**
- * The command Claude Code runs (through a shell): a local install through
- * $CLAUDE_PROJECT_DIR, its path quoted, else orch on PATH.
- */
+export const CLAUDE_SPEC: HarnessSpec = {
+  harness: 'claude',
+  label: 'Claude Code',
+  file: CLAUDE_SETTINGS,
+  shape: 'grouped',
+  events: [
+    { event: 'PreToolUse', matcher: CLAUDE_EDIT_MATCHER, sub: 'guard --harness claude' },
+    { event: 'PostToolUse', matcher: CLAUDE_EDIT_MATCHER, sub: 'post-edit --harness claude' },
+    { event: 'SessionStart', sub: 'brief --harness claude' },
+    { event: 'Stop', sub: 'session stop --harness claude' },
+    { event: 'SessionEnd', sub: 'session end --harness claude' },
+  ],
+  // the path quoted: a directory name is never run as code
+  localBin: (hint) => `"$CLAUDE_PROJECT_DIR"/${shellQuote(hint)}`,
+};
+
+/** The command Claude Code runs before an edit: a local install through $CLAUDE_PROJECT_DIR, else orch on PATH. */
 export function claudeGuardCommand(hints: readonly string[]): string {
-  return hints.length ? `"$CLAUDE_PROJECT_DIR"/${shellQuote(hints[0])} guard` : 'orch guard';
+  return `${hints.length ? CLAUDE_SPEC.localBin(hints[0]) : 'orch'} guard --harness claude`;
 }
 
 export function planClaudeHooks(top: string, hints: readonly string[]): IntegrationPlan {
-  const file = path.join(top, CLAUDE_SETTINGS);
-  let text: string | null = null;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new OrchError(`cannot read ${CLAUDE_SETTINGS}: ${(e as Error).message}`);
-  }
-  const fix = { hint: `Fix ${CLAUDE_SETTINGS}, then run \`orch init --agent-hooks claude\` again.` };
-  let settings: Record<string, unknown> = {};
-  if (text !== null && text.trim() !== '') {
-    try {
-      settings = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new OrchError(`${CLAUDE_SETTINGS} is not valid JSON: ${(e as Error).message}`, fix);
-    }
-    if (!settings || typeof settings !== 'object' || Array.isArray(settings)) throw new OrchError(`${CLAUDE_SETTINGS}: expected a JSON object.`, fix);
-  }
-  const hooks = (settings.hooks ??= {}) as Record<string, unknown>;
-  if (typeof hooks !== 'object' || Array.isArray(hooks)) throw new OrchError(`${CLAUDE_SETTINGS}: "hooks" is not an object.`, fix);
-  const pre = (hooks.PreToolUse ??= []) as unknown[];
-  if (!Array.isArray(pre)) throw new OrchError(`${CLAUDE_SETTINGS}: "hooks.PreToolUse" is not a list.`, fix);
-
-  const present = pre.some(
-    (m) =>
-      m &&
-      typeof m === 'object' &&
-      Array.isArray((m as { hooks?: unknown }).hooks) &&
-      ((m as { hooks: unknown[] }).hooks).some((h) => h && typeof h === 'object' && /(^|[\s/"'])orch(\.js)?["']? guard\b/.test(String((h as { command?: unknown }).command ?? ''))),
-  );
-  if (present) return { changes: [], notes: [] };
-
-  const command = claudeGuardCommand(hints);
-  pre.push({ matcher: CLAUDE_EDIT_MATCHER, hooks: [{ type: 'command', command }] });
-  return {
-    changes: [
-      {
-        file,
-        action: text === null ? 'create' : 'update',
-        why: 'Claude Code runs `orch guard` before each edit (PreToolUse)',
-        content: formatJsonLike(text !== null && text.trim() !== '' ? text : null, settings),
-        detail: `hooks.PreToolUse += { matcher: "${CLAUDE_EDIT_MATCHER}", command: ${command} }`,
-      },
-    ],
-    notes: [],
-  };
+  return planAgentHooks(top, hints, CLAUDE_SPEC);
 }

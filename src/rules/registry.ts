@@ -14,6 +14,7 @@ import { rule as signedIdentity } from './signed-identity.js';
 import { rule as contractProof } from './contract-proof.js';
 import { rule as contractReview } from './contract-review.js';
 import { rule as decisionRecord } from './decision-record.js';
+import { rule as foreignEdit } from './foreign-edit.js';
 
 export interface RuleEntry {
   id: Exclude<RuleId, 'status-parse'>;
@@ -49,6 +50,7 @@ export const RULES: RuleEntry[] = [
   { id: 'dockerfile-practice', load: async () => (await containers()).dockerfilePractice, mayApply: touchesDockerfile },
   { id: 'task-completion', load: async () => taskCompletion },
   { id: 'signed-identity', load: async () => signedIdentity },
+  { id: 'foreign-edit', load: async () => foreignEdit },
 ];
 
 export async function loadRule(id: string): Promise<Rule | undefined> {

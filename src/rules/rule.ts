@@ -3,6 +3,7 @@
 // git, never write files and never read the clock except through `now`.
 import type { ChangeSet, Context, Identity, RawFinding, RuleId, Severity, StatusDoc } from '../types.js';
 import type { Config } from '../config/schema.js';
+import type { EditRecord } from '../engine/editLog.js';
 
 export interface RuleInput {
   /** What changed: the index, one commit, or one commit of a range (see `range`). */
@@ -36,6 +37,8 @@ export interface RuleInput {
    * change; the same object when both read alike, so status-integrity need not read them.
    */
   statusSides?: { old: StatusDoc; new: StatusDoc };
+  /** pre-commit: the latest recorded edit of each path (the harness's post-edit hook). */
+  edits?: ReadonlyMap<string, EditRecord>;
 }
 
 export interface Rule {

@@ -50,7 +50,9 @@ Config: indexFile, statusFile, rules["task-completion"].`,
             .filter((t): t is string => Boolean(t)),
         );
       const open = tasksOf(after, false);
-      for (const t of tasksOf(before, true)) if (!open.has(t)) completed.add(t);
+      // auto-locks (task "auto", taken by the edit-time guard) released at a session's end
+      // complete no task
+      for (const t of tasksOf(before, true)) if (!open.has(t) && t !== 'auto') completed.add(t);
       for (const { text } of addedLines(before, after)) {
         const done = parseDoneEntry(text);
         if (done) completed.add(done.task);

@@ -3,10 +3,10 @@
 // finds the same head and skips parsing it (about 10 ms for 200 lock rows). Keyed by the
 // head's SHA-1 per file: any change to the head, by orch or by hand, misses and is parsed.
 // A cache only: unreadable or unwritable, orch parses.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeCacheFile } from '../fs/writeCacheFile.js';
+import { sha1Hex } from '../text/sha1.js';
 import type { StatusDoc } from '../types.js';
 
 declare const ORCH_VERSION: string | undefined;
@@ -42,7 +42,8 @@ function stored(): Map<string, { hash: string; doc: StatusDoc }> {
 /** The parse of `head` for the file `source`: from the cache when it holds this head, else parsed and kept. */
 export function cachedParse(source: string, head: string, parse: () => StatusDoc): StatusDoc {
   if (!cacheFile) return parse();
-  const hash = crypto.createHash('sha1').update(head).digest('hex');
+  // plain-JavaScript SHA-1: the edit-time check must not load node:crypto for one key
+  const hash = sha1Hex(head);
   const hit = stored().get(source);
   if (hit && hit.hash === hash) return hit.doc;
   const doc = parse();

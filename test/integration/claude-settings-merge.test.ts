@@ -3,7 +3,7 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-it('orch init --agent-hooks claude merges the PreToolUse guard into .claude/settings.json, keeping what is there', () => {
+it('orch init --agent-hooks claude merges every orch event into .claude/settings.json, keeping what is there', () => {
   const repo = tempRepo();
   const existing = {
     $schema: 'https://json.schemastore.org/claude-code-settings.json',
@@ -27,11 +27,15 @@ it('orch init --agent-hooks claude merges the PreToolUse guard into .claude/sett
   expect(merged.permissions).toEqual(existing.permissions);
   expect(merged.env).toEqual(existing.env);
   expect(merged.$schema).toBe(existing.$schema);
-  expect(merged.hooks.PostToolUse).toEqual(existing.hooks.PostToolUse);
+  const matcher = 'Edit|Write|MultiEdit|NotebookEdit|Bash';
+  expect(merged.hooks.PostToolUse).toEqual([existing.hooks.PostToolUse[0], { matcher, hooks: [{ type: 'command', command: 'orch post-edit --harness claude' }] }]);
   expect(merged.hooks.PreToolUse).toEqual([
     existing.hooks.PreToolUse[0],
-    { matcher: 'Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', command: 'orch guard' }] },
+    { matcher, hooks: [{ type: 'command', command: 'orch guard --harness claude' }] },
   ]);
+  expect(merged.hooks.SessionStart).toEqual([{ hooks: [{ type: 'command', command: 'orch brief --harness claude' }] }]);
+  expect(merged.hooks.Stop).toEqual([{ hooks: [{ type: 'command', command: 'orch session stop --harness claude' }] }]);
+  expect(merged.hooks.SessionEnd).toEqual([{ hooks: [{ type: 'command', command: 'orch session end --harness claude' }] }]);
 
   // idempotent
   const again = repo.orch(['init', '--agent-hooks', 'claude']);

@@ -30,7 +30,9 @@ it('orch guard: blocks an edit of a path locked by another agent (exit 2, reason
   expect(blocked.stdout).toBe('');
   expect(blocked.stderr).toContain('src/app.ts is locked by holder');
   expect(blocked.stderr).toContain('task T-5');
-  expect(blocked.stderr).toContain('orch unlock src/app.ts --steal --reason');
+  // what a model reads names the holder and one next step, and never suggests a steal
+  expect(blocked.stderr).toContain('ask holder to release it');
+  expect(blocked.stderr).not.toMatch(/steal|take it over/i);
   expect(blocked.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
 
   // a new file under the lock of a directory, written with Write
