@@ -34,21 +34,55 @@ const freePath = free ?? 'bench-free-file.ts';
 const env = benchEnv({ ORCH_AGENT: COMMITTER, ORCH_NO_CODE_CACHE: '' });
 delete env.ORCH_NO_CODE_CACHE;
 const payload = (event, tool, toolInput) =>
-  JSON.stringify({ session_id: 'bench', transcript_path: '/dev/null', cwd: repo.dir, permission_mode: 'default', hook_event_name: event, tool_name: tool, tool_input: toolInput });
+  JSON.stringify({
+    session_id: 'bench',
+    transcript_path: '/dev/null',
+    cwd: repo.dir,
+    permission_mode: 'default',
+    hook_event_name: event,
+    tool_name: tool,
+    tool_input: toolInput,
+  });
 const abs = (p) => path.join(repo.dir, p);
 
 const cases = {
-  'pre-tool': ['guard', payload('PreToolUse', 'Edit', { file_path: abs(freePath), old_string: 'a', new_string: 'b' }), (r) => r.code === 0 && r.stdout === ''],
-  'pre-tool (locked path)': ['guard', payload('PreToolUse', 'Edit', { file_path: abs(foreign[1]), old_string: 'a', new_string: 'b' }), (r) => r.code === 0 && r.stdout.includes('"deny"')],
-  'pre-tool (shell: npm test)': ['guard', payload('PreToolUse', 'Bash', { command: 'npm test' }), (r) => r.code === 0 && r.stdout === ''],
-  'pre-tool (shell: sed -i)': ['guard', payload('PreToolUse', 'Bash', { command: `sed -i 's/a/b/' ${freePath}` }), (r) => r.code === 0 && r.stdout === ''],
-  'post-edit': ['post-edit', payload('PostToolUse', 'Edit', { file_path: abs(freePath), old_string: 'a', new_string: 'b' }), (r) => r.code === 0],
+  'pre-tool': [
+    'guard',
+    payload('PreToolUse', 'Edit', { file_path: abs(freePath), old_string: 'a', new_string: 'b' }),
+    (r) => r.code === 0 && r.stdout === '',
+  ],
+  'pre-tool (locked path)': [
+    'guard',
+    payload('PreToolUse', 'Edit', { file_path: abs(foreign[1]), old_string: 'a', new_string: 'b' }),
+    (r) => r.code === 0 && r.stdout.includes('"deny"'),
+  ],
+  'pre-tool (shell: npm test)': [
+    'guard',
+    payload('PreToolUse', 'Bash', { command: 'npm test' }),
+    (r) => r.code === 0 && r.stdout === '',
+  ],
+  'pre-tool (shell: sed -i)': [
+    'guard',
+    payload('PreToolUse', 'Bash', { command: `sed -i 's/a/b/' ${freePath}` }),
+    (r) => r.code === 0 && r.stdout === '',
+  ],
+  'post-edit': [
+    'post-edit',
+    payload('PostToolUse', 'Edit', { file_path: abs(freePath), old_string: 'a', new_string: 'b' }),
+    (r) => r.code === 0,
+  ],
 };
 
 const floorOnce = () => run(process.execPath, ['-e', '0'], { cwd: repo.dir, env });
-const orchOnce = (cmd, input) => run(process.execPath, [ORCH_BIN, cmd, '--harness', 'claude'], { cwd: repo.dir, env, input });
+const orchOnce = (cmd, input) =>
+  run(process.execPath, [ORCH_BIN, cmd, '--harness', 'claude'], { cwd: repo.dir, env, input });
 
-say(`bench:hooks — S1 repository ${path.relative(process.cwd(), repo.dir)} (${rows.length} lock rows), ${RUNS} runs each, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+say(
+  `bench:hooks — S1 repository ${path.relative(process.cwd(), repo.dir)} (${rows.length} lock rows), ${RUNS} runs each, load ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 // warm up: file cache, V8 code cache
 for (const [cmd, input] of Object.values(cases)) for (let i = 0; i < 3; i++) orchOnce(cmd, input);
 const results = [];
@@ -71,6 +105,12 @@ fs.rmSync(path.join(repo.root, 'repo', '.git', 'orch', 'edits.log'), { force: tr
 const table = [
   '| hook (S1: 5,000 files, 200 locks) | `node -e 0` | orch | ratio | target |',
   '| --- | --- | --- | --- | --- |',
-  ...results.map((r) => `| ${r.name} | ${r.floor.toFixed(0)} ms | ${r.orch.toFixed(0)} ms | ${r.ratio.toFixed(2)}× | ${r.name === 'pre-tool' || r.name === 'post-edit' ? `≤ 1.5× — ${r.ratio <= 1.5 ? 'met' : 'missed'}` : '—'} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.name} | ${r.floor.toFixed(0)} ms | ${r.orch.toFixed(0)} ms | ${r.ratio.toFixed(2)}× | ${r.name === 'pre-tool' || r.name === 'post-edit' ? `≤ 1.5× — ${r.ratio <= 1.5 ? 'met' : 'missed'}` : '—'} |`,
+  ),
 ];
-process.stdout.write(table.join('\n') + `\n\nNode.js ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg()[0].toFixed(2)}\n`);
+process.stdout.write(
+  table.join('\n') +
+    `\n\nNode.js ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg()[0].toFixed(2)}\n`,
+);

@@ -27,7 +27,33 @@ export const AGENTS = [
 export const COMMITTER = 'frontend-developer';
 export const agentEmail = (a) => `${a}@agents.bench.example`;
 
-const WORDS = ['user', 'order', 'cart', 'payment', 'invoice', 'auth', 'session', 'profile', 'search', 'report', 'billing', 'catalog', 'inventory', 'shipping', 'notify', 'config', 'cache', 'queue', 'metrics', 'audit', 'export', 'import', 'upload', 'theme', 'layout'];
+const WORDS = [
+  'user',
+  'order',
+  'cart',
+  'payment',
+  'invoice',
+  'auth',
+  'session',
+  'profile',
+  'search',
+  'report',
+  'billing',
+  'catalog',
+  'inventory',
+  'shipping',
+  'notify',
+  'config',
+  'cache',
+  'queue',
+  'metrics',
+  'audit',
+  'export',
+  'import',
+  'upload',
+  'theme',
+  'layout',
+];
 const NOTES = ['refactor', 'v2 endpoints', 'bug fix', 'perf work', 'migration prep', 'a11y pass', 'tests', 'cleanup'];
 
 export function repoKey(p) {
@@ -61,7 +87,8 @@ export function buildTree(nFiles, seed = 1) {
     ['db/migrations/0001_init.sql', 'schema'],
     ['db/migrations/0002_orders.sql', 'schema'],
     ['db/migrations/0003_payments.sql', 'schema'],
-  ]) add(p, kind);
+  ])
+    add(p, kind);
 
   const counts = { module: 0, service: 0, package: 0, docs: 0 };
   const dirFiles = (unit, dir, n, pickName) => {
@@ -82,7 +109,9 @@ export function buildTree(nFiles, seed = 1) {
       const root = `src/mod-${id}`;
       const unit = { type: 'module', root, dirs: [], files: [], ext: 'ts' };
       units.push(unit);
-      dirFiles(unit, root, r.int(20, 50), (i) => (i === 0 ? 'index.ts' : `${word(i)}.${r() < 0.25 ? 'tsx' : r() < 0.1 ? 'css' : 'ts'}`));
+      dirFiles(unit, root, r.int(20, 50), (i) =>
+        i === 0 ? 'index.ts' : `${word(i)}.${r() < 0.25 ? 'tsx' : r() < 0.1 ? 'css' : 'ts'}`,
+      );
       if (r() < 0.6) dirFiles(unit, `${root}/lib`, r.int(20, 50), (i) => `${word(i)}.ts`);
       if (r() < 0.5) dirFiles(unit, `${root}/components`, r.int(20, 50), (i) => `${word(i)}.tsx`);
       if (r() < 0.3) dirFiles(unit, `${root}/__tests__`, r.int(20, 50), (i) => `${word(i)}.test.ts`);
@@ -99,7 +128,8 @@ export function buildTree(nFiles, seed = 1) {
       services.push({ name: `svc-${id}`, root });
       if (go) {
         dirFiles(unit, `${root}/internal/${WORDS[id % WORDS.length]}`, r.int(20, 50), (i) => `${word(i)}.go`);
-        if (r() < 0.6) dirFiles(unit, `${root}/internal/store`, r.int(20, 50), (i) => `${word(i)}${r() < 0.3 ? '_test' : ''}.go`);
+        if (r() < 0.6)
+          dirFiles(unit, `${root}/internal/store`, r.int(20, 50), (i) => `${word(i)}${r() < 0.3 ? '_test' : ''}.go`);
       } else {
         dirFiles(unit, `${root}/src`, r.int(20, 50), (i) => (i === 0 ? 'server.ts' : `${word(i)}.ts`));
         if (r() < 0.6) dirFiles(unit, `${root}/src/handlers`, r.int(20, 50), (i) => `${word(i)}.ts`);
@@ -131,17 +161,44 @@ export function contentOf(p, tree) {
   if (p === 'docker-compose.yml') {
     const lines = ['services:'];
     for (const s of tree.services) {
-      lines.push(`  ${s.name}:`, `    build: ./${s.root}`, `    restart: unless-stopped`, `    environment:`, `      - PORT=${3000 + (hash32(s.name) % 1000)}`);
+      lines.push(
+        `  ${s.name}:`,
+        `    build: ./${s.root}`,
+        `    restart: unless-stopped`,
+        `    environment:`,
+        `      - PORT=${3000 + (hash32(s.name) % 1000)}`,
+      );
     }
     return lines.join('\n') + '\n';
   }
   if (p === 'api/openapi.yaml') {
     const lines = ['openapi: 3.0.3', 'info:', '  title: Bench API', '  version: 1.0.0', 'paths:'];
-    for (const w of WORDS) lines.push(`  /${w}s:`, '    get:', `      summary: List ${w}s`, '      responses:', "        '200':", '          description: OK');
+    for (const w of WORDS)
+      lines.push(
+        `  /${w}s:`,
+        '    get:',
+        `      summary: List ${w}s`,
+        '      responses:',
+        "        '200':",
+        '          description: OK',
+      );
     return lines.join('\n') + '\n';
   }
-  if (p.endsWith('.sql')) return `-- ${base}\nCREATE TABLE t_${h % 997} (id bigint primary key, created_at timestamptz not null);\n`;
-  if (base === 'package.json') return JSON.stringify({ name: p === 'package.json' ? 'bench-root' : path.posix.basename(path.posix.dirname(p)), version: '1.0.0', private: true, scripts: { start: 'node dist/server.js', test: 'vitest run' } }, null, 2) + '\n';
+  if (p.endsWith('.sql'))
+    return `-- ${base}\nCREATE TABLE t_${h % 997} (id bigint primary key, created_at timestamptz not null);\n`;
+  if (base === 'package.json')
+    return (
+      JSON.stringify(
+        {
+          name: p === 'package.json' ? 'bench-root' : path.posix.basename(path.posix.dirname(p)),
+          version: '1.0.0',
+          private: true,
+          scripts: { start: 'node dist/server.js', test: 'vitest run' },
+        },
+        null,
+        2,
+      ) + '\n'
+    );
   if (base === 'go.mod') return `module example.org/${path.posix.dirname(p)}\n\ngo 1.22\n`;
   if (base === 'Dockerfile') {
     return p.includes('svc-') && tree.services.length && /go/.test(contentHint(p, tree))
@@ -154,7 +211,8 @@ export function contentOf(p, tree) {
   if (p.endsWith('.go')) {
     return `package ${path.posix.basename(path.posix.dirname(p)).replace(/\W/g, '')}\n\n// ${ident} handles ${WORDS[h % WORDS.length]} records.\nfunc ${cap(ident)}(n int) int {\n\treturn n*${h % 97} + ${h % 13}\n}\n`;
   }
-  if (p.endsWith('.md')) return `# ${base.replace(/\.md$/, '')}\n\nNotes on ${WORDS[h % WORDS.length]} and ${WORDS[(h >> 8) % WORDS.length]}.\n\n- item ${h % 100}\n- item ${(h >> 4) % 100}\n`;
+  if (p.endsWith('.md'))
+    return `# ${base.replace(/\.md$/, '')}\n\nNotes on ${WORDS[h % WORDS.length]} and ${WORDS[(h >> 8) % WORDS.length]}.\n\n- item ${h % 100}\n- item ${(h >> 4) % 100}\n`;
   if (p.endsWith('.css')) return `.${ident} {\n  display: flex;\n  gap: ${h % 24}px;\n}\n`;
   if (p.endsWith('.tsx')) {
     return `import { useState } from 'react';\n\nexport function ${cap(ident)}() {\n  const [n, setN] = useState(${h % 10});\n  return <button onClick={() => setN(n + 1)}>${WORDS[h % WORDS.length]} {n}</button>;\n}\n`;
@@ -197,14 +255,16 @@ export function assignOwners(tree, seed = 1) {
 export function buildLocks(tree, nLocks, genTime, seed = 1) {
   const r = rng(seed * 7919 + 3);
   const day = 86400_000;
-  const mine = tree.units.filter((u) => u.owner === COMMITTER).map((u) => ({
-    path: `${u.root}/`,
-    agent: COMMITTER,
-    task: 'T-900',
-    since: statusTime(genTime - 2 * day),
-    expires: '-',
-    note: 'bench change',
-  }));
+  const mine = tree.units
+    .filter((u) => u.owner === COMMITTER)
+    .map((u) => ({
+      path: `${u.root}/`,
+      agent: COMMITTER,
+      task: 'T-900',
+      since: statusTime(genTime - 2 * day),
+      expires: '-',
+      note: 'bench change',
+    }));
   const owned = tree.units.filter((u) => u.owner && u.owner !== COMMITTER);
   const seen = new Set(mine.map((l) => l.path));
   const theirs = [];
@@ -218,7 +278,12 @@ export function buildLocks(tree, nLocks, genTime, seed = 1) {
     else if (k < 0.75) p = `${r.pick(u.dirs)}/`;
     else {
       const g = r();
-      p = g < 0.5 ? `${u.root}/**/*.${u.ext}` : g < 0.8 ? `${r.pick(u.dirs)}/*.${u.ext}` : `${u.root}/**/${r.pick(WORDS)}-*`;
+      p =
+        g < 0.5
+          ? `${u.root}/**/*.${u.ext}`
+          : g < 0.8
+            ? `${r.pick(u.dirs)}/*.${u.ext}`
+            : `${u.root}/**/${r.pick(WORDS)}-*`;
     }
     if (seen.has(p)) continue;
     seen.add(p);
@@ -231,7 +296,8 @@ export function buildLocks(tree, nLocks, genTime, seed = 1) {
       note: r() < 0.3 ? r.pick(NOTES) : '-',
     });
   }
-  if (theirs.length < want) throw new Error(`cannot place ${nLocks} distinct locks in a ${tree.files.length}-file tree`);
+  if (theirs.length < want)
+    throw new Error(`cannot place ${nLocks} distinct locks in a ${tree.files.length}-file tree`);
   // the committer's rows sit among the others, as they would in a table written over time
   const rows = theirs.slice();
   const step = Math.max(1, Math.floor(Math.min(nLocks, 200) / (mine.length + 1)));
@@ -254,7 +320,15 @@ export function buildLog(tree, nEntries, genTime, seed = 1) {
     for (let j = 0; j < n; j++) {
       const p = r.pick(sources);
       const k = r();
-      items.push(k < 0.75 ? `M ${p}` : k < 0.9 ? `A ${p}` : k < 0.96 ? `D ${p}` : `R ${p} -> ${p.replace(/(\.[^.]+)$/, '-old$1')}`);
+      items.push(
+        k < 0.75
+          ? `M ${p}`
+          : k < 0.9
+            ? `A ${p}`
+            : k < 0.96
+              ? `D ${p}`
+              : `R ${p} -> ${p.replace(/(\.[^.]+)$/, '-old$1')}`,
+      );
     }
     const shown = items.slice(0, 10).join(', ') + (items.length > 10 ? `, +${items.length - 10} more` : '');
     lines.push(`- ${at} ${agent}${r() < 0.85 ? ` T-${r.int(100, 899)}` : ''}: ${shown}`);
@@ -276,7 +350,8 @@ function renderStatus(initText, locks, reviews, log) {
   lines.splice(sepAfter('## Locks', '| ---') + 1, 0, ...lockRows);
   let text = lines.join('\n');
   if (!text.endsWith('\n')) text += '\n';
-  if (!/## Log\n\n$/.test(text)) throw new Error('orch init\'s WORK_STATUS.md does not end with an empty "## Log" section');
+  if (!/## Log\n\n$/.test(text))
+    throw new Error('orch init\'s WORK_STATUS.md does not end with an empty "## Log" section');
   return text + (log.length ? log.join('\n') + '\n' : '');
 }
 
@@ -318,7 +393,9 @@ export async function ensureRepo(p) {
     state: i % 2 ? 'requested' : 'approved',
     at: statusTime(genTime - (i + 1) * 86400_000),
   }));
-  say(`tree of ${tree.files.length} files in ${tree.units.length} units; ${locks.length} locks, ${log.length} log entries`);
+  say(
+    `tree of ${tree.files.length} files in ${tree.units.length} units; ${locks.length} locks, ${log.length} log entries`,
+  );
 
   git(dir, ['init', '-q', '-b', 'main']);
   for (const [k, v] of [
@@ -330,7 +407,8 @@ export async function ensureRepo(p) {
     // timings must not include a background repack that one run happens to trigger
     ['gc.auto', '0'],
     ['maintenance.auto', 'false'],
-  ]) git(dir, ['config', k, v]);
+  ])
+    git(dir, ['config', k, v]);
 
   const init = run('orch', ['init'], { cwd: dir });
   if (init.code !== 0) throw new Error(`orch init failed: ${init.stderr}${init.stdout}`);
@@ -349,7 +427,9 @@ export async function ensureRepo(p) {
   const when = Math.floor(genTime / 1000) - 86400;
   await fastImport(dir, async (write) => {
     const msg = 'Base tree\n';
-    await write(`commit refs/heads/main\nauthor Bench Person <person@bench.example> ${when} +0000\ncommitter Bench Person <person@bench.example> ${when} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}`);
+    await write(
+      `commit refs/heads/main\nauthor Bench Person <person@bench.example> ${when} +0000\ncommitter Bench Person <person@bench.example> ${when} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}`,
+    );
     let batch = '';
     const emit = async (p, text) => {
       batch += `M 100644 inline ${p}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
@@ -371,7 +451,9 @@ export async function ensureRepo(p) {
   if (st.code !== 0) throw new Error(`orch status failed in the generated repository: ${st.stderr}`);
   const status = JSON.parse(st.stdout);
   if (status.locks.length !== locks.length || status.problems.length) {
-    throw new Error(`orch reads ${status.locks.length} of ${locks.length} locks and ${status.problems.length} problems: ${JSON.stringify(status.problems.slice(0, 3))}`);
+    throw new Error(
+      `orch reads ${status.locks.length} of ${locks.length} locks and ${status.problems.length} problems: ${JSON.stringify(status.problems.slice(0, 3))}`,
+    );
   }
 
   const meta = {
@@ -414,7 +496,11 @@ export async function ensureRange(repo, { commits, filesPer }, opts = {}) {
   const name = `${commits}x${filesPer}`;
   const ref = `refs/heads/bench-range-${name}`;
   const known = repo.meta.ranges?.[name];
-  if (known && run('git', ['rev-parse', '-q', '--verify', `${ref}^{commit}`], { cwd: repo.dir }).stdout.trim() === known.head) return known;
+  if (
+    known &&
+    run('git', ['rev-parse', '-q', '--verify', `${ref}^{commit}`], { cwd: repo.dir }).stdout.trim() === known.head
+  )
+    return known;
   const say = (s) => opts.quiet || process.stderr.write(`[generate ${repo.key}] ${s}\n`);
   const t0 = Date.now();
   const { params, base, genTime } = repo.meta;
@@ -424,7 +510,8 @@ export async function ensureRange(repo, { commits, filesPer }, opts = {}) {
   for (const u of tree.units) {
     if (!u.owner) continue;
     const list = byAgent.get(u.owner) ?? [];
-    for (const p of u.files) if (!/(^|\/)(README\.md|\.dockerignore|Dockerfile|package\.json|go\.mod)$/.test(p)) list.push(p);
+    for (const p of u.files)
+      if (!/(^|\/)(README\.md|\.dockerignore|Dockerfile|package\.json|go\.mod)$/.test(p)) list.push(p);
     byAgent.set(u.owner, list);
   }
   const agents = [...byAgent.keys()].filter((a) => byAgent.get(a).length >= filesPer * 2);
@@ -465,7 +552,10 @@ export async function ensureRange(repo, { commits, filesPer }, opts = {}) {
       let out = `commit ${ref}\nauthor ${who}\ncommitter ${who}\ndata ${Buffer.byteLength(msg)}\n${msg}`;
       if (i === 0) out += `from ${base}\n`;
       for (const c of pl.changes) {
-        const text = c.op === 'A' ? `// added in change ${i + 1}\nexport const v${i} = ${i};\n` : `${current(c.path)}// change ${i + 1}\n`;
+        const text =
+          c.op === 'A'
+            ? `// added in change ${i + 1}\nexport const v${i} = ${i};\n`
+            : `${current(c.path)}// change ${i + 1}\n`;
         contents.set(c.path, text);
         out += `M 100644 inline ${c.path}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
       }
@@ -482,8 +572,21 @@ export async function ensureRange(repo, { commits, filesPer }, opts = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const a = parseArgs(process.argv.slice(2), { files: 'number', locks: 'number', log: 'number', seed: 'number', range: 'string', force: 'boolean' });
-  const repo = await ensureRepo({ files: a.files ?? 5000, locks: a.locks ?? 200, log: a.log ?? 2000, seed: a.seed, force: a.force });
+  const a = parseArgs(process.argv.slice(2), {
+    files: 'number',
+    locks: 'number',
+    log: 'number',
+    seed: 'number',
+    range: 'string',
+    force: 'boolean',
+  });
+  const repo = await ensureRepo({
+    files: a.files ?? 5000,
+    locks: a.locks ?? 200,
+    log: a.log ?? 2000,
+    seed: a.seed,
+    force: a.force,
+  });
   if (a.range) {
     const [commits, filesPer] = a.range.split('x').map(Number);
     await ensureRange(repo, { commits, filesPer });

@@ -54,8 +54,14 @@ async function measure() {
   );
   const timingBin = path.join(WORK, 'bin-timing', 'orch');
   fs.mkdirSync(path.dirname(timingBin), { recursive: true });
-  writeExecutable(timingBin, `#!/bin/sh\nexec node --import ${preload('timing.mjs')} ${JSON.stringify(ORCH_BIN)} "$@"\n`);
-  writeExecutable(traceBin, `#!/bin/sh\nexec node --import ${preload('trace-loads.mjs')} ${JSON.stringify(ORCH_BIN)} "$@"\n`);
+  writeExecutable(
+    timingBin,
+    `#!/bin/sh\nexec node --import ${preload('timing.mjs')} ${JSON.stringify(ORCH_BIN)} "$@"\n`,
+  );
+  writeExecutable(
+    traceBin,
+    `#!/bin/sh\nexec node --import ${preload('trace-loads.mjs')} ${JSON.stringify(ORCH_BIN)} "$@"\n`,
+  );
 
   /** One orch run of the scenario with `bin` standing in for orch. */
   function once(bin, env) {
@@ -88,8 +94,14 @@ async function measure() {
   return { profDir, wall, plain, st, traceFile };
 }
 
-const profiles = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profDir, f));
-const timings = fs.readdirSync(profDir).filter((f) => f.startsWith('timing-')).map((f) => JSON.parse(fs.readFileSync(path.join(profDir, f), 'utf8')));
+const profiles = fs
+  .readdirSync(profDir)
+  .filter((f) => f.endsWith('.cpuprofile'))
+  .map((f) => path.join(profDir, f));
+const timings = fs
+  .readdirSync(profDir)
+  .filter((f) => f.startsWith('timing-'))
+  .map((f) => JSON.parse(fs.readFileSync(path.join(profDir, f), 'utf8')));
 if (!profiles.length) throw new Error(`no .cpuprofile written to ${profDir}`);
 
 // ---------------------------------------------------------------------------------------
@@ -122,7 +134,9 @@ function sourceOf(url, line) {
   const marks = modulesOf(file);
   if (!marks.length && file.endsWith('/cli.cjs') && !warnedMinified) {
     warnedMinified = true;
-    say('profile: dist/cli.cjs is minified (no module markers); for source modules build with `npm run build -- --readable`');
+    say(
+      'profile: dist/cli.cjs is minified (no module markers); for source modules build with `npm run build -- --readable`',
+    );
   }
   let found = null;
   for (const [l, m] of marks) {
@@ -136,7 +150,11 @@ const pkgOf = (mod) => {
   return m ? `node_modules/${m[1]}` : mod;
 };
 const distName = (url) =>
-  url.startsWith('file://' + ORCH_HOME) ? path.relative(path.join(ORCH_HOME, 'dist'), url.slice(7)) : url.startsWith(ORCH_HOME) ? path.relative(path.join(ORCH_HOME, 'dist'), url) : url;
+  url.startsWith('file://' + ORCH_HOME)
+    ? path.relative(path.join(ORCH_HOME, 'dist'), url.slice(7))
+    : url.startsWith(ORCH_HOME)
+      ? path.relative(path.join(ORCH_HOME, 'dist'), url)
+      : url;
 
 // ---------------------------------------------------------------------------------------
 // Profiles
@@ -149,12 +167,29 @@ const activity = new Map();
 /** What a sample was doing, judged from its whole stack; the first match wins. */
 const ACTIVITIES = [
   ['loading modules (ESM resolve, read, compile)', (f) => f.url.startsWith('node:internal/modules/')],
-  ['starting git and reading its output', (_f, src) => f.url.includes('child_process') || src === 'src/git/runGit.ts' || src === 'src/git/blobReader.ts'],
+  [
+    'starting git and reading its output',
+    (_f, src) => f.url.includes('child_process') || src === 'src/git/runGit.ts' || src === 'src/git/blobReader.ts',
+  ],
   ['glob matching (picomatch)', (_f, src) => src?.startsWith('node_modules/picomatch')],
-  ['recording (Log entry, index, status write)', (_f, src) => /^src\/(engine\/(recordCommit|updateStatus|archiveLog)|fs\/|status\/(appendLog|addReview|applyEdits))/.test(src ?? '')],
+  [
+    'recording (Log entry, index, status write)',
+    (_f, src) =>
+      /^src\/(engine\/(recordCommit|updateStatus|archiveLog)|fs\/|status\/(appendLog|addReview|applyEdits))/.test(
+        src ?? '',
+      ),
+  ],
   ['reading WORK_STATUS.md', (_f, src) => /^src\/(status\/|engine\/loadStatus|text\/logEntries)/.test(src ?? '')],
   ['configuration', (_f, src) => src?.startsWith('src/config/') || src?.startsWith('node_modules/zod')],
-  ['rules', (_f, src) => src?.startsWith('src/rules/') || src?.startsWith('src/locks/') || src?.startsWith('src/match/') || src?.startsWith('src/text/') || src?.startsWith('src/compose/')],
+  [
+    'rules',
+    (_f, src) =>
+      src?.startsWith('src/rules/') ||
+      src?.startsWith('src/locks/') ||
+      src?.startsWith('src/match/') ||
+      src?.startsWith('src/text/') ||
+      src?.startsWith('src/compose/'),
+  ],
   ['other orch code', (_f, src) => src?.startsWith('src/') || src?.startsWith('node_modules/')],
 ];
 const phase = [];
@@ -167,7 +202,8 @@ for (const file of profiles) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const isMain = (n) => n.callFrame.functionName === 'main' && sourceOf(n.callFrame.url, n.callFrame.lineNumber) === 'src/cli/main.ts';
+  const isMain = (n) =>
+    n.callFrame.functionName === 'main' && sourceOf(n.callFrame.url, n.callFrame.lineNumber) === 'src/cli/main.ts';
   const underMain = new Map();
   const inMain = (id) => {
     if (underMain.has(id)) return underMain.get(id);
@@ -184,8 +220,10 @@ for (const file of profiles) {
     const n = byId.get(id);
     const src = sourceOf(n.callFrame.url, n.callFrame.lineNumber);
     let v;
-    if (src && (src.startsWith('src/') || src.startsWith('node_modules/'))) v = `${n.callFrame.functionName || '(anonymous)'} @ ${src.startsWith('node_modules/') ? pkgOf(src) : src}`;
-    else if (parent.has(id) && byId.get(parent.get(id)).callFrame.functionName !== '(root)') v = ownerOf(parent.get(id));
+    if (src && (src.startsWith('src/') || src.startsWith('node_modules/')))
+      v = `${n.callFrame.functionName || '(anonymous)'} @ ${src.startsWith('node_modules/') ? pkgOf(src) : src}`;
+    else if (parent.has(id) && byId.get(parent.get(id)).callFrame.functionName !== '(root)')
+      v = ownerOf(parent.get(id));
     else if (['(garbage collector)', '(program)'].includes(n.callFrame.functionName)) v = n.callFrame.functionName;
     else v = '(outside orch code: bootstrap, static imports, event loop)';
     ownerMemo.set(id, v);
@@ -252,21 +290,38 @@ const n = profiles.length;
 const bootstrap = plain.length ? avg(plain.map((p) => p.bootstrapComplete)) : avg(phase.map((p) => p.bootstrapMs));
 const firstMain = plain.length ? avg(plain.map((p) => p.mainMs)) : avg(phase.map((p) => p.firstMainMs));
 const exit = plain.length ? avg(plain.map((p) => p.exitMs)) : avg(phase.map((p) => p.exitMs));
-const profiled = { bootstrap: avg(phase.map((p) => p.bootstrapMs)), main: avg(phase.map((p) => p.firstMainMs)), exit: avg(phase.map((p) => p.exitMs)) };
+const profiled = {
+  bootstrap: avg(phase.map((p) => p.bootstrapMs)),
+  main: avg(phase.map((p) => p.firstMainMs)),
+  exit: avg(phase.map((p) => p.exitMs)),
+};
 
 const lines = [];
 const out = (s = '') => lines.push(s);
-out(`${name} — ${sc.kind === 'commit' ? 'pre-commit hook' : st.command.label} under --cpu-prof (${n} run${n > 1 ? 's' : ''}, averaged${wall.length ? `; wall time of the profiled ${sc.kind === 'commit' ? 'git commit' : 'command'}: ${wall.map((w) => w.toFixed(0)).join(', ')} ms` : ''})`);
+out(
+  `${name} — ${sc.kind === 'commit' ? 'pre-commit hook' : st.command.label} under --cpu-prof (${n} run${n > 1 ? 's' : ''}, averaged${wall.length ? `; wall time of the profiled ${sc.kind === 'commit' ? 'git commit' : 'command'}: ${wall.map((w) => w.toFixed(0)).join(', ')} ms` : ''})`,
+);
 out();
-out(`Phases, ms from the start of the orch process (${plain.length ? `${plain.length} run${plain.length > 1 ? 's' : ''} without the profiler, averaged` : 'under the profiler'}):`);
+out(
+  `Phases, ms from the start of the orch process (${plain.length ? `${plain.length} run${plain.length > 1 ? 's' : ''} without the profiler, averaged` : 'under the profiler'}):`,
+);
 out(`  Node.js bootstrap complete   ${f1(bootstrap).padStart(7)}`);
-out(`  main() called                ${f1(firstMain).padStart(7)}   ← compiling and running dist/cli.cjs's top level: ${f1(firstMain !== null && bootstrap !== null ? firstMain - bootstrap : null)} ms`);
-out(`  exit                         ${f1(exit).padStart(7)}   ← main() to exit: ${f1(exit !== null && firstMain !== null ? exit - firstMain : null)} ms`);
+out(
+  `  main() called                ${f1(firstMain).padStart(7)}   ← compiling and running dist/cli.cjs's top level: ${f1(firstMain !== null && bootstrap !== null ? firstMain - bootstrap : null)} ms`,
+);
+out(
+  `  exit                         ${f1(exit).padStart(7)}   ← main() to exit: ${f1(exit !== null && firstMain !== null ? exit - firstMain : null)} ms`,
+);
 out(`  (under the profiler: ${f1(profiled.bootstrap)}, ${f1(profiled.main)}, ${f1(profiled.exit)})`);
 out();
 const total = totalUs / n / 1000;
 out('What the samples were doing (whole stack, first match of this list; ms per run):');
-for (const [label] of [...ACTIVITIES, ['(garbage collector)'], ['(program)'], ['Node.js itself (bootstrap, event loop)']]) {
+for (const [label] of [
+  ...ACTIVITIES,
+  ['(garbage collector)'],
+  ['(program)'],
+  ['Node.js itself (bootstrap, event loop)'],
+]) {
   const us = activity.get(label);
   if (!us) continue;
   const ms = us / n / 1000;
@@ -278,10 +333,14 @@ out(`  ${'ms'.padStart(6)} ${'%'.padStart(5)}  function @ source module  (file:l
 for (const [key, us] of [...fnSelf].sort((x, y) => y[1] - x[1]).slice(0, top)) {
   const [fn, src, loc] = key.split('\0');
   const ms = us / n / 1000;
-  out(`  ${ms.toFixed(1).padStart(6)} ${((100 * ms) / total).toFixed(1).padStart(5)}  ${fn}${src && src !== fn ? ` @ ${src}` : ''}${loc ? `  (${loc})` : ''}`);
+  out(
+    `  ${ms.toFixed(1).padStart(6)} ${((100 * ms) / total).toFixed(1).padStart(5)}  ${fn}${src && src !== fn ? ` @ ${src}` : ''}${loc ? `  (${loc})` : ''}`,
+  );
 }
 out();
-out(`Time charged to orch's own functions (the innermost orch or package frame on the stack; what it calls in Node.js counts as its own), top ${top}:`);
+out(
+  `Time charged to orch's own functions (the innermost orch or package frame on the stack; what it calls in Node.js counts as its own), top ${top}:`,
+);
 for (const [key, us] of [...ownSelf].sort((x, y) => y[1] - x[1]).slice(0, top)) {
   const ms = us / n / 1000;
   out(`  ${ms.toFixed(1).padStart(6)} ${((100 * ms) / total).toFixed(1).padStart(5)}  ${key}`);
@@ -296,14 +355,24 @@ for (const [mod, us] of [...modSelf].sort((x, y) => y[1] - x[1]).slice(0, 20)) {
 // ---------------------------------------------------------------------------------------
 // What was loaded
 
-const trace = fs.existsSync(traceFile) ? fs.readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+const trace = fs.existsSync(traceFile)
+  ? fs
+      .readFileSync(traceFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+  : [];
 const loads = trace.filter((e) => e.url?.startsWith('file://' + path.join(ORCH_HOME, 'dist')));
 // times count from bin/orch.js (which compiles dist/cli.cjs itself, outside the loader hook)
 const origin = trace.find((e) => e.url?.endsWith('/bin/orch.js'))?.us ?? loads[0]?.us ?? null;
 out();
-const distFiles = fs.readdirSync(path.join(ORCH_HOME, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.js'));
+const distFiles = fs
+  .readdirSync(path.join(ORCH_HOME, 'dist'), { recursive: true })
+  .filter((f) => String(f).endsWith('.js'));
 const distKB = distFiles.reduce((s, f) => s + fs.statSync(path.join(ORCH_HOME, 'dist', String(f))).size, 0) / 1024;
-out(`dist/ files a ${sc.kind === 'commit' ? 'pre-commit' : 'range check'} loads (${loads.length} of ${distFiles.length} files, ${(loads.reduce((s, e) => s + e.size, 0) / 1024).toFixed(0)} of ${distKB.toFixed(0)} KB), in order; ms after bin/orch.js was loaded, from a separate run with a loader hook (which slows loading):`);
+out(
+  `dist/ files a ${sc.kind === 'commit' ? 'pre-commit' : 'range check'} loads (${loads.length} of ${distFiles.length} files, ${(loads.reduce((s, e) => s + e.size, 0) / 1024).toFixed(0)} of ${distKB.toFixed(0)} KB), in order; ms after bin/orch.js was loaded, from a separate run with a loader hook (which slows loading):`,
+);
 const packages = new Set();
 for (const e of loads) {
   const mods = modulesOf(e.url.slice(7)).map(([, m]) => m);
@@ -321,11 +390,15 @@ out();
 out(`Child processes orch started: ${spawns.length} (ms after bin/orch.js was loaded, duration):`);
 for (const e of spawns) {
   const cmd = e.spawn.join(' ');
-  out(`  ${origin === null ? '' : ('+' + ((e.us - origin) / 1000).toFixed(0)).padStart(5) + ' ms '}${e.ms.toFixed(1).padStart(7)} ms  ${cmd.length > 100 ? cmd.slice(0, 100) + '…' : cmd}`);
+  out(
+    `  ${origin === null ? '' : ('+' + ((e.us - origin) / 1000).toFixed(0)).padStart(5) + ' ms '}${e.ms.toFixed(1).padStart(7)} ms  ${cmd.length > 100 ? cmd.slice(0, 100) + '…' : cmd}`,
+  );
 }
 if (sc.kind === 'commit') out('(besides orch, the sh commit-msg hook runs git interpret-trailers)');
 out();
-out(`Profiles: ${path.relative(process.cwd(), profDir)}/*.cpuprofile (open in Chrome DevTools › Performance, or speedscope)`);
+out(
+  `Profiles: ${path.relative(process.cwd(), profDir)}/*.cpuprofile (open in Chrome DevTools › Performance, or speedscope)`,
+);
 
 const text = lines.join('\n');
 fs.writeFileSync(path.join(profDir, 'summary.txt'), text + '\n');

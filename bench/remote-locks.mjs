@@ -35,7 +35,10 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-bench-remote-'));
 // a copy of the bundle: a rebuild of the checkout during the run cannot change what is measured
 const orchHome = path.join(work, 'orch');
 fs.cpSync(path.join(ROOT, 'bin'), path.join(orchHome, 'bin'), { recursive: true });
-fs.cpSync(path.join(ROOT, 'dist'), path.join(orchHome, 'dist'), { recursive: true, filter: (s) => !s.includes(`${path.sep}types`) });
+fs.cpSync(path.join(ROOT, 'dist'), path.join(orchHome, 'dist'), {
+  recursive: true,
+  filter: (s) => !s.includes(`${path.sep}types`),
+});
 fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(orchHome, 'package.json'));
 fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(orchHome, 'node_modules'));
 const ORCH = path.join(orchHome, 'bin', 'orch.js');
@@ -45,7 +48,12 @@ fs.symlinkSync(ORCH, path.join(binDir, 'orch'));
 
 const env = {};
 for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_') && !k.startsWith('ORCH_')) env[k] = v;
-Object.assign(env, { HOME: path.join(work, 'home'), GIT_CONFIG_NOSYSTEM: '1', PATH: `${binDir}${path.delimiter}${process.env.PATH}`, NO_COLOR: '1' });
+Object.assign(env, {
+  HOME: path.join(work, 'home'),
+  GIT_CONFIG_NOSYSTEM: '1',
+  PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
+  NO_COLOR: '1',
+});
 fs.mkdirSync(env.HOME);
 
 function sh(cmd, argv, cwd, extra = {}) {
@@ -86,7 +94,10 @@ function freshRemote(name) {
 function lockOnce(cwd, agent, file) {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, [ORCH, 'lock', file, '--format', 'json'], { cwd, env: { ...env, ORCH_AGENT: agent } });
+    const child = spawn(process.execPath, [ORCH, 'lock', file, '--format', 'json'], {
+      cwd,
+      env: { ...env, ORCH_AGENT: agent },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -110,7 +121,9 @@ const quantile = (xs, q) => {
 };
 
 const results = [];
-say(`bench: remote locks — ${OPS} lock operations per clone, clones ${CLONES.join(', ')}${PRE_RECEIVE ? ', pre-receive hook on the remote' : ''}; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+say(
+  `bench: remote locks — ${OPS} lock operations per clone, clones ${CLONES.join(', ')}${PRE_RECEIVE ? ', pre-receive hook on the remote' : ''}; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`,
+);
 for (const n of CLONES) {
   const server = freshRemote(`server-${n}`);
   const clones = Array.from({ length: n }, (_, i) => {
@@ -130,7 +143,9 @@ for (const n of CLONES) {
   const runs = perClone.flat();
   const failed = runs.filter((r) => r.code !== 0);
   if (failed.length) say(`  ${failed.length} operation(s) failed, e.g.: ${failed[0].err.trim().split('\n')[0]}`);
-  const rows = git(['show', 'refs/heads/orch/locks:WORK_STATUS.md'], server).split('\n').filter((l) => l.startsWith('| src/')).length;
+  const rows = git(['show', 'refs/heads/orch/locks:WORK_STATUS.md'], server)
+    .split('\n')
+    .filter((l) => l.startsWith('| src/')).length;
   const r = {
     clones: n,
     ops: runs.length,
@@ -139,8 +154,18 @@ for (const n of CLONES) {
     wallSeconds: +(wallMs / 1000).toFixed(2),
     opsPerSecond: +((runs.length - failed.length) / (wallMs / 1000)).toFixed(2),
     attemptsPerOp: +(runs.reduce((a, x) => a + (x.attempts || 0), 0) / runs.length).toFixed(2),
-    p50ms: Math.round(quantile(runs.map((x) => x.ms), 0.5)),
-    p95ms: Math.round(quantile(runs.map((x) => x.ms), 0.95)),
+    p50ms: Math.round(
+      quantile(
+        runs.map((x) => x.ms),
+        0.5,
+      ),
+    ),
+    p95ms: Math.round(
+      quantile(
+        runs.map((x) => x.ms),
+        0.95,
+      ),
+    ),
   };
   results.push(r);
   say(
@@ -149,9 +174,17 @@ for (const n of CLONES) {
   );
 }
 
-if (flag('json')) process.stdout.write(JSON.stringify({ ops: OPS, preReceive: PRE_RECEIVE, cores: os.cpus().length, results }, null, 2) + '\n');
+if (flag('json'))
+  process.stdout.write(
+    JSON.stringify({ ops: OPS, preReceive: PRE_RECEIVE, cores: os.cpus().length, results }, null, 2) + '\n',
+  );
 else {
-  process.stdout.write('\n| clones | lock ops | wall (s) | ops/s | push attempts/op | p50 (ms) | p95 (ms) |\n| --- | --- | --- | --- | --- | --- | --- |\n');
-  for (const r of results) process.stdout.write(`| ${r.clones} | ${r.ops} | ${r.wallSeconds} | ${r.opsPerSecond} | ${r.attemptsPerOp} | ${r.p50ms} | ${r.p95ms} |\n`);
+  process.stdout.write(
+    '\n| clones | lock ops | wall (s) | ops/s | push attempts/op | p50 (ms) | p95 (ms) |\n| --- | --- | --- | --- | --- | --- | --- |\n',
+  );
+  for (const r of results)
+    process.stdout.write(
+      `| ${r.clones} | ${r.ops} | ${r.wallSeconds} | ${r.opsPerSecond} | ${r.attemptsPerOp} | ${r.p50ms} | ${r.p95ms} |\n`,
+    );
 }
 fs.rmSync(work, { recursive: true, force: true });

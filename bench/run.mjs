@@ -8,7 +8,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SCENARIOS, commitOnce, memoryWrapper, openScenario, rangeOnce, readPeakKB, resetCommit, verifyCommit } from './scenarios.mjs';
+import {
+  SCENARIOS,
+  commitOnce,
+  memoryWrapper,
+  openScenario,
+  rangeOnce,
+  readPeakKB,
+  resetCommit,
+  verifyCommit,
+} from './scenarios.mjs';
 import { ROOT, WORK, median, parseArgs, quantile, run } from './util.mjs';
 
 const ORDER = ['S1', 'S1x2files', 'S1x2locks', 'S2', 'S3'];
@@ -27,17 +36,26 @@ if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.cjs'))) {
   process.exit(2);
 }
 
-const list = (s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+const list = (s) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 let names = args.only ? list(args.only) : ORDER.slice();
 for (const n of names) if (!SCENARIOS[n]) throw new Error(`unknown scenario ${n}; known: ${ORDER.join(', ')}`);
 // a scaling scenario is a ratio to its reference: measure that too
-for (const n of [...names]) if (SCENARIOS[n].scaleOf && !names.includes(SCENARIOS[n].scaleOf)) names.unshift(SCENARIOS[n].scaleOf);
+for (const n of [...names])
+  if (SCENARIOS[n].scaleOf && !names.includes(SCENARIOS[n].scaleOf)) names.unshift(SCENARIOS[n].scaleOf);
 names = ORDER.filter((n) => names.includes(n) && !list(args.skip).includes(n));
 
 const say = (s) => process.stderr.write(s + '\n');
 const loadStart = os.loadavg();
 const startedAt = new Date();
-say(`bench: ${names.join(', ')} — load average ${loadStart.map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+say(
+  `bench: ${names.join(', ')} — load average ${loadStart.map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores`,
+);
 
 const results = {};
 for (const name of names) {
@@ -63,12 +81,19 @@ const report = {
 };
 const table = renderTable(results);
 process.stdout.write('\n' + table.text + '\n' + machineLine(report) + '\n');
-const missed = Object.values(results).filter((r) => r.met === false).map((r) => r.scenario);
-if (missed.length) process.stdout.write(`Where the time goes: node bench/profile.mjs ${missed[0]}${missed.length > 1 ? ` (also ${missed.slice(1).join(', ')})` : ''}\n`);
+const missed = Object.values(results)
+  .filter((r) => r.met === false)
+  .map((r) => r.scenario);
+if (missed.length)
+  process.stdout.write(
+    `Where the time goes: node bench/profile.mjs ${missed[0]}${missed.length > 1 ? ` (also ${missed.slice(1).join(', ')})` : ''}\n`,
+  );
 const out = args.out ?? path.join(ROOT, 'bench', 'results.json');
 fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 fs.writeFileSync(out.replace(/\.json$/, '') + '.md', table.markdown + '\n\n' + machineLine(report) + '\n');
-say(`bench: wrote ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), out.replace(/\.json$/, '') + '.md')}`);
+say(
+  `bench: wrote ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), out.replace(/\.json$/, '') + '.md')}`,
+);
 
 // ---------------------------------------------------------------------------------------
 
@@ -76,8 +101,14 @@ async function measureCommit(name) {
   const { sc, repo, st } = await openScenario(name);
   const runs = args.runs ?? sc.runs;
   say(`${name}: ${sc.title}`);
-  say(`  repository ${path.relative(ROOT, repo.dir)} (${repo.meta.files} files, ${repo.meta.locks} locks, ${repo.meta.logEntries} log entries, WORK_STATUS.md ${(repo.meta.statusBytes / 1024).toFixed(0)} KB)`);
-  say(`  staged: ${st.stagedCount} files (${Object.entries(st.stagedKinds).map(([k, v]) => `${v} ${k}`).join(', ')}) as ${repo.meta.committer}`);
+  say(
+    `  repository ${path.relative(ROOT, repo.dir)} (${repo.meta.files} files, ${repo.meta.locks} locks, ${repo.meta.logEntries} log entries, WORK_STATUS.md ${(repo.meta.statusBytes / 1024).toFixed(0)} KB)`,
+  );
+  say(
+    `  staged: ${st.stagedCount} files (${Object.entries(st.stagedKinds)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}) as ${repo.meta.committer}`,
+  );
 
   // one of each first: warms the caches and proves the commit passes and is recorded
   resetCommit(st);
@@ -130,45 +161,79 @@ async function measureRange(name) {
   say(`${name}: ${sc.title}`);
   if (!st.command) {
     say('  pending: this orch has neither `orch ci` nor `orch check --range`');
-    return { scenario: name, title: sc.title, pending: 'neither `orch ci` nor `orch check --range` is available in this build' };
+    return {
+      scenario: name,
+      title: sc.title,
+      pending: 'neither `orch ci` nor `orch check --range` is available in this build',
+    };
   }
   const runs = args.runs ?? sc.runs;
-  say(`  ${st.command.label} over ${st.range.commits} commits of ${st.range.filesPer} files (${path.relative(ROOT, repo.dir)})`);
+  say(
+    `  ${st.command.label} over ${st.range.commits} commits of ${st.range.filesPer} files (${path.relative(ROOT, repo.dir)})`,
+  );
 
   // the first run tells whether the range passes, and orch's peak memory
   const memory = args['no-rss'] ? null : memoryWrapper();
   const rssFile = path.join(WORK, `rss-${name}.txt`);
   fs.rmSync(rssFile, { force: true });
   const t = Date.now();
-  const first = rangeOnce(st, 'orch', memory ? { bin: memory.bin, env: { ORCH_FORMAT: 'json', ORCH_BENCH_RSS: rssFile } } : { env: { ORCH_FORMAT: 'json' } });
+  const first = rangeOnce(
+    st,
+    'orch',
+    memory
+      ? { bin: memory.bin, env: { ORCH_FORMAT: 'json', ORCH_BENCH_RSS: rssFile } }
+      : { env: { ORCH_FORMAT: 'json' } },
+  );
   let verdict = null;
   try {
     const j = JSON.parse(first.stdout);
-    verdict = { ok: j.ok, findings: j.findings.length, errors: j.findings.filter((f) => f.severity === 'error').length, sample: j.findings.slice(0, 3) };
+    verdict = {
+      ok: j.ok,
+      findings: j.findings.length,
+      errors: j.findings.filter((f) => f.severity === 'error').length,
+      sample: j.findings.slice(0, 3),
+    };
   } catch {
-    throw new Error(`${st.command.label} did not print a JSON report (exit ${first.code}): ${first.stderr.slice(0, 500)}${first.stdout.slice(0, 500)}`);
+    throw new Error(
+      `${st.command.label} did not print a JSON report (exit ${first.code}): ${first.stderr.slice(0, 500)}${first.stdout.slice(0, 500)}`,
+    );
   }
   const peakKB = memory ? readPeakKB(rssFile) : null;
   const rss = peakKB === null ? null : { peakMB: peakKB / 1024, runs: 1, how: memory.how };
-  say(`  first run ${Date.now() - t} ms: exit ${first.code}, ok ${verdict.ok}, ${verdict.findings} findings (${verdict.errors} errors)${rss ? `, peak RSS ${rss.peakMB.toFixed(0)} MB` : ''}`);
+  say(
+    `  first run ${Date.now() - t} ms: exit ${first.code}, ok ${verdict.ok}, ${verdict.findings} findings (${verdict.errors} errors)${rss ? `, peak RSS ${rss.peakMB.toFixed(0)} MB` : ''}`,
+  );
   rangeOnce(st, 'floor');
 
   const times = { orch: [], floor: [], cpu: { orch: [], floor: [] } };
   for (let i = 0; i < runs; i++) {
     for (const which of i % 2 ? ['floor', 'orch'] : ['orch', 'floor']) {
       const r = rangeOnce(st, which);
-      if (r.code !== 0 && !(which === 'orch' && r.code === 1)) throw new Error(`${which} failed in run ${i + 1} (exit ${r.code}): ${r.stderr.slice(0, 500)}`);
+      if (r.code !== 0 && !(which === 'orch' && r.code === 1))
+        throw new Error(`${which} failed in run ${i + 1} (exit ${r.code}): ${r.stderr.slice(0, 500)}`);
       times[which].push(r.ms);
       times.cpu[which].push(r.cpuMs);
     }
     say(`  run ${i + 1}/${runs}: orch ${times.orch[i].toFixed(0)} ms, floor ${times.floor[i].toFixed(0)} ms`);
   }
 
-  return summarise(name, sc, times, rss, { repo: repo.key, command: st.command.label, range: st.range, verdict, exitCode: first.code });
+  return summarise(name, sc, times, rss, {
+    repo: repo.key,
+    command: st.command.label,
+    range: st.range,
+    verdict,
+    exitCode: first.code,
+  });
 }
 
 function summarise(name, sc, times, rss, extra) {
-  const stat = (xs) => ({ median: median(xs), p25: quantile(xs, 0.25), p75: quantile(xs, 0.75), min: Math.min(...xs), samples: xs.map((x) => +x.toFixed(1)) });
+  const stat = (xs) => ({
+    median: median(xs),
+    p25: quantile(xs, 0.25),
+    p75: quantile(xs, 0.75),
+    min: Math.min(...xs),
+    samples: xs.map((x) => +x.toFixed(1)),
+  });
   const orch = stat(times.orch);
   const floor = stat(times.floor);
   // orch's own time, run by run: each orch run against the floor run next to it
@@ -207,7 +272,8 @@ function judge(results) {
       const ref = results[SCENARIOS[name].scaleOf];
       r.scale = ref && !ref.error ? r.ownMs / ref.ownMs : null;
       // the same ratio from CPU time, which a busy machine disturbs less (reported, not judged)
-      r.cpuScale = ref?.cpu && r.cpu ? (r.cpu.orchMeanMs - r.cpu.floorMeanMs) / (ref.cpu.orchMeanMs - ref.cpu.floorMeanMs) : null;
+      r.cpuScale =
+        ref?.cpu && r.cpu ? (r.cpu.orchMeanMs - r.cpu.floorMeanMs) / (ref.cpu.orchMeanMs - ref.cpu.floorMeanMs) : null;
       checks.push(r.scale !== null && r.scale <= t.scale);
     }
     r.target = describeTarget(name);
@@ -226,9 +292,32 @@ function describeTarget(name) {
 }
 
 function renderTable(results) {
-  const head = ['scenario', 'runs', 'floor ms', 'orch ms', 'ratio', 'orch-only ms', 'peak RSS MB', 'CPU ratio', 'target', 'met?'];
+  const head = [
+    'scenario',
+    'runs',
+    'floor ms',
+    'orch ms',
+    'ratio',
+    'orch-only ms',
+    'peak RSS MB',
+    'CPU ratio',
+    'target',
+    'met?',
+  ];
   const rows = Object.values(results).map((r) => {
-    if (r.error || r.pending) return [r.scenario, '-', '-', '-', '-', '-', '-', '-', r.target, r.error ? `error: ${r.error.split('\n')[0].slice(0, 60)}` : 'pending'];
+    if (r.error || r.pending)
+      return [
+        r.scenario,
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        r.target,
+        r.error ? `error: ${r.error.split('\n')[0].slice(0, 60)}` : 'pending',
+      ];
     const target =
       r.scale !== undefined
         ? `${r.target}: ${r.scale === null ? '?' : r.scale.toFixed(2) + '×'}${r.cpuScale ? ` (CPU ${r.cpuScale.toFixed(2)}×)` : ''}`
@@ -247,9 +336,14 @@ function renderTable(results) {
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i >= 1 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => (i >= 1 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   const text = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-  const markdown = [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i >= 1 && i <= 7 ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const markdown = [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map((_, i) => (i >= 1 && i <= 7 ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
   return { text, markdown };
 }
 
@@ -275,6 +369,12 @@ function orchVersion() {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const head = run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT });
   // GIT_OPTIONAL_LOCKS=0: status must not refresh (write) the checkout's index
-  const dirty = run('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src'], { cwd: ROOT, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
-  return { version: pkg.version, commit: head.code === 0 ? head.stdout.trim() + (dirty.stdout.trim() ? '+local changes in src' : '') : 'unknown' };
+  const dirty = run('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src'], {
+    cwd: ROOT,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+  });
+  return {
+    version: pkg.version,
+    commit: head.code === 0 ? head.stdout.trim() + (dirty.stdout.trim() ? '+local changes in src' : '') : 'unknown',
+  };
 }

@@ -80,7 +80,8 @@ export function changeOps(meta, count, mix = {}) {
   const nD = Math.round(count * (mix.deletes ?? 0));
   const nA = Math.round(count * (mix.adds ?? 0));
   const nM = count - nR - nD - nA;
-  if (nM + nR + nD > order.length) throw new Error(`the committer owns ${order.length} files; ${count} staged files need more`);
+  if (nM + nR + nD > order.length)
+    throw new Error(`the committer owns ${order.length} files; ${count} staged files need more`);
   const ops = [];
   let i = 0;
   for (let k = 0; k < nM; k++) ops.push({ op: 'M', path: order[i++] });
@@ -111,7 +112,8 @@ export function prepareCommit(repo, name, sc) {
   for (const o of ops) {
     const abs = path.join(dir, o.path);
     if (o.op === 'M') fs.appendFileSync(abs, `// bench change to ${o.path}\n`);
-    else if (o.op === 'A') fs.writeFileSync(abs, `// added by the bench\nexport const added = ${JSON.stringify(o.path)};\n`);
+    else if (o.op === 'A')
+      fs.writeFileSync(abs, `// added by the bench\nexport const added = ${JSON.stringify(o.path)};\n`);
     else if (o.op === 'D') fs.rmSync(abs);
     else if (o.op === 'R') {
       fs.renameSync(path.join(dir, o.from), abs);
@@ -157,7 +159,10 @@ export function resetCommit(st) {
  */
 export function commitOnce(st, which, extraEnv = {}) {
   const env = benchEnv({ ORCH_AGENT: COMMITTER, ...extraEnv });
-  const args = which === 'floor' ? ['-c', `core.hooksPath=${FLOOR_HOOKS}`, 'commit', '-q', '-m', st.message] : ['commit', '-q', '-m', st.message];
+  const args =
+    which === 'floor'
+      ? ['-c', `core.hooksPath=${FLOOR_HOOKS}`, 'commit', '-q', '-m', st.message]
+      : ['commit', '-q', '-m', st.message];
   return run('git', args, { cwd: st.repo.dir, env });
 }
 
@@ -169,14 +174,19 @@ export function verifyCommit(st, which, r) {
   if (parent !== st.repo.meta.base) throw new Error(`${st.name}: HEAD^ is ${parent}, not the base`);
   const changed = git(dir, ['diff', '--name-only', '-M', st.repo.meta.base, 'HEAD']).trim().split('\n').filter(Boolean);
   if (which === 'floor') {
-    if (changed.length !== st.stagedCount) throw new Error(`${st.name}: the floor commit changed ${changed.length} files, expected ${st.stagedCount}`);
+    if (changed.length !== st.stagedCount)
+      throw new Error(`${st.name}: the floor commit changed ${changed.length} files, expected ${st.stagedCount}`);
     return {};
   }
   const numstat = git(dir, ['diff', '--numstat', st.repo.meta.base, 'HEAD', '--', 'WORK_STATUS.md']).trim();
-  if (!/^1\t0\t/.test(numstat)) throw new Error(`${st.name}: expected orch to add one Log line to WORK_STATUS.md, got numstat "${numstat}"`);
+  if (!/^1\t0\t/.test(numstat))
+    throw new Error(`${st.name}: expected orch to add one Log line to WORK_STATUS.md, got numstat "${numstat}"`);
   const trailers = git(dir, ['log', '-1', '--format=%(trailers:only,unfold)']).trim();
-  if (!trailers.includes(`Agent: ${COMMITTER}`)) throw new Error(`${st.name}: the commit has no Agent trailer:\n${trailers}`);
-  const entry = git(dir, ['diff', '-U0', st.repo.meta.base, 'HEAD', '--', 'WORK_STATUS.md']).split('\n').find((l) => l.startsWith('+- '));
+  if (!trailers.includes(`Agent: ${COMMITTER}`))
+    throw new Error(`${st.name}: the commit has no Agent trailer:\n${trailers}`);
+  const entry = git(dir, ['diff', '-U0', st.repo.meta.base, 'HEAD', '--', 'WORK_STATUS.md'])
+    .split('\n')
+    .find((l) => l.startsWith('+- '));
   return { entry: entry?.slice(1), trailers: trailers.split('\n'), output: (r.stderr + r.stdout).trim() };
 }
 
@@ -188,7 +198,8 @@ export function rangeCommand(repo, range) {
   const ci = run('orch', ['ci', '--help'], { cwd: repo.dir });
   if (ci.code === 0) return { label: 'orch ci', args: ['ci', '--base', range.base, '--head', range.head] };
   const check = run('orch', ['check', '--help'], { cwd: repo.dir });
-  if (check.code === 0 && /--range/.test(check.stdout)) return { label: 'orch check --range', args: ['check', '--range', `${range.base}..${range.head}`] };
+  if (check.code === 0 && /--range/.test(check.stdout))
+    return { label: 'orch check --range', args: ['check', '--range', `${range.base}..${range.head}`] };
   return null;
 }
 
@@ -205,10 +216,19 @@ export function rangeOnce(st, which, { bin = 'orch', env: extraEnv = {} } = {}) 
   const env = benchEnv(extraEnv);
   if (which === 'floor') {
     const t0 = process.hrtime.bigint();
-    const a = run('git', ['log', '--name-status', '-z', `${st.range.base}..${st.range.head}`], { cwd: st.repo.dir, env });
+    const a = run('git', ['log', '--name-status', '-z', `${st.range.base}..${st.range.head}`], {
+      cwd: st.repo.dir,
+      env,
+    });
     const b = run('node', ['-e', '0'], { cwd: st.repo.dir, env });
     const cpuMs = a.cpuMs === null || b.cpuMs === null ? null : a.cpuMs + b.cpuMs;
-    return { code: a.code || b.code, stdout: '', stderr: a.stderr + b.stderr, ms: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs };
+    return {
+      code: a.code || b.code,
+      stdout: '',
+      stderr: a.stderr + b.stderr,
+      ms: Number(process.hrtime.bigint() - t0) / 1e6,
+      cpuMs,
+    };
   }
   return run(bin, st.command.args, { cwd: st.repo.dir, env, timeoutMs: RANGE_TIMEOUT_MS });
 }
@@ -239,7 +259,10 @@ export function memoryWrapper() {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'orch');
   if (fs.existsSync('/usr/bin/time')) {
-    writeExecutable(file, `#!/bin/sh\nexec /usr/bin/time -f '%M' -a -o "$ORCH_BENCH_RSS" ${JSON.stringify(ORCH_BIN)} "$@"\n`);
+    writeExecutable(
+      file,
+      `#!/bin/sh\nexec /usr/bin/time -f '%M' -a -o "$ORCH_BENCH_RSS" ${JSON.stringify(ORCH_BIN)} "$@"\n`,
+    );
     return { bin: file, how: '/usr/bin/time %M of the orch process' };
   }
   const preload = path.join(dir, 'report-rss.mjs');
@@ -247,7 +270,10 @@ export function memoryWrapper() {
     preload,
     "import fs from 'node:fs';\nprocess.on('exit', () => fs.appendFileSync(process.env.ORCH_BENCH_RSS, process.resourceUsage().maxRSS + '\\n'));\n",
   );
-  writeExecutable(file, `#!/bin/sh\nexec node --import ${JSON.stringify('file://' + preload)} ${JSON.stringify(ORCH_BIN)} "$@"\n`);
+  writeExecutable(
+    file,
+    `#!/bin/sh\nexec node --import ${JSON.stringify('file://' + preload)} ${JSON.stringify(ORCH_BIN)} "$@"\n`,
+  );
   return { bin: file, how: 'process.resourceUsage().maxRSS inside the orch process' };
 }
 
@@ -258,7 +284,11 @@ export function readPeakKB(file) {
   } catch {
     return null;
   }
-  const nums = text.split('\n').map((l) => l.trim()).filter((l) => /^\d+$/.test(l)).map(Number);
+  const nums = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^\d+$/.test(l))
+    .map(Number);
   return nums.length ? Math.max(...nums) : null;
 }
 

@@ -25,12 +25,16 @@ let snapshotted = false;
 /** Copies bin/, dist/ (without declarations) and package.json of the checkout to ORCH_HOME. */
 export function snapshotOrch() {
   if (snapshotted) return;
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first (npm run bench does).');
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.cjs')))
+    throw new Error('dist/cli.cjs is missing: run `npm run build` first (npm run bench does).');
   const tmp = `${ORCH_HOME}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
   fs.cpSync(path.join(ROOT, 'bin'), path.join(tmp, 'bin'), { recursive: true });
-  fs.cpSync(path.join(ROOT, 'dist'), path.join(tmp, 'dist'), { recursive: true, filter: (src) => path.relative(path.join(ROOT, 'dist'), src).split(path.sep)[0] !== 'types' });
+  fs.cpSync(path.join(ROOT, 'dist'), path.join(tmp, 'dist'), {
+    recursive: true,
+    filter: (src) => path.relative(path.join(ROOT, 'dist'), src).split(path.sep)[0] !== 'types',
+  });
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(tmp, 'package.json'));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(tmp, 'node_modules'));
   fs.rmSync(ORCH_HOME, { recursive: true, force: true });
@@ -85,7 +89,8 @@ export function benchEnv(extra = {}) {
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith('GIT_') || k.startsWith('ORCH_') || k.startsWith('npm_')) continue;
     if (k.startsWith('NODE_') && !KEEP_NODE_ENV) continue;
-    if (['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'BITBUCKET_BUILD_NUMBER'].includes(k)) continue;
+    if (['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'BITBUCKET_BUILD_NUMBER'].includes(k))
+      continue;
     env[k] = v;
   }
   return {
@@ -120,30 +125,56 @@ export function childrenCpuMs() {
 export function run(cmd, args, { cwd, env, input, encoding = 'utf8', timeoutMs } = {}) {
   const c0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, env: env ?? benchEnv(), input, encoding, maxBuffer: 1 << 30, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    env: env ?? benchEnv(),
+    input,
+    encoding,
+    maxBuffer: 1 << 30,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const c1 = childrenCpuMs();
-  if (r.error) throw r.error.code === 'ETIMEDOUT' ? new Error(`${cmd} ${args.join(' ')} took more than ${timeoutMs / 1000} s; stopped`) : r.error;
-  return { code: r.status ?? 128, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms, cpuMs: c0 === null || c1 === null ? null : c1 - c0 };
+  if (r.error)
+    throw r.error.code === 'ETIMEDOUT'
+      ? new Error(`${cmd} ${args.join(' ')} took more than ${timeoutMs / 1000} s; stopped`)
+      : r.error;
+  return {
+    code: r.status ?? 128,
+    signal: r.signal,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    ms,
+    cpuMs: c0 === null || c1 === null ? null : c1 - c0,
+  };
 }
 
 /** git that must succeed; returns stdout. */
 export function git(cwd, args, opts = {}) {
   const r = run('git', args, { cwd, env: opts.env, input: opts.input, encoding: opts.encoding });
   if (r.code !== 0) {
-    throw new Error(`git ${args.join(' ')} failed in ${cwd} (exit ${r.code}):\n${r.stderr}${typeof r.stdout === 'string' ? r.stdout.slice(0, 2000) : ''}`);
+    throw new Error(
+      `git ${args.join(' ')} failed in ${cwd} (exit ${r.code}):\n${r.stderr}${typeof r.stdout === 'string' ? r.stdout.slice(0, 2000) : ''}`,
+    );
   }
   return r.stdout;
 }
 
 /** Streams text into `git fast-import`, honouring back-pressure. */
 export async function fastImport(cwd, produce) {
-  const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd, env: benchEnv(), stdio: ['pipe', 'inherit', 'pipe'] });
+  const child = spawn('git', ['fast-import', '--quiet', '--done'], {
+    cwd,
+    env: benchEnv(),
+    stdio: ['pipe', 'inherit', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const closed = new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import failed (${code}): ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`git fast-import failed (${code}): ${stderr}`)),
+    );
   });
   const write = async (chunk) => {
     if (!child.stdin.write(chunk)) await once(child.stdin, 'drain');
@@ -217,7 +248,12 @@ export function parseArgs(argv, spec) {
       continue;
     }
     const [key, inline] = a.slice(2).split(/=(.*)/s, 2);
-    if (!(key in spec)) throw new Error(`unknown option --${key}; known: ${Object.keys(spec).map((k) => '--' + k).join(', ')}`);
+    if (!(key in spec))
+      throw new Error(
+        `unknown option --${key}; known: ${Object.keys(spec)
+          .map((k) => '--' + k)
+          .join(', ')}`,
+      );
     if (spec[key] === 'boolean') out[key] = true;
     else {
       const v = inline ?? argv[++i];

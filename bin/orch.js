@@ -45,7 +45,11 @@ function cacheFile(source, target, kind) {
     // the size alone, then
   }
   const copy = `${kind}-${hash([target, process.version])}-`;
-  return { dir: path.join(root, 'orchguard'), copy, path: path.join(root, 'orchguard', `${copy}${hash([String(source.length), mtime])}.v8cache`) };
+  return {
+    dir: path.join(root, 'orchguard'),
+    copy,
+    path: path.join(root, 'orchguard', `${copy}${hash([String(source.length), mtime])}.v8cache`),
+  };
 }
 
 // Removes what the new cache replaces: this copy's caches of earlier builds, caches named
@@ -92,7 +96,10 @@ function load(target, kind) {
       // none yet
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: target, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: target,
+    cachedData,
+  });
   if (cache && (!cachedData || script.cachedDataRejected)) {
     // written at exit: by then the functions this run needed are compiled, and go in too
     process.once('exit', () => {

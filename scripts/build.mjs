@@ -22,7 +22,10 @@ const built = new Set();
 
 function lazyName(target) {
   const base = path.isAbsolute(target)
-    ? path.relative('src', target).replace(/\.[tj]s$/, '').replace(/[\\/]/g, '-')
+    ? path
+        .relative('src', target)
+        .replace(/\.[tj]s$/, '')
+        .replace(/[\\/]/g, '-')
     : target.replace(/^@/, '').replace(/[\\/]/g, '-');
   return `lazy-${base}`;
 }
@@ -34,7 +37,9 @@ const lazyImports = {
     b.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind !== 'dynamic-import' || args.path.startsWith('node:')) return undefined;
       if (common.external.includes(args.path)) return { path: args.path, external: true };
-      const target = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') : args.path;
+      const target = args.path.startsWith('.')
+        ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts')
+        : args.path;
       const name = lazyName(target);
       lazy.set(name, target);
       return { path: `./${name}.js`, external: true };
@@ -49,7 +54,9 @@ const common = {
   target: 'node20',
   define: { ORCH_VERSION: JSON.stringify(pkg.version) },
   // CommonJS dependencies (cosmiconfig, picomatch) call require(): give ESM one
-  banner: { js: "import { createRequire as __orchRequire } from 'node:module'; const require = __orchRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __orchRequire } from 'node:module'; const require = __orchRequire(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
@@ -88,26 +95,37 @@ try {
   // experimental loader option (and loses it when the code comes from the cache), so the
   // CLI asks bin/orch.js to import them: every import() esbuild wrote is one of them.
   for (const cliFile of [`${out}/cli.cjs`, `${out}/edit-hook.cjs`]) {
-  const cliText = fs.readFileSync(cliFile, 'utf8');
-  let routed = cliText.replaceAll('import("./lazy-', 'globalThis.__orchImport("./lazy-');
-  if (routed.includes('import(')) {
-    throw new Error(`build: ${cliFile} has an import() that is not a lazy bundle; route it through __orchImport`);
-  }
-  // esbuild's __toESM gives every source module that default-imports node:fs or node:path
-  // its own copy of the module object (some 40 copies of ~100 properties each: ~5 ms a
-  // commit). The copies are read-only views of the same module: one per module suffices.
-  const helper = /var __toESM ?= ?/;
-  if (!helper.test(routed)) throw new Error(`build: esbuild's __toESM helper was not found in ${cliFile}`);
-  routed = routed.replace(
-    helper,
-    'var __toESMOnce = new WeakMap(), __toESM = (mod, isNodeMode, target) => { if (target !== undefined || mod === null || (typeof mod !== "object" && typeof mod !== "function")) return __toESMEach(mod, isNodeMode, target); let views = __toESMOnce.get(mod); if (!views) __toESMOnce.set(mod, (views = [])); return (views[isNodeMode ? 1 : 0] ??= __toESMEach(mod, isNodeMode)); };\nvar __toESMEach = ',
-  );
-  fs.writeFileSync(cliFile, routed);
+    const cliText = fs.readFileSync(cliFile, 'utf8');
+    let routed = cliText.replaceAll('import("./lazy-', 'globalThis.__orchImport("./lazy-');
+    if (routed.includes('import(')) {
+      throw new Error(`build: ${cliFile} has an import() that is not a lazy bundle; route it through __orchImport`);
+    }
+    // esbuild's __toESM gives every source module that default-imports node:fs or node:path
+    // its own copy of the module object (some 40 copies of ~100 properties each: ~5 ms a
+    // commit). The copies are read-only views of the same module: one per module suffices.
+    const helper = /var __toESM ?= ?/;
+    if (!helper.test(routed)) throw new Error(`build: esbuild's __toESM helper was not found in ${cliFile}`);
+    routed = routed.replace(
+      helper,
+      'var __toESMOnce = new WeakMap(), __toESM = (mod, isNodeMode, target) => { if (target !== undefined || mod === null || (typeof mod !== "object" && typeof mod !== "function")) return __toESMEach(mod, isNodeMode, target); let views = __toESMOnce.get(mod); if (!views) __toESMOnce.set(mod, (views = [])); return (views[isNodeMode ? 1 : 0] ??= __toESMEach(mod, isNodeMode)); };\nvar __toESMEach = ',
+    );
+    fs.writeFileSync(cliFile, routed);
   }
   merge((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: out })).metafile);
   // the configuration loader reads YAML synchronously (require): the package ships it as
   // CommonJS beside cli.cjs, since an installed orch has no node_modules of its own
-  merge((await build({ ...common, format: 'cjs', banner: {}, entryPoints: { yaml: 'yaml' }, outExtension: { '.js': '.cjs' }, outdir: out })).metafile);
+  merge(
+    (
+      await build({
+        ...common,
+        format: 'cjs',
+        banner: {},
+        entryPoints: { yaml: 'yaml' },
+        outExtension: { '.js': '.cjs' },
+        outdir: out,
+      })
+    ).metafile,
+  );
   // lazy bundles may import lazily themselves: build until none is left
   for (;;) {
     const todo = [...lazy].filter(([name]) => !built.has(name));
@@ -119,7 +137,11 @@ try {
   }
   fs.writeFileSync(`${out}/meta.json`, JSON.stringify(meta));
   if (!process.argv.includes('--no-types')) {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '--emitDeclarationOnly', '--outDir', `${out}/types`], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '--emitDeclarationOnly', '--outDir', `${out}/types`],
+      { stdio: 'inherit' },
+    );
   }
   // swap: rename the old dist away first so the new one appears in one step
   const old = `dist.old-${process.pid}`;

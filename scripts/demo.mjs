@@ -11,7 +11,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-demo-'));
 const bin = path.join(dir, '.bin');
 fs.mkdirSync(bin);
 fs.symlinkSync(orch, path.join(bin, 'orch'));
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_') && !k.startsWith('ORCH_')));
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_') && !k.startsWith('ORCH_')),
+);
 env.PATH = `${bin}${path.delimiter}${process.env.PATH}`;
 const repo = path.join(dir, 'shop');
 fs.mkdirSync(repo);
@@ -21,7 +23,10 @@ function step(title) {
 }
 function sh(cmd, args, extraEnv = {}, show = true) {
   const shown = cmd === process.execPath ? ['orch', ...args.slice(1)] : [cmd, ...args];
-  const label = Object.entries(extraEnv).map(([k, v]) => `${k}=${v} `).join('') + shown.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ');
+  const label =
+    Object.entries(extraEnv)
+      .map(([k, v]) => `${k}=${v} `)
+      .join('') + shown.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ');
   if (show) process.stdout.write(`$ ${label}\n`);
   const r = spawnSync(cmd, args, { cwd: repo, env: { ...env, ...extraEnv }, encoding: 'utf8' });
   const out = (r.stdout + r.stderr).trimEnd();
@@ -43,9 +48,14 @@ git(['add', '.orchrc.json', 'WORK_STATUS.md', '.gitattributes'], {}, false);
 git(['commit', '-q', '-m', 'Set up orch'], {}, false);
 
 step('backend-architect locks the API contract before editing it, and commits it');
-run(['lock', 'api/openapi.yaml', '--task', 'T-12', '--ttl', '8h', '--note', 'v2 orders endpoints'], { ORCH_AGENT: 'backend-architect' });
+run(['lock', 'api/openapi.yaml', '--task', 'T-12', '--ttl', '8h', '--note', 'v2 orders endpoints'], {
+  ORCH_AGENT: 'backend-architect',
+});
 fs.mkdirSync(path.join(repo, 'api'));
-fs.writeFileSync(path.join(repo, 'api/openapi.yaml'), 'openapi: 3.1.0\ninfo: { title: shop, version: "1" }\npaths: {}\n');
+fs.writeFileSync(
+  path.join(repo, 'api/openapi.yaml'),
+  'openapi: 3.1.0\ninfo: { title: shop, version: "1" }\npaths: {}\n',
+);
 git(['add', 'api/openapi.yaml', 'WORK_STATUS.md'], {}, false);
 git(['commit', '-q', '-m', 'Add the orders API contract'], { ORCH_AGENT: 'backend-architect' });
 run(['status'], { ORCH_AGENT: 'backend-architect' });
@@ -61,5 +71,9 @@ git(['log', '--format=%h %s%n    %(trailers:key=Agent,valueonly,separator=%x2C )
 
 fs.rmSync(dir, { recursive: true, force: true });
 const ok = blocked === 1 && allowed === 0;
-process.stdout.write(ok ? '\nDemo finished: the foreign commit was blocked (exit 1) and the holder\'s went through.\n' : '\nDemo did not behave as expected.\n');
+process.stdout.write(
+  ok
+    ? "\nDemo finished: the foreign commit was blocked (exit 1) and the holder's went through.\n"
+    : '\nDemo did not behave as expected.\n',
+);
 process.exitCode = ok ? 0 : 1;

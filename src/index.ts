@@ -1,5 +1,16 @@
 // The library behind the `orch` command, for programs that drive orch without a process.
-export type { ChangeSet, Finding, FileChange, Lock, Review, StatusDoc, Identity, Context, RuleId, Severity } from './types.js';
+export type {
+  ChangeSet,
+  Finding,
+  FileChange,
+  Lock,
+  Review,
+  StatusDoc,
+  Identity,
+  Context,
+  RuleId,
+  Severity,
+} from './types.js';
 export type { Config, ConfigInput } from './config/schema.js';
 export type { Rule, RuleInput } from './rules/rule.js';
 export type { Report } from './report/report.js';

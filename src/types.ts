@@ -186,3 +186,16 @@ export interface Identity {
   /** True when the name came from an agent mechanism, not a person's email. */
   isAgent: boolean;
 }
+
+// ---------------------------------------------------------------- edits
+
+/** One agent's latest uncommitted edit of a path (the harness's post-edit hook records it). */
+export interface EditRecord {
+  path: string;
+  agent: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+  session?: string;
+  /** git's id of the content the edit left; null when the edit deleted the file. */
+  blob: string | null;
+}

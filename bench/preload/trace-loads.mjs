@@ -15,19 +15,29 @@ const { spawn, spawnSync, execFile, execFileSync } = cp;
 cp.spawn = function (cmd, args, ...rest) {
   const t0 = nowUs();
   const child = spawn.call(this, cmd, args, ...rest);
-  child.on('close', (code) => note({ spawn: [cmd, ...(Array.isArray(args) ? args : [])], us: t0, ms: (nowUs() - t0) / 1000, code }));
+  child.on('close', (code) =>
+    note({ spawn: [cmd, ...(Array.isArray(args) ? args : [])], us: t0, ms: (nowUs() - t0) / 1000, code }),
+  );
   return child;
 };
 cp.spawnSync = function (cmd, args, ...rest) {
   const t0 = nowUs();
   const r = spawnSync.call(this, cmd, args, ...rest);
-  note({ spawn: [cmd, ...(Array.isArray(args) ? args : [])], us: t0, ms: (nowUs() - t0) / 1000, code: r.status, sync: true });
+  note({
+    spawn: [cmd, ...(Array.isArray(args) ? args : [])],
+    us: t0,
+    ms: (nowUs() - t0) / 1000,
+    code: r.status,
+    sync: true,
+  });
   return r;
 };
 cp.execFile = function (cmd, args, ...rest) {
   const t0 = nowUs();
   const child = execFile.call(this, cmd, args, ...rest);
-  child.on('close', (code) => note({ spawn: [cmd, ...(Array.isArray(args) ? args : [])], us: t0, ms: (nowUs() - t0) / 1000, code }));
+  child.on('close', (code) =>
+    note({ spawn: [cmd, ...(Array.isArray(args) ? args : [])], us: t0, ms: (nowUs() - t0) / 1000, code }),
+  );
   return child;
 };
 cp.execFileSync = function (cmd, args, ...rest) {

@@ -10,10 +10,16 @@ import type { IO } from './io.js';
 import { AGENT_FLAG, parseFlags } from './parseFlags.js';
 
 export async function run(args: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseFlags('brief', args, { ...AGENT_FLAG, harness: { type: 'string' }, limit: { type: 'string' } });
-  if (positionals.length) throw new OrchError(`orch brief: unexpected argument ${positionals[0]}.`, { hint: 'See `orch brief --help`.' });
+  const { values, positionals } = parseFlags('brief', args, {
+    ...AGENT_FLAG,
+    harness: { type: 'string' },
+    limit: { type: 'string' },
+  });
+  if (positionals.length)
+    throw new OrchError(`orch brief: unexpected argument ${positionals[0]}.`, { hint: 'See `orch brief --help`.' });
   const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new OrchError(`orch brief: --limit ${values.limit} is not a positive whole number.`);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    throw new OrchError(`orch brief: --limit ${values.limit} is not a positive whole number.`);
   const harness = harnessFlag('brief', values.harness);
   let cwd = io.cwd;
   if (harness) {

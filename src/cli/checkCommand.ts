@@ -18,9 +18,12 @@ export async function run(args: string[], io: IO): Promise<number> {
   if (modes > 1) throw new OrchError('orch check: choose one of --staged, --files, --range.');
   const base = { cwd: io.cwd, env: io.env, agentFlag: values.agent };
   if (values.range !== undefined) {
-    if (positionals.length) throw new OrchError(`orch check: unexpected argument ${positionals[0]}; --range takes one A..B.`);
+    if (positionals.length)
+      throw new OrchError(`orch check: unexpected argument ${positionals[0]}; --range takes one A..B.`);
     if (values.agent !== undefined) {
-      throw new OrchError('orch check: --agent does not apply to --range: each commit is judged as the agent its Agent: trailer or author email names.');
+      throw new OrchError(
+        'orch check: --agent does not apply to --range: each commit is judged as the agent its Agent: trailer or author email names.',
+      );
     }
     const range = values.range;
     const { report } = await checkRange({ cwd: io.cwd, env: io.env, context: 'check', range }).catch((e) => {
@@ -33,7 +36,8 @@ export async function run(args: string[], io: IO): Promise<number> {
     const { report } = await checkFiles({ ...base, files: positionals });
     return emitReport(report, io, values.format);
   }
-  if (positionals.length) throw new OrchError(`orch check: unexpected argument ${positionals[0]}; did you mean --files?`);
+  if (positionals.length)
+    throw new OrchError(`orch check: unexpected argument ${positionals[0]}; did you mean --files?`);
   const { report } = await checkStaged({ ...base, context: 'check' });
   return emitReport(report, io, values.format);
 }

@@ -16,13 +16,17 @@ export async function run(args: string[], io: IO): Promise<number> {
     head: { type: 'string' },
     deepen: { type: 'boolean' },
   });
-  if (positionals.length) throw new OrchError(`orch ci: unexpected argument ${positionals[0]}; use --base REV --head REV.`);
+  if (positionals.length)
+    throw new OrchError(`orch ci: unexpected argument ${positionals[0]}; use --base REV --head REV.`);
   const remote = io.env.ORCH_REMOTE?.trim() || 'origin';
   const fromEnv = ciRangeFromEnv(io.env, (p) => fs.readFileSync(p, 'utf8'), remote);
   if (values.base === undefined && !fromEnv) {
-    throw new OrchError('orch ci: cannot tell which commits to check: no --base given and no CI range found in the environment.', {
-      hint: 'Pass --base <rev> [--head <rev>] (or set ORCH_BASE/ORCH_HEAD); GitHub Actions pull_request and push events, GitLab CI and Bitbucket Pipelines are read by themselves.',
-    });
+    throw new OrchError(
+      'orch ci: cannot tell which commits to check: no --base given and no CI range found in the environment.',
+      {
+        hint: 'Pass --base <rev> [--head <rev>] (or set ORCH_BASE/ORCH_HEAD); GitHub Actions pull_request and push events, GitLab CI and Bitbucket Pipelines are read by themselves.',
+      },
+    );
   }
   const base = values.base !== undefined ? (isZeroSha(values.base) ? null : values.base) : fromEnv!.base;
   const head = values.head ?? fromEnv?.head ?? 'HEAD';
@@ -42,7 +46,10 @@ export async function run(args: string[], io: IO): Promise<number> {
   });
   const what = values.base !== undefined || values.head !== undefined ? '--base/--head' : fromEnv!.source;
   const span = `${base ? short(base) : '(new branch)'}..${short(head)}`;
-  report.notes = [`checked ${commits.length} commit${commits.length === 1 ? '' : 's'} of ${span} (${what}).`, ...(report.notes ?? [])];
+  report.notes = [
+    `checked ${commits.length} commit${commits.length === 1 ? '' : 's'} of ${span} (${what}).`,
+    ...(report.notes ?? []),
+  ];
   return emitReport(report, io, values.format ?? defaultFormat(io.env));
 }
 

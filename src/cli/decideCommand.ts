@@ -12,7 +12,9 @@ export async function run(args: string[], io: IO): Promise<number> {
     consequences: { type: 'string' as const },
   });
   if (positionals.length > 1) {
-    throw new OrchError(`orch decide: expected one title, got ${positionals.length} arguments.`, { hint: 'Quote the title: orch decide "Orders get their own database" --context … --decision …' });
+    throw new OrchError(`orch decide: expected one title, got ${positionals.length} arguments.`, {
+      hint: 'Quote the title: orch decide "Orders get their own database" --context … --decision …',
+    });
   }
   const r = await recordDecision({
     cwd: io.cwd,
@@ -24,10 +26,14 @@ export async function run(args: string[], io: IO): Promise<number> {
     consequences: values.consequences,
   });
   if ((values.format ?? io.env.ORCH_FORMAT) === 'json') {
-    io.stdout.write(JSON.stringify({ ok: true, agent: r.record.agent, at: r.record.at, title: r.record.title, file: r.file }) + '\n');
+    io.stdout.write(
+      JSON.stringify({ ok: true, agent: r.record.agent, at: r.record.at, title: r.record.title, file: r.file }) + '\n',
+    );
     return 0;
   }
-  io.stdout.write(`Recorded the decision "${r.record.title.trim()}" in ${r.file} (${r.record.agent}, ${r.record.at}).\n`);
+  io.stdout.write(
+    `Recorded the decision "${r.record.title.trim()}" in ${r.file} (${r.record.agent}, ${r.record.at}).\n`,
+  );
   io.stdout.write(`Next: commit ${r.file} with the change it decides.\n`);
   return 0;
 }

@@ -23,12 +23,18 @@ export async function run(args: string[], io: IO): Promise<number> {
 }
 
 /** The roster and where it came from; a broken configuration is reported by diagnose already. */
-async function rosterCheck(cwd: string): Promise<{ level: 'ok' | 'warn'; topic: string; message: string; fix?: string }> {
+async function rosterCheck(
+  cwd: string,
+): Promise<{ level: 'ok' | 'warn'; topic: string; message: string; fix?: string }> {
   try {
     const repo = await openRepo(cwd);
     const { config } = await loadConfig(repo.top);
     return rosterDiagnosis(await rosterView(repo, config));
   } catch {
-    return { level: 'warn', topic: 'roster', message: 'not read: the repository or its configuration could not be loaded' };
+    return {
+      level: 'warn',
+      topic: 'roster',
+      message: 'not read: the repository or its configuration could not be loaded',
+    };
   }
 }

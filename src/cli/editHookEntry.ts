@@ -25,7 +25,8 @@ export async function runFast(argv: string[]): Promise<number | null> {
   let harness: Harness | undefined;
   let agentFlag: string | undefined;
   for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--harness' && (HARNESSES as readonly string[]).includes(rest[i + 1])) harness = rest[++i] as Harness;
+    if (rest[i] === '--harness' && (HARNESSES as readonly string[]).includes(rest[i + 1]))
+      harness = rest[++i] as Harness;
     else if (rest[i] === '--agent' && rest[i + 1]) agentFlag = rest[++i];
     else return null; // anything else is the full command's to read
   }
@@ -37,7 +38,8 @@ export async function runFast(argv: string[]): Promise<number | null> {
     const edit = input.edit;
     // a shell command that names no writer writes nothing orch judges; one that does needs
     // the parser, which the full command loads
-    if (edit.kind === 'shell' && !mayWrite(edit.command)) return writeAnswer(process, allowAnswer(input.harness, input.event));
+    if (edit.kind === 'shell' && !mayWrite(edit.command))
+      return writeAnswer(process, allowAnswer(input.harness, input.event));
     const paths = edit.kind === 'paths' ? edit.paths : edit.kind === 'patch' ? applyPatchPaths(edit.text, cwd) : null;
     if (paths === null || !paths.length) return null;
     if (command === 'post-edit' && (input.phase === 'post' || input.phase === null)) {
@@ -52,8 +54,15 @@ export async function runFast(argv: string[]): Promise<number | null> {
     saveStatusCache();
     const blocked = results.filter((r) => r.decision === 'block');
     if (!blocked.length) return writeAnswer(process, allowAnswer(input.harness, input.event));
-    const message = blocked.slice(0, 2).map((r) => guardMessage(r)).join('') + (blocked.length > 2 ? `(${blocked.length - 2} more blocked paths)\n` : '');
-    return writeAnswer(process, input.harness ? denyAnswer(input.harness, message) : { stdout: '', stderr: message, code: 2 });
+    const message =
+      blocked
+        .slice(0, 2)
+        .map((r) => guardMessage(r))
+        .join('') + (blocked.length > 2 ? `(${blocked.length - 2} more blocked paths)\n` : '');
+    return writeAnswer(
+      process,
+      input.harness ? denyAnswer(input.harness, message) : { stdout: '', stderr: message, code: 2 },
+    );
   } catch {
     return null; // the full command reports it properly
   }

@@ -45,7 +45,11 @@ function runnableFixes(report: Report, env: NodeJS.ProcessEnv): Report {
   if (inv === 'orch') return report;
   return {
     ...report,
-    findings: report.findings.map((f) => ({ ...f, message: withInvocation(f.message, inv), ...(f.fix ? { fix: withInvocation(f.fix, inv) } : {}) })),
+    findings: report.findings.map((f) => ({
+      ...f,
+      message: withInvocation(f.message, inv),
+      ...(f.fix ? { fix: withInvocation(f.fix, inv) } : {}),
+    })),
     notes: report.notes?.map((n) => withInvocation(n, inv)),
   };
 }

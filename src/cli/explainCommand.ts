@@ -34,7 +34,9 @@ export async function run(args: string[], io: IO): Promise<number> {
     const rules = await Promise.all(RULES.map((r) => r.load()));
     const width = Math.max(...rules.map((r) => r.id.length), 'status-parse'.length);
     for (const r of rules) io.stdout.write(`${r.id.padEnd(width)}  ${r.summary}\n`);
-    io.stdout.write(`${'status-parse'.padEnd(width)}  A line of a lock section of the status file could not be read.\n`);
+    io.stdout.write(
+      `${'status-parse'.padEnd(width)}  A line of a lock section of the status file could not be read.\n`,
+    );
     io.stdout.write(`${'unknown-agent'.padEnd(width)}  A name in use is not in the project's roster of agents.\n`);
     return 0;
   }
@@ -48,7 +50,9 @@ export async function run(args: string[], io: IO): Promise<number> {
   }
   const rule = await loadRule(id);
   if (!rule) {
-    throw new OrchError(`unknown rule "${id}".`, { hint: `Known rules: ${[...RULES.map((r) => r.id), 'status-parse', 'unknown-agent'].join(', ')}.` });
+    throw new OrchError(`unknown rule "${id}".`, {
+      hint: `Known rules: ${[...RULES.map((r) => r.id), 'status-parse', 'unknown-agent'].join(', ')}.`,
+    });
   }
   io.stdout.write(rule.docs.trimEnd() + '\n');
   return 0;

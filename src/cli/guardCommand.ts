@@ -22,7 +22,9 @@ export async function run(args: string[], io: IO): Promise<number> {
   try {
     return await check(args, io);
   } catch (e) {
-    const what = isOrchError(e) ? e.message.replace(/^orch( guard)?: /, '') : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const what = isOrchError(e)
+      ? e.message.replace(/^orch( guard)?: /, '')
+      : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     io.stderr.write(`orch guard: could not check this edit: ${what}\n`);
     if (isOrchError(e) && e.hint) io.stderr.write(`  ${e.hint}\n`);
     if (io.env.ORCH_DEBUG) io.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
@@ -39,9 +41,16 @@ export function harnessFlag(command: string, value: string | undefined): Harness
 }
 
 async function check(args: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseFlags('guard', args, { ...AGENT_FLAG, path: { type: 'string', multiple: true }, harness: { type: 'string' } });
+  const { values, positionals } = parseFlags('guard', args, {
+    ...AGENT_FLAG,
+    path: { type: 'string', multiple: true },
+    harness: { type: 'string' },
+  });
   const given = (values.path as unknown as string[] | undefined) ?? [];
-  if (positionals.length) throw new OrchError(`unexpected argument ${positionals[0]}.`, { hint: 'Give the file with --path <file>, or pass the hook JSON on stdin.' });
+  if (positionals.length)
+    throw new OrchError(`unexpected argument ${positionals[0]}.`, {
+      hint: 'Give the file with --path <file>, or pass the hook JSON on stdin.',
+    });
   const named = harnessFlag('guard', values.harness);
   let cwd = io.cwd;
   let paths: string[];
@@ -64,13 +73,22 @@ async function check(args: string[], io: IO): Promise<number> {
   const results = await guardAll({ cwd, env: io.env, agentFlag: values.agent, paths, sessionId });
   const blocked = results.filter((r) => r.decision === 'block');
   if (blocked.length) {
-    const message = blocked.slice(0, 2).map((r) => guardMessage(r)).join('');
+    const message = blocked
+      .slice(0, 2)
+      .map((r) => guardMessage(r))
+      .join('');
     const more = blocked.length > 2 ? `(${blocked.length - 2} more blocked paths)\n` : '';
-    return writeAnswer(io, harness ? denyAnswer(harness, message + more) : { stdout: '', stderr: message + more, code: GUARD_BLOCK });
+    return writeAnswer(
+      io,
+      harness ? denyAnswer(harness, message + more) : { stdout: '', stderr: message + more, code: GUARD_BLOCK },
+    );
   }
   for (const r of results) {
     // stderr: harnesses read stdout as JSON (Gemini CLI requires it to be)
-    if (r.locked) io.stderr.write(`orch: locked ${r.locked.path} for ${r.agent} (task ${r.locked.task}); \`orch done ${r.locked.task}\` releases it.\n`);
+    if (r.locked)
+      io.stderr.write(
+        `orch: locked ${r.locked.path} for ${r.agent} (task ${r.locked.task}); \`orch done ${r.locked.task}\` releases it.\n`,
+      );
   }
   await renewLeases(results, cwd, io, values.agent);
   return writeAnswer(io, allowAnswer(harness, event));

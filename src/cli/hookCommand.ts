@@ -49,7 +49,8 @@ async function preCommit(io: IO): Promise<number> {
   const code = prepared.skip.all ? 0 : await emitReport(report, io);
   if (code !== 0) return code;
   const recorded = await recordCommit(prepared, changes, io.env);
-  for (const r of recorded.reviews) io.stderr.write(msg.reviewRequested(r.path, r.reviewer, prepared.config.statusFile) + '\n');
+  for (const r of recorded.reviews)
+    io.stderr.write(msg.reviewRequested(r.path, r.reviewer, prepared.config.statusFile) + '\n');
   return 0;
 }
 
@@ -74,7 +75,11 @@ async function preReceive(io: IO): Promise<number> {
   const report = await checkRanges({ cwd: io.cwd, env: io.env, context: 'pre-receive' }, requests);
   const deleted = lines.filter((l) => isZeroSha(l.newSha) && !isZeroSha(l.oldSha)).map((l) => l.ref);
   const { replaceRefFindings } = await import('../engine/replaceRefFindings.js');
-  const replaced = await replaceRefFindings(await openRepo(io.cwd), lines.filter((l) => !isZeroSha(l.newSha)), io.env);
+  const replaced = await replaceRefFindings(
+    await openRepo(io.cwd),
+    lines.filter((l) => !isZeroSha(l.newSha)),
+    io.env,
+  );
   const withReplaced = replaced.length ? { ...report, ok: false, findings: [...replaced, ...report.findings] } : report;
   return emitReport(await withDeletions(withReplaced, io, deleted), io);
 }

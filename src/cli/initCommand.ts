@@ -19,10 +19,20 @@ export async function run(args: string[], io: IO): Promise<number> {
     'agent-hooks': { type: 'string', multiple: true },
     remote: { type: 'string' },
   });
-  if (positionals.length) throw new OrchError(`orch init: unexpected argument ${positionals[0]}.`, { hint: 'See `orch init --help`.' });
+  if (positionals.length)
+    throw new OrchError(`orch init: unexpected argument ${positionals[0]}.`, { hint: 'See `orch init --help`.' });
   const dryRun = Boolean(values['dry-run']);
-  const agentHooks = ((values['agent-hooks'] as unknown as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const { repo, managers, changes, notes } = await initRepo({ cwd: io.cwd, strict: values.strict, dryRun, agentHooks, io });
+  const agentHooks = ((values['agent-hooks'] as unknown as string[] | undefined) ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const { repo, managers, changes, notes } = await initRepo({
+    cwd: io.cwd,
+    strict: values.strict,
+    dryRun,
+    agentHooks,
+    io,
+  });
   const rel = (f: string) => path.relative(repo.top, f) || f;
   io.stdout.write(describeManagers(managers, rel(repo.hooksDir)) + '\n');
   if (changes.length === 0) {
@@ -48,9 +58,17 @@ export async function run(args: string[], io: IO): Promise<number> {
     notes.push(...r.notes);
   }
   for (const n of notes) io.stdout.write(`${dryRun ? 'Then' : 'Next'}: ${n}\n`);
-  const created = changes.filter((c) => c.action !== 'git-config' && c.action !== 'rename' && /WORK_STATUS\.md$|\.orchrc\.json$|\.md$/.test(c.file) && !c.file.includes('/.husky/'));
+  const created = changes.filter(
+    (c) =>
+      c.action !== 'git-config' &&
+      c.action !== 'rename' &&
+      /WORK_STATUS\.md$|\.orchrc\.json$|\.md$/.test(c.file) &&
+      !c.file.includes('/.husky/'),
+  );
   if (!dryRun && created.length) {
-    io.stdout.write(`Next: commit ${created.map((c) => rel(c.file)).join(', ')}, and tell each agent its name (ORCH_AGENT or \`git config orch.agent NAME\`).\n`);
+    io.stdout.write(
+      `Next: commit ${created.map((c) => rel(c.file)).join(', ')}, and tell each agent its name (ORCH_AGENT or \`git config orch.agent NAME\`).\n`,
+    );
   }
   return 0;
 }

@@ -25,11 +25,22 @@ export async function run(args: string[], io: IO): Promise<number> {
   });
   const json = (values.format ?? io.env.ORCH_FORMAT) === 'json';
   if (result.conflicts.length) {
-    return emitReport({ ok: false, context: 'check', agent: result.agent, findings: result.conflicts }, io, values.format);
+    return emitReport(
+      { ok: false, context: 'check', agent: result.agent, findings: result.conflicts },
+      io,
+      values.format,
+    );
   }
   if (json) {
     io.stdout.write(
-      JSON.stringify({ ok: true, agent: result.agent, locked: result.locked, already: result.already, findings: [], ...(result.remote ? { remote: result.remote } : {}) }) + '\n',
+      JSON.stringify({
+        ok: true,
+        agent: result.agent,
+        locked: result.locked,
+        already: result.already,
+        findings: [],
+        ...(result.remote ? { remote: result.remote } : {}),
+      }) + '\n',
     );
     return 0;
   }

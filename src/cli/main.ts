@@ -68,9 +68,7 @@ export async function main(args: string[], outerIo: IO): Promise<number> {
     const load = COMMANDS[name];
     if (!load) {
       io.stderr.write(
-        HELP[name]
-          ? `orch: "${name}" is not available in this version of orch.\n`
-          : unknownCommand(name) + '\n',
+        HELP[name] ? `orch: "${name}" is not available in this version of orch.\n` : unknownCommand(name) + '\n',
       );
       return 2;
     }

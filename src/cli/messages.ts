@@ -193,7 +193,7 @@ export function unknownCommand(name: string): string {
 
 export const msg = {
   noIdentity:
-    'orch: no identity: set ORCH_AGENT, pass --agent NAME, run `git config orch.agent NAME`, or set git\'s user.email.',
+    "orch: no identity: set ORCH_AGENT, pass --agent NAME, run `git config orch.agent NAME`, or set git's user.email.",
   locked: (path: string, who: string, extra: string) => `Locked ${path} for ${who}${extra}.`,
   alreadyLocked: (path: string, who: string) => `${path} is already locked by ${who}; nothing to do.`,
   unlocked: (path: string, who: string) => `Released ${path} (${who}).`,
@@ -202,7 +202,8 @@ export const msg = {
   reviewRequested: (path: string, reviewer: string, statusFile: string) =>
     `orch: requested a container review of ${path} from ${reviewer} (recorded in ${statusFile} with this commit).`,
   holdNothing: (agent: string) => `orch: ${agent} holds no locks; nothing to release.`,
-  commitStatus: 'This changed WORK_STATUS.md in this working tree only: commit it for agents in other clones to see the change.',
+  commitStatus:
+    'This changed WORK_STATUS.md in this working tree only: commit it for agents in other clones to see the change.',
   nothingToUnlock: 'orch: nothing to unlock: you hold no matching lock.',
   remoteOutcome: (r: { state: string; label: string; commit?: string | null; attempts?: number }) =>
     r.state === 'offline'

@@ -11,7 +11,12 @@ export interface ParsedFlags<O extends Options> {
 
 export function parseFlags<O extends Options>(command: string, args: string[], options: O): ParsedFlags<O> {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as ParsedFlags<O>;
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }) as ParsedFlags<O>;
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new OrchError(`orch ${command}: ${msg.charAt(0).toLowerCase()}${msg.slice(1)}`, {

@@ -18,11 +18,14 @@ export async function run(args: string[], io: IO): Promise<number> {
     const cwd = input.cwd ?? io.cwd;
     if (input.phase === 'post' || input.phase === null) {
       const { paths } = await editTargets(input.edit, cwd);
-      if (paths.length) await recordEdit({ cwd, env: io.env, agentFlag: values.agent, paths, sessionId: input.sessionId });
+      if (paths.length)
+        await recordEdit({ cwd, env: io.env, agentFlag: values.agent, paths, sessionId: input.sessionId });
     }
     return writeAnswer(io, allowAnswer(input.harness, null));
   } catch (e) {
-    const what = isOrchError(e) ? e.message.replace(/^orch( post-edit)?: /, '') : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const what = isOrchError(e)
+      ? e.message.replace(/^orch( post-edit)?: /, '')
+      : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     io.stderr.write(`orch post-edit: could not record this edit: ${what}\n`);
     if (io.env.ORCH_DEBUG) io.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
     return 1;

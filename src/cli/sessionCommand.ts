@@ -12,10 +12,17 @@ import type { IO } from './io.js';
 import { AGENT_FLAG, parseFlags } from './parseFlags.js';
 
 export async function run(args: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseFlags('session', args, { ...AGENT_FLAG, harness: { type: 'string' }, session: { type: 'string' } });
+  const { values, positionals } = parseFlags('session', args, {
+    ...AGENT_FLAG,
+    harness: { type: 'string' },
+    session: { type: 'string' },
+  });
   const [what, ...extra] = positionals;
   if ((what !== 'stop' && what !== 'end') || extra.length) {
-    throw new OrchError(`orch session: expected "stop" or "end"${what ? `, not "${[what, ...extra].join(' ')}"` : ''}.`, { hint: 'See `orch session --help`.' });
+    throw new OrchError(
+      `orch session: expected "stop" or "end"${what ? `, not "${[what, ...extra].join(' ')}"` : ''}.`,
+      { hint: 'See `orch session --help`.' },
+    );
   }
   const harness = harnessFlag('session', values.harness);
   try {
@@ -24,15 +31,25 @@ export async function run(args: string[], io: IO): Promise<number> {
     const cwd = input?.cwd ?? io.cwd;
     const sessionId = values.session ?? input?.sessionId ?? null;
     if (what === 'stop') {
-      const { reason } = await checkStop({ cwd, env: io.env, agentFlag: values.agent, sessionId, stopHookActive: input?.stopHookActive ?? false });
+      const { reason } = await checkStop({
+        cwd,
+        env: io.env,
+        agentFlag: values.agent,
+        sessionId,
+        stopHookActive: input?.stopHookActive ?? false,
+      });
       return writeAnswer(io, stopAnswer(harness ?? input?.harness ?? null, reason));
     }
     const { released, kept } = await endSession({ cwd, env: io.env, agentFlag: values.agent, sessionId });
-    if (released.length) io.stderr.write(`orch: released ${released.map((l) => l.path).join(', ')} (auto-locks of this session).\n`);
-    if (kept.length) io.stderr.write(`orch: kept ${kept.map((l) => l.path).join(', ')}: uncommitted changes under them.\n`);
+    if (released.length)
+      io.stderr.write(`orch: released ${released.map((l) => l.path).join(', ')} (auto-locks of this session).\n`);
+    if (kept.length)
+      io.stderr.write(`orch: kept ${kept.map((l) => l.path).join(', ')}: uncommitted changes under them.\n`);
     return writeAnswer(io, allowAnswer(harness ?? input?.harness ?? null, null));
   } catch (e) {
-    const msg = isOrchError(e) ? e.message.replace(/^orch( session)?: /, '') : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const msg = isOrchError(e)
+      ? e.message.replace(/^orch( session)?: /, '')
+      : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     io.stderr.write(`orch session ${what}: could not check: ${msg}\n`);
     if (io.env.ORCH_DEBUG) io.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
     return 1;

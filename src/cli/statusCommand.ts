@@ -6,7 +6,11 @@ import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
 
 export async function run(args: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseFlags('status', args, { ...AGENT_FLAG, ...FORMAT_FLAG, mine: { type: 'boolean' } });
+  const { values, positionals } = parseFlags('status', args, {
+    ...AGENT_FLAG,
+    ...FORMAT_FLAG,
+    mine: { type: 'boolean' },
+  });
   if (positionals.length) io.stderr.write(`orch status: ignoring arguments: ${positionals.join(' ')}\n`);
   const prepared = await prepareCheck({ cwd: io.cwd, env: { ...io.env, ORCH_SKIP: '' }, agentFlag: values.agent });
   const { config, identity, now } = prepared;
@@ -47,14 +51,23 @@ export async function run(args: string[], io: IO): Promise<number> {
   else {
     out.push('', `Locks (${rows.length}):`);
     for (const r of rows) {
-      const bits = [r.task && `task ${r.task}`, r.since && `since ${r.since}`, r.expires && `until ${r.expires}`].filter(Boolean);
+      const bits = [
+        r.task && `task ${r.task}`,
+        r.since && `since ${r.since}`,
+        r.expires && `until ${r.expires}`,
+      ].filter(Boolean);
       const where = r.source === config.statusFile ? '' : `  [${r.source}]`;
-      out.push(`  ${r.expired ? '(expired) ' : ''}${r.path} — ${r.agent}${bits.length ? ` (${bits.join(', ')})` : ''}${r.note ? ` — ${r.note}` : ''}${where}`);
+      out.push(
+        `  ${r.expired ? '(expired) ' : ''}${r.path} — ${r.agent}${bits.length ? ` (${bits.join(', ')})` : ''}${r.note ? ` — ${r.note}` : ''}${where}`,
+      );
     }
   }
   if (reviews.length) {
     out.push('', `Reviews (${reviews.length}):`);
-    for (const r of reviews) out.push(`  ${r.path} — ${r.state}: requested by ${r.requestedBy}, reviewer ${r.reviewer}${r.at ? ` (${r.at})` : ''}`);
+    for (const r of reviews)
+      out.push(
+        `  ${r.path} — ${r.state}: requested by ${r.requestedBy}, reviewer ${r.reviewer}${r.at ? ` (${r.at})` : ''}`,
+      );
   }
   out.push('', ...rosterLines(roster));
   for (const p of prepared.status.own.problems) out.push(`warning: ${config.statusFile}:${p.line}: ${p.message}`);

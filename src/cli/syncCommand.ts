@@ -6,11 +6,21 @@ import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';
 
 export async function run(args: string[], io: IO): Promise<number> {
   const { values, positionals } = parseFlags('sync', args, { ...AGENT_FLAG, ...FORMAT_FLAG });
-  if (positionals.length) throw new OrchError(`orch sync: unexpected argument ${positionals[0]}.`, { hint: 'See `orch sync --help`.' });
+  if (positionals.length)
+    throw new OrchError(`orch sync: unexpected argument ${positionals[0]}.`, { hint: 'See `orch sync --help`.' });
   const r = await syncLocks({ cwd: io.cwd, env: io.env, agentFlag: values.agent });
   const ok = r.rejected.length === 0;
   if ((values.format ?? io.env.ORCH_FORMAT) === 'json') {
-    io.stdout.write(JSON.stringify({ ok, lockBranch: r.label, commit: r.commit, locks: r.locks, published: r.published, rejected: r.rejected }) + '\n');
+    io.stdout.write(
+      JSON.stringify({
+        ok,
+        lockBranch: r.label,
+        commit: r.commit,
+        locks: r.locks,
+        published: r.published,
+        rejected: r.rejected,
+      }) + '\n',
+    );
     return ok ? 0 : 1;
   }
   for (const op of r.published) {
@@ -23,9 +33,14 @@ export async function run(args: string[], io: IO): Promise<number> {
         context: 'check',
         agent: null,
         findings: r.rejected.flatMap(({ op, findings }) =>
-          findings.map((f) => ({ ...f, message: `the offline lock of ${op.paths.join(', ')} (${op.agent}) was not published: ${f.message}` })),
+          findings.map((f) => ({
+            ...f,
+            message: `the offline lock of ${op.paths.join(', ')} (${op.agent}) was not published: ${f.message}`,
+          })),
         ),
-        notes: ['offline locks that conflict are dropped from the local table; take them again once the holder releases them.'],
+        notes: [
+          'offline locks that conflict are dropped from the local table; take them again once the holder releases them.',
+        ],
       },
       io,
       values.format,

@@ -28,14 +28,26 @@ export async function run(args: string[], io: IO): Promise<number> {
   const nothing = result.released.length === 0 && result.stolen.length === 0;
   if ((values.format ?? io.env.ORCH_FORMAT) === 'json') {
     const done = nothing && values.all && !values.task && positionals.length === 0 && result.refused.length === 0;
-    io.stdout.write(JSON.stringify({ ok: !nothing || done, agent: result.agent, released: result.released, stolen: result.stolen, refused: result.refused, ...(result.remote ? { remote: result.remote } : {}) }) + '\n');
+    io.stdout.write(
+      JSON.stringify({
+        ok: !nothing || done,
+        agent: result.agent,
+        released: result.released,
+        stolen: result.stolen,
+        refused: result.refused,
+        ...(result.remote ? { remote: result.remote } : {}),
+      }) + '\n',
+    );
     return nothing && !done ? 1 : 0;
   }
   for (const l of result.released) io.stdout.write(msg.unlocked(l.path, result.agent) + '\n');
   for (const l of result.stolen) io.stdout.write(msg.stolen(l.path, l.agent) + '\n');
   if (result.remote && !nothing) io.stdout.write(msg.remoteOutcome(result.remote) + '\n');
   for (const l of result.refused) {
-    const where = l.source && l.source !== 'WORK_STATUS.md' && l.source.includes('/') ? ` (written in ${l.source}; release it from that worktree)` : '';
+    const where =
+      l.source && l.source !== 'WORK_STATUS.md' && l.source.includes('/')
+        ? ` (written in ${l.source}; release it from that worktree)`
+        : '';
     io.stderr.write(
       where
         ? `orch: ${l.path} is locked by ${l.agent}${where}.\n`

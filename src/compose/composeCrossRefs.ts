@@ -26,7 +26,9 @@ export async function composeCrossRefs(
   const all = [...new Map([...project, ...checked].map((f) => [f.file, f])).values()];
   const services = new Map<string, ComposeService[]>();
   for (const f of all) for (const s of f.services) services.set(s.name, [...(services.get(s.name) ?? []), s]);
-  const declared = Object.fromEntries(KINDS.map((k) => [k, new Set(all.flatMap((f) => f.declared?.[k] ?? []))])) as Record<(typeof KINDS)[number], Set<string>>;
+  const declared = Object.fromEntries(
+    KINDS.map((k) => [k, new Set(all.flatMap((f) => f.declared?.[k] ?? []))]),
+  ) as Record<(typeof KINDS)[number], Set<string>>;
   declared.networks.add('default');
   const known = (list: string[]) => (list.length <= 8 ? list.join(', ') : `${list.slice(0, 8).join(', ')}, …`);
 
@@ -59,7 +61,10 @@ export async function composeCrossRefs(
       }
       for (const e of refs.envFiles) {
         if (!e.required || (await exists(e.path))) continue;
-        const example = await firstExisting([`${e.path}.example`, `${e.path}.sample`, `${e.path}.template`, `${e.path}.dist`], exists);
+        const example = await firstExisting(
+          [`${e.path}.example`, `${e.path}.sample`, `${e.path}.template`, `${e.path}.dist`],
+          exists,
+        );
         out.push({
           file: file.file,
           line: e.line,
@@ -70,7 +75,12 @@ export async function composeCrossRefs(
             : `Add ${e.path}, correct the path at ${file.file} line ${e.line}, or mark it optional (required: false).`,
         });
       }
-      if (!s.image && !s.hasBuild && !s.extends && !(services.get(s.name) ?? []).some((o) => o.image || o.hasBuild || o.extends)) {
+      if (
+        !s.image &&
+        !s.hasBuild &&
+        !s.extends &&
+        !(services.get(s.name) ?? []).some((o) => o.image || o.hasBuild || o.extends)
+      ) {
         out.push({
           file: file.file,
           line: s.line,
@@ -103,7 +113,11 @@ function usedWith(file: ComposeFile, all: readonly ComposeFile[]): ComposeFile[]
     if (o.includes.includes(file.file) || file.includes.includes(o.file)) return true;
     if (!isDefault || o.dir !== file.dir) return false;
     const other = o.file.slice(o.dir === '' ? 0 : o.dir.length + 1);
-    return /^(docker-)?compose(\.override)?\.ya?ml$/.test(other) && pair(other) === pair(base) && other.includes('override') !== base.includes('override');
+    return (
+      /^(docker-)?compose(\.override)?\.ya?ml$/.test(other) &&
+      pair(other) === pair(base) &&
+      other.includes('override') !== base.includes('override')
+    );
   });
 }
 
@@ -115,7 +129,8 @@ function usedWith(file: ComposeFile, all: readonly ComposeFile[]): ComposeFile[]
 function portClashes(file: ComposeFile, others: readonly ComposeFile[]): CrossRefProblem[] {
   const out: CrossRefProblem[] = [];
   const taken: { service: ComposeService; file: string; port: HostPort }[] = [];
-  for (const o of others) for (const s of o.services) for (const port of s.refs?.ports ?? []) taken.push({ service: s, file: o.file, port });
+  for (const o of others)
+    for (const s of o.services) for (const port of s.refs?.ports ?? []) taken.push({ service: s, file: o.file, port });
   for (const s of file.services) {
     for (const port of s.refs?.ports ?? []) {
       const clash = taken.find((t) => t.service.name !== s.name && together(t.service, s) && overlaps(t.port, port));

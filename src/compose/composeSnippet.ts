@@ -26,7 +26,10 @@ export function composeSnippet(spec: SnippetSpec): string {
   };
   const name = serviceNameFor(spec.dir);
   const context = rel(spec.dir);
-  if (!spec.dockerfile || spec.dockerfile === `${spec.dir}/Dockerfile`) return `services:\n  ${name}:\n    build: ${context}`;
-  const df = spec.dockerfile.startsWith(spec.dir + '/') ? spec.dockerfile.slice(spec.dir.length + 1) : posix.relative(spec.dir, spec.dockerfile);
+  if (!spec.dockerfile || spec.dockerfile === `${spec.dir}/Dockerfile`)
+    return `services:\n  ${name}:\n    build: ${context}`;
+  const df = spec.dockerfile.startsWith(spec.dir + '/')
+    ? spec.dockerfile.slice(spec.dir.length + 1)
+    : posix.relative(spec.dir, spec.dockerfile);
   return `services:\n  ${name}:\n    build:\n      context: ${context}\n      dockerfile: ${df}`;
 }

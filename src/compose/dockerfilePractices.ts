@@ -4,7 +4,15 @@
 // or without cleaning its lists, and a published port without a HEALTHCHECK.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 
-export type PracticeId = 'root-user' | 'floating-base' | 'add-for-copy' | 'shell-form' | 'secret-name' | 'apt-recommends' | 'apt-lists' | 'no-healthcheck';
+export type PracticeId =
+  | 'root-user'
+  | 'floating-base'
+  | 'add-for-copy'
+  | 'shell-form'
+  | 'secret-name'
+  | 'apt-recommends'
+  | 'apt-lists'
+  | 'no-healthcheck';
 
 export interface PracticeProblem {
   id: PracticeId;
@@ -46,7 +54,8 @@ export function dockerfilePractices(text: string, options: PracticeOptions = {})
   const quoteOf = (ins: Instruction) => (lines[ins.getRange().start.line] ?? '').trim().slice(0, 160);
   const lineOf = (ins: Instruction) => ins.getRange().start.line + 1;
   const out: PracticeProblem[] = [];
-  const add = (id: PracticeId, ins: Instruction, message: string, fix: string) => out.push({ id, line: lineOf(ins), quote: quoteOf(ins), message, fix });
+  const add = (id: PracticeId, ins: Instruction, message: string, fix: string) =>
+    out.push({ id, line: lineOf(ins), quote: quoteOf(ins), message, fix });
   const stages: Stage[] = [];
   let stage: Stage | undefined;
 
@@ -55,15 +64,39 @@ export function dockerfilePractices(text: string, options: PracticeOptions = {})
     const args = ins.getArguments().map((a) => a.getValue());
     switch (keyword) {
       case 'FROM': {
-        const from = ins as unknown as { getImageName(): string | null; getImageTag(): string | null; getImageDigest(): string | null; getBuildStage(): string | null };
+        const from = ins as unknown as {
+          getImageName(): string | null;
+          getImageTag(): string | null;
+          getImageDigest(): string | null;
+          getBuildStage(): string | null;
+        };
         const image = from.getImageName() ?? '';
         const parent = stages.find((s) => s.name !== undefined && s.name.toLowerCase() === image.toLowerCase());
-        stage = { from: ins, name: from.getBuildStage() ?? undefined, user: parent?.user, healthcheck: parent?.healthcheck ?? false, expose: parent?.expose ?? false };
+        stage = {
+          from: ins,
+          name: from.getBuildStage() ?? undefined,
+          user: parent?.user,
+          healthcheck: parent?.healthcheck ?? false,
+          expose: parent?.expose ?? false,
+        };
         stages.push(stage);
         const tag = from.getImageTag();
-        if (parent || image === '' || image.toLowerCase() === 'scratch' || image.includes('$') || from.getImageDigest()) break;
-        if (!tag) add('floating-base', ins, `the base image ${image} has no tag: each build may get a different image`, `Pin a version: FROM ${image}:<version> (or a digest, @sha256:…).`);
-        else if (tag.toLowerCase() === 'latest') add('floating-base', ins, `the base image ${image}:latest floats: each build may get a different image`, `Pin a version instead of latest: FROM ${image}:<version>.`);
+        if (parent || image === '' || image.toLowerCase() === 'scratch' || image.includes('$') || from.getImageDigest())
+          break;
+        if (!tag)
+          add(
+            'floating-base',
+            ins,
+            `the base image ${image} has no tag: each build may get a different image`,
+            `Pin a version: FROM ${image}:<version> (or a digest, @sha256:…).`,
+          );
+        else if (tag.toLowerCase() === 'latest')
+          add(
+            'floating-base',
+            ins,
+            `the base image ${image}:latest floats: each build may get a different image`,
+            `Pin a version instead of latest: FROM ${image}:<version>.`,
+          );
         break;
       }
       case 'USER':
@@ -78,7 +111,12 @@ export function dockerfilePractices(text: string, options: PracticeOptions = {})
       case 'ADD': {
         const sources = args.slice(0, -1);
         if (sources.length > 0 && !sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s))) {
-          add('add-for-copy', ins, 'ADD copies local files here, which COPY does without ADD\'s archive and URL magic', `Use COPY: ${quoteOf(ins).replace(/^ADD\b/i, 'COPY')}`);
+          add(
+            'add-for-copy',
+            ins,
+            "ADD copies local files here, which COPY does without ADD's archive and URL magic",
+            `Use COPY: ${quoteOf(ins).replace(/^ADD\b/i, 'COPY')}`,
+          );
         }
         break;
       }
@@ -86,18 +124,30 @@ export function dockerfilePractices(text: string, options: PracticeOptions = {})
       case 'ENTRYPOINT': {
         const json = (ins as unknown as { getOpeningBracket?(): unknown }).getOpeningBracket?.();
         if (!json && args.length > 0) {
-          add('shell-form', ins, `${keyword} in shell form runs under /bin/sh -c: the process does not get signals such as SIGTERM and stops only when killed`, `Use the exec form: ${keyword} [${args.map((a) => JSON.stringify(a)).join(', ')}]`);
+          add(
+            'shell-form',
+            ins,
+            `${keyword} in shell form runs under /bin/sh -c: the process does not get signals such as SIGTERM and stops only when killed`,
+            `Use the exec form: ${keyword} [${args.map((a) => JSON.stringify(a)).join(', ')}]`,
+          );
         }
         break;
       }
       case 'ENV':
       case 'ARG': {
-        const names = ((ins as unknown as { getProperties?(): { getName(): string }[] }).getProperties?.() ?? []).map((p) => p.getName());
+        const names = ((ins as unknown as { getProperties?(): { getName(): string }[] }).getProperties?.() ?? []).map(
+          (p) => p.getName(),
+        );
         // `ENV NAME value` (the old form) names one variable; `ENV A=1 B=2` several
         const named = keyword === 'ENV' && !(args[0] ?? '').includes('=') ? names.slice(0, 1) : names;
         for (const name of named) {
           if (!SECRET_NAME.test(name)) continue;
-          add('secret-name', ins, `${keyword} ${name} looks like a secret: ${keyword} values stay in the image's history and metadata for anyone who pulls it`, `Pass it at run time (environment, compose secrets) or at build time with RUN --mount=type=secret,id=${name.toLowerCase()}.`);
+          add(
+            'secret-name',
+            ins,
+            `${keyword} ${name} looks like a secret: ${keyword} values stay in the image's history and metadata for anyone who pulls it`,
+            `Pass it at run time (environment, compose secrets) or at build time with RUN --mount=type=secret,id=${name.toLowerCase()}.`,
+          );
         }
         break;
       }
@@ -115,7 +165,9 @@ export function dockerfilePractices(text: string, options: PracticeOptions = {})
       add(
         'root-user',
         last.from,
-        user === '' ? 'the final stage sets no USER, so the container runs as root' : `the final stage runs as ${last.user}`,
+        user === ''
+          ? 'the final stage sets no USER, so the container runs as root'
+          : `the final stage runs as ${last.user}`,
         'Add a non-root user to the final stage, e.g. RUN useradd --system app, then USER app (or USER 10001).',
       );
     }
@@ -133,15 +185,33 @@ export function dockerfilePractices(text: string, options: PracticeOptions = {})
 
 function aptProblems(ins: Instruction, text: string, quote: string, line: number): PracticeProblem[] {
   const range = ins.getRange();
-  const body = text.split(/\r?\n/).slice(range.start.line, range.end.line + 1).join('\n');
+  const body = text
+    .split(/\r?\n/)
+    .slice(range.start.line, range.end.line + 1)
+    .join('\n');
   if (!/\bapt-get\b[^;&|]*\binstall\b/.test(body)) return [];
   const out: PracticeProblem[] = [];
   if (!/--no-install-recommends|Install-Recommends=(false|0)/i.test(body)) {
-    out.push({ id: 'apt-recommends', line, quote, message: 'apt-get install without --no-install-recommends pulls in packages nobody asked for', fix: 'apt-get install -y --no-install-recommends <packages>' });
+    out.push({
+      id: 'apt-recommends',
+      line,
+      quote,
+      message: 'apt-get install without --no-install-recommends pulls in packages nobody asked for',
+      fix: 'apt-get install -y --no-install-recommends <packages>',
+    });
   }
   // a cache mount keeps the lists out of the layer as well
-  if (!/rm\s+(-\w+\s+)*\S*\/var\/lib\/apt\/lists/.test(body) && !/--mount=[^\s]*type=cache[^\s]*\/var\/lib\/apt/.test(body)) {
-    out.push({ id: 'apt-lists', line, quote, message: 'apt-get install without removing /var/lib/apt/lists leaves the package lists in the layer', fix: 'End the same RUN with: && rm -rf /var/lib/apt/lists/*' });
+  if (
+    !/rm\s+(-\w+\s+)*\S*\/var\/lib\/apt\/lists/.test(body) &&
+    !/--mount=[^\s]*type=cache[^\s]*\/var\/lib\/apt/.test(body)
+  ) {
+    out.push({
+      id: 'apt-lists',
+      line,
+      quote,
+      message: 'apt-get install without removing /var/lib/apt/lists leaves the package lists in the layer',
+      fix: 'End the same RUN with: && rm -rf /var/lib/apt/lists/*',
+    });
   }
   return out;
 }

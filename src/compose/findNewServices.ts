@@ -20,7 +20,11 @@ export interface FindNewServicesOptions {
   ignoreCase?: boolean;
 }
 
-export async function findNewServices(changes: ChangeSet, services: ServicesConfig, options: FindNewServicesOptions): Promise<NewService[]> {
+export async function findNewServices(
+  changes: ChangeSet,
+  services: ServicesConfig,
+  options: FindNewServicesOptions,
+): Promise<NewService[]> {
   const added = addedMarkerDirs(changes.files);
   if (added.size === 0) return [];
   const configured = services.roots !== undefined;

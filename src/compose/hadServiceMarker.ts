@@ -7,7 +7,7 @@ import { isServiceMarker, MARKER_NAMES } from './isServiceMarker.js';
  * patterns (`*.csproj`, `Dockerfile.*`) need the full listing of the old side.
  */
 export async function hadServiceMarker(changes: ChangeSet, dir: string): Promise<boolean> {
-  const isDirectChild = (p: string | undefined) => p !== undefined && p.startsWith(dir + '/') && !p.slice(dir.length + 1).includes('/');
+  const isDirectChild = (p: string | undefined) => p?.startsWith(dir + '/') && !p.slice(dir.length + 1).includes('/');
   for (const f of changes.files) {
     if (f.status === 'D' && isDirectChild(f.path) && isServiceMarker(f.path)) return true;
     if (isDirectChild(f.oldPath) && isServiceMarker(f.oldPath!)) return true;

@@ -21,7 +21,11 @@ export function inferServiceRoots(files: readonly ComposeFile[]): string[] {
     const parent = parentOf(dir);
     support.set(parent, (support.get(parent) ?? 0) + 1);
   }
-  const roots = [...support.keys()].map((p) => ({ parent: p, glob: p === '' ? '*' : `${escapeGlob(p)}/*`, count: support.get(p)! }));
+  const roots = [...support.keys()].map((p) => ({
+    parent: p,
+    glob: p === '' ? '*' : `${escapeGlob(p)}/*`,
+    count: support.get(p)!,
+  }));
   const tests = roots.map((r) => ({ ...r, test: picomatch(r.glob, { dot: true }) }));
   return roots
     .filter(({ parent, count }) => {

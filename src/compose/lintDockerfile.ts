@@ -12,14 +12,18 @@ const KNOWN = new Set<string>(Object.values(Keyword));
 
 export function lintDockerfile(text: string): DockerfileProblem[] {
   const problems: DockerfileProblem[] = [];
-  let instructions;
+  let instructions: ReturnType<ReturnType<typeof DockerfileParser.parse>['getInstructions']>;
   try {
     instructions = DockerfileParser.parse(text).getInstructions();
   } catch (e) {
     return [{ line: 1, message: `cannot be parsed: ${String((e as Error).message ?? e).split('\n')[0]}` }];
   }
   const hasFrom = instructions.some((i) => i.getKeyword() === 'FROM');
-  if (!hasFrom) problems.push({ line: instructions[0] ? instructions[0].getRange().start.line + 1 : 1, message: 'has no FROM instruction' });
+  if (!hasFrom)
+    problems.push({
+      line: instructions[0] ? instructions[0].getRange().start.line + 1 : 1,
+      message: 'has no FROM instruction',
+    });
   let sawFrom = !hasFrom;
   for (const ins of instructions) {
     const keyword = ins.getKeyword();
@@ -37,7 +41,8 @@ export function lintDockerfile(text: string): DockerfileProblem[] {
     }
     if (keyword === 'ONBUILD') {
       const trigger = (ins as unknown as { getTrigger(): string | null }).getTrigger();
-      if (trigger && !KNOWN.has(trigger.toUpperCase())) problems.push({ line, message: `unknown instruction ${trigger} after ONBUILD` });
+      if (trigger && !KNOWN.has(trigger.toUpperCase()))
+        problems.push({ line, message: `unknown instruction ${trigger} after ONBUILD` });
     }
   }
   return problems;

@@ -46,5 +46,7 @@ function closingQuote(body: string, quote: string): number {
 }
 
 function unescapeDouble(raw: string): string {
-  return raw.replace(/\\([nrt"\\$])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c === '$' ? '$$' : c));
+  return raw.replace(/\\([nrt"\\$])/g, (_, c: string) =>
+    c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c === '$' ? '$$' : c,
+  );
 }

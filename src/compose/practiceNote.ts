@@ -9,7 +9,10 @@ export type NoteFor = (path: string, content: string) => string | undefined;
 
 export async function practiceNote(changes: ChangeSet, config: ComposeFilesConfig): Promise<NoteFor | undefined> {
   if (!changes.files.some((f) => f.status !== 'D' && isDockerfile(f.path))) return undefined;
-  const [{ dockerfilePractices }, { practiceOptions }] = await Promise.all([import('./dockerfilePractices.js'), import('./practiceOptions.js')]);
+  const [{ dockerfilePractices }, { practiceOptions }] = await Promise.all([
+    import('./dockerfilePractices.js'),
+    import('./practiceOptions.js'),
+  ]);
   const optionsFor = await practiceOptions(changes, config);
   return (path, content) => {
     if (!isDockerfile(path)) return undefined;

@@ -6,7 +6,10 @@ import { findComposeFiles, type ComposeFilesConfig } from './findComposeFiles.js
 import type { PracticeOptions } from './dockerfilePractices.js';
 import { readComposeFiles } from './readComposeFiles.js';
 
-export async function practiceOptions(changes: ChangeSet, config: ComposeFilesConfig): Promise<(dockerfile: string) => PracticeOptions> {
+export async function practiceOptions(
+  changes: ChangeSet,
+  config: ComposeFilesConfig,
+): Promise<(dockerfile: string) => PracticeOptions> {
   const paths = findComposeFiles(await changes.listFiles('new'), config);
   const services = paths.length === 0 ? [] : (await readComposeFiles(changes, paths, 'new')).flatMap((f) => f.services);
   return (dockerfile) => {

@@ -50,13 +50,20 @@ export function readCompose(text: string, file: string, env: Record<string, stri
   if (data === null || data === undefined) return result;
 
   if (!isPlainObject(data)) {
-    result.errors.push({ message: 'is not a compose file: the top level must be a mapping of keys such as "services"', line: lineOf(doc.contents) });
+    result.errors.push({
+      message: 'is not a compose file: the top level must be a mapping of keys such as "services"',
+      line: lineOf(doc.contents),
+    });
     return result;
   }
 
   const root = isMap(doc.contents) ? doc.contents : null;
   const str = (v: unknown): { value: string; unresolved: string[] } | undefined =>
-    typeof v === 'string' ? interpolate(v, env) : typeof v === 'number' || typeof v === 'boolean' ? { value: String(v), unresolved: [] } : undefined;
+    typeof v === 'string'
+      ? interpolate(v, env)
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? { value: String(v), unresolved: [] }
+        : undefined;
 
   result.includes.push(...readIncludes(data.include, dir, str));
 
@@ -100,9 +107,11 @@ export function readCompose(text: string, file: string, env: Record<string, stri
     // a provider service (`provider: {type: model}`) is run by a plugin, not from an image
     service.hasBuild = ('build' in def && def.build !== null && def.build !== undefined) || isPlainObject(def.provider);
     const hc = def.healthcheck;
-    service.healthcheck = isPlainObject(hc) && hc.disable !== true && !(Array.isArray(hc.test) && hc.test[0] === 'NONE');
+    service.healthcheck =
+      isPlainObject(hc) && hc.disable !== true && !(Array.isArray(hc.test) && hc.test[0] === 'NONE');
     service.refs = readServiceRefs(def, defNode, line, { env, dir, lineOf });
-    if (Array.isArray(def.profiles)) service.profiles = def.profiles.map((p) => str(p)?.value).filter((p): p is string => !!p);
+    if (Array.isArray(def.profiles))
+      service.profiles = def.profiles.map((p) => str(p)?.value).filter((p): p is string => !!p);
     const ext = def.extends;
     if (typeof ext === 'string') service.extends = { service: interpolate(ext, env).value };
     else if (isPlainObject(ext) && typeof ext.service === 'string') {
@@ -119,7 +128,10 @@ export function readCompose(text: string, file: string, env: Record<string, stri
     if (typeof def.build === 'string') spec = { context: def.build };
     else if (isPlainObject(def.build)) spec = def.build;
     else {
-      result.errors.push({ message: `service "${name}": "build" must be a path or a mapping with "context"`, line: buildLine });
+      result.errors.push({
+        message: `service "${name}": "build" must be a path or a mapping with "context"`,
+        line: buildLine,
+      });
       continue;
     }
     service.build = readBuild(spec, dir, str, {
@@ -191,7 +203,13 @@ function readBuild(
   if (target) build.target = target.value;
 
   const ctxReason: ExternalReason | undefined =
-    ctx.unresolved.length > 0 ? 'unresolved' : isRemote(ctx.value) ? 'remote' : isAbsolute(ctx.value) ? 'absolute' : undefined;
+    ctx.unresolved.length > 0
+      ? 'unresolved'
+      : isRemote(ctx.value)
+        ? 'remote'
+        : isAbsolute(ctx.value)
+          ? 'absolute'
+          : undefined;
   if (ctxReason) build.contextExternal = ctxReason;
   else {
     build.context = resolveRepoPath(dir, ctx.value === '' ? '.' : ctx.value);

@@ -21,7 +21,10 @@ export function readComposeAt(changes: ChangeSet, path: string, side: Side): Pro
   return cached(changes, `compose\0${side}\0${path}`, async () => {
     const slash = path.lastIndexOf('/');
     const dir = slash === -1 ? '' : path.slice(0, slash);
-    const [text, envText] = await Promise.all([changes.read(path, side), changes.read(dir === '' ? '.env' : `${dir}/.env`, side)]);
+    const [text, envText] = await Promise.all([
+      changes.read(path, side),
+      changes.read(dir === '' ? '.env' : `${dir}/.env`, side),
+    ]);
     if (text === null) return null;
     return readCompose(text, path, envText === null ? {} : parseDotEnv(envText));
   });

@@ -35,7 +35,13 @@ function resolved(v: unknown, env: Record<string, string>): string | undefined {
 }
 
 /** The names a list (`- name`) or a mapping (`name: {...}`) gives, with their lines. */
-function namesOf(value: unknown, node: unknown, reader: RefReader, fallback: number, pick: (item: unknown) => unknown = (i) => i): ComposeRef[] {
+function namesOf(
+  value: unknown,
+  node: unknown,
+  reader: RefReader,
+  fallback: number,
+  pick: (item: unknown) => unknown = (i) => i,
+): ComposeRef[] {
   const out: ComposeRef[] = [];
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
@@ -58,11 +64,21 @@ export function readServiceRefs(def: Plain, defNode: unknown, line: number, read
     const pair = pairOf(defNode, key);
     return { node: pair?.value, line: pair ? reader.lineOf(pair.key) : line };
   };
-  const refs: ServiceRefs = { dependsOn: [], networks: [], volumes: [], secrets: [], configs: [], ports: [], envFiles: [] };
-  if ('depends_on' in def) refs.dependsOn = namesOf(def.depends_on, at('depends_on').node, reader, at('depends_on').line);
+  const refs: ServiceRefs = {
+    dependsOn: [],
+    networks: [],
+    volumes: [],
+    secrets: [],
+    configs: [],
+    ports: [],
+    envFiles: [],
+  };
+  if ('depends_on' in def)
+    refs.dependsOn = namesOf(def.depends_on, at('depends_on').node, reader, at('depends_on').line);
   if ('networks' in def) refs.networks = namesOf(def.networks, at('networks').node, reader, at('networks').line);
   for (const kind of ['secrets', 'configs'] as const) {
-    if (kind in def) refs[kind] = namesOf(def[kind], at(kind).node, reader, at(kind).line, (i) => (isPlain(i) ? i.source : i));
+    if (kind in def)
+      refs[kind] = namesOf(def[kind], at(kind).node, reader, at(kind).line, (i) => (isPlain(i) ? i.source : i));
   }
   if (Array.isArray(def.volumes)) refs.volumes = namedVolumes(def.volumes, at('volumes').node, reader);
   if (Array.isArray(def.ports)) refs.ports = hostPorts(def.ports, at('ports').node, reader);
@@ -142,7 +158,17 @@ function envFiles(value: unknown, where: { node: unknown; line: number }, reader
 }
 
 /** Names declared at the top level under `networks`, `volumes`, `secrets` and `configs`. */
-export function topLevelNames(data: Plain): { networks: string[]; volumes: string[]; secrets: string[]; configs: string[] } {
+export function topLevelNames(data: Plain): {
+  networks: string[];
+  volumes: string[];
+  secrets: string[];
+  configs: string[];
+} {
   const keys = (v: unknown) => (isPlain(v) ? Object.keys(v) : []);
-  return { networks: keys(data.networks), volumes: keys(data.volumes), secrets: keys(data.secrets), configs: keys(data.configs) };
+  return {
+    networks: keys(data.networks),
+    volumes: keys(data.volumes),
+    secrets: keys(data.secrets),
+    configs: keys(data.configs),
+  };
 }

@@ -22,10 +22,18 @@ export interface ReviewGate {
 export type GateConfig = Pick<Config, 'review'> & Partial<Pick<Config, 'contracts'>>;
 
 export function reviewGates(config: GateConfig, rules?: readonly ReviewRuleId[]): ReviewGate[] {
-  const gates: ReviewGate[] = [{ rule: 'container-review', name: 'container', paths: config.review.paths, reviewers: [config.review.reviewer] }];
+  const gates: ReviewGate[] = [
+    { rule: 'container-review', name: 'container', paths: config.review.paths, reviewers: [config.review.reviewer] },
+  ];
   for (const c of config.contracts ?? []) {
     if (!c.consumers || c.consumers.length === 0) continue;
-    gates.push({ rule: 'contract-review', name: c.name, paths: c.paths, reviewers: c.consumers, requestedBy: c.owners });
+    gates.push({
+      rule: 'contract-review',
+      name: c.name,
+      paths: c.paths,
+      reviewers: c.consumers,
+      requestedBy: c.owners,
+    });
   }
   return rules ? gates.filter((g) => rules.includes(g.rule)) : gates;
 }
@@ -36,6 +44,10 @@ export function mayRequest(gate: ReviewGate, agent: string | null): boolean {
 }
 
 /** The gates whose paths cover `path`. */
-export function gatesFor(gates: readonly ReviewGate[], path: string, options: { ignoreCase?: boolean } = {}): ReviewGate[] {
+export function gatesFor(
+  gates: readonly ReviewGate[],
+  path: string,
+  options: { ignoreCase?: boolean } = {},
+): ReviewGate[] {
   return gates.filter((g) => globMatcher(g.paths, options)(path));
 }

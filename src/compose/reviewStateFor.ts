@@ -45,7 +45,10 @@ export function reviewCovers(rowPath: string, path: string, ignoreCase = false):
 
 /** Whether a recorded content id (full or abbreviated, sha1 or sha256) is that of `content`. */
 export function blobMatches(blob: string, content: string): boolean {
-  const recorded = blob.trim().toLowerCase().replace(/^(sha1|sha256):/, '');
+  const recorded = blob
+    .trim()
+    .toLowerCase()
+    .replace(/^(sha1|sha256):/, '');
   if (!/^[0-9a-f]{7,64}$/.test(recorded)) return false;
   const id = gitBlobId(content, recorded.length > 40 ? 'sha256' : 'sha1');
   return id.startsWith(recorded);

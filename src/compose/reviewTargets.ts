@@ -8,7 +8,11 @@ export interface ReviewTarget {
 }
 
 /** The changed paths that need a container review: those matching `review.paths`. */
-export function reviewTargets(files: readonly FileChange[], review: { paths: readonly string[] }, options: { ignoreCase?: boolean } = {}): ReviewTarget[] {
+export function reviewTargets(
+  files: readonly FileChange[],
+  review: { paths: readonly string[] },
+  options: { ignoreCase?: boolean } = {},
+): ReviewTarget[] {
   const matches = globMatcher(review.paths, options);
   const seen = new Set<string>();
   const out: ReviewTarget[] = [];

@@ -8,14 +8,35 @@ export interface ServicesConfig {
 // Directories that hold libraries, documentation or tooling rather than services; only
 // consulted when the roots are inferred, so a configured root always wins.
 const LIBRARY_ROOT = /^(?:packages|libs|lib)\//;
-const NOT_A_SERVICE = new Set(['docs', 'doc', 'website', 'site', 'examples', 'example', 'scripts', 'tools', 'test', 'tests', 'e2e', 'bench', 'benchmarks', 'node_modules', 'vendor', 'third_party']);
+const NOT_A_SERVICE = new Set([
+  'docs',
+  'doc',
+  'website',
+  'site',
+  'examples',
+  'example',
+  'scripts',
+  'tools',
+  'test',
+  'tests',
+  'e2e',
+  'bench',
+  'benchmarks',
+  'node_modules',
+  'vendor',
+  'third_party',
+]);
 
 /**
  * A predicate over directories: true for a directory that can be a service — under
  * `roots` (configured, or `inferred` when not configured), not under `services.ignore`,
  * never the repository root, and, for inferred roots, not a library or tooling directory.
  */
-export function serviceDirMatcher(services: ServicesConfig, inferred: readonly string[] = [], options: { ignoreCase?: boolean } = {}): (dir: string) => boolean {
+export function serviceDirMatcher(
+  services: ServicesConfig,
+  inferred: readonly string[] = [],
+  options: { ignoreCase?: boolean } = {},
+): (dir: string) => boolean {
   const configured = services.roots !== undefined;
   const inRoot = globMatcher(configured ? services.roots! : inferred, options);
   const ignores = services.ignore.map((p) => p.replace(/\/+$/, '').replace(/^\.\//, '')).filter((p) => p !== '');

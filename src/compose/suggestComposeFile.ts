@@ -20,6 +20,12 @@ export function suggestComposeFile(files: readonly ComposeFile[], dir: string): 
       return d !== null && parentOf(d) === parent;
     }).length,
   }));
-  scored.sort((a, b) => b.siblings - a.siblings || Number(PLAIN.test(base(b.f))) - Number(PLAIN.test(base(a.f))) || depth(a.f) - depth(b.f) || a.f.file.localeCompare(b.f.file));
+  scored.sort(
+    (a, b) =>
+      b.siblings - a.siblings ||
+      Number(PLAIN.test(base(b.f))) - Number(PLAIN.test(base(a.f))) ||
+      depth(a.f) - depth(b.f) ||
+      a.f.file.localeCompare(b.f.file),
+  );
   return scored[0]?.f.file ?? 'docker-compose.yml';
 }

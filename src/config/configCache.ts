@@ -22,15 +22,29 @@ function keyOf(file: string, text: string): string {
  * @param slot  which cache file: the working tree's configuration and the one a range is
  *   judged by (a revision's) each keep their own, so neither evicts the other
  */
-export function readConfigCache(dir: string, file: string, text: string, slot: CacheSlot = 'worktree'): Config | undefined {
+export function readConfigCache(
+  dir: string,
+  file: string,
+  text: string,
+  slot: CacheSlot = 'worktree',
+): Config | undefined {
   try {
-    const cached = JSON.parse(fs.readFileSync(path.join(dir, FILES[slot]), 'utf8')) as { key?: string; config?: Config };
+    const cached = JSON.parse(fs.readFileSync(path.join(dir, FILES[slot]), 'utf8')) as {
+      key?: string;
+      config?: Config;
+    };
     return cached.key === keyOf(file, text) && cached.config ? cached.config : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function writeConfigCache(dir: string, file: string, text: string, config: Config, slot: CacheSlot = 'worktree'): void {
+export function writeConfigCache(
+  dir: string,
+  file: string,
+  text: string,
+  config: Config,
+  slot: CacheSlot = 'worktree',
+): void {
   writeCacheFile(path.join(dir, FILES[slot]), { key: keyOf(file, text), config });
 }

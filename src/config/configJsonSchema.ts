@@ -16,10 +16,18 @@ export function configJsonSchema(): JsonSchema {
     ...generated,
   };
   const properties = schema.properties as Record<string, JsonSchema>;
-  properties.$schema = { ...properties.$schema, description: 'The JSON Schema of this file, for editors: "./node_modules/orchguard/schema.json".' };
+  properties.$schema = {
+    ...properties.$schema,
+    description: 'The JSON Schema of this file, for editors: "./node_modules/orchguard/schema.json".',
+  };
   // agents.definitions is lifted to agentDefinitions before validation (parseConfig)
   const agents = properties.agents as JsonSchema;
-  agents.properties = { definitions: { ...(properties.agentDefinitions as JsonSchema), description: 'Same as agentDefinitions: the agent definition files that make the roster.' } };
+  agents.properties = {
+    definitions: {
+      ...(properties.agentDefinitions as JsonSchema),
+      description: 'Same as agentDefinitions: the agent definition files that make the roster.',
+    },
+  };
   return enumKeysAsProperties(schema) as JsonSchema;
 }
 

@@ -7,7 +7,17 @@ import type { ContractConfig } from './schema.js';
 // Where the proof of a contract usually lives (rule contract-proof): test directories and
 // test files of the common runners (jest/vitest `*.test.*`, `*.spec.*`, go `*_test.go`,
 // pytest `test_*.py`).
-const TESTS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/e2e/**', '**/*.test.*', '**/*.spec.*', '**/*_test.*', '**/test_*.py'];
+const TESTS = [
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/spec/**',
+  '**/e2e/**',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/*_test.*',
+  '**/test_*.py',
+];
 
 export function defaultContracts(): ContractConfig[] {
   return [

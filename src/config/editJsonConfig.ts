@@ -7,9 +7,12 @@ export function editJsonConfig(text: string, edit: (json: Record<string, unknown
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new OrchError(`.orchrc.json is not valid JSON (${(e as Error).message}); orch init did not change it.`, { hint: 'Fix the file, then run orch init again.' });
+    throw new OrchError(`.orchrc.json is not valid JSON (${(e as Error).message}); orch init did not change it.`, {
+      hint: 'Fix the file, then run orch init again.',
+    });
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new OrchError('.orchrc.json does not hold an object; orch init did not change it.');
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new OrchError('.orchrc.json does not hold an object; orch init did not change it.');
   edit(json as Record<string, unknown>);
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
   return JSON.stringify(json, null, indent) + (text.endsWith('\n') || !text ? '\n' : '');

@@ -95,14 +95,21 @@ function describeIssue(issue: core.$ZodIssue, raw: unknown): string {
       let expected: string;
       let todo: string;
       if (issue.origin === 'array') {
-        expected = issue.code === 'too_small' ? `at least ${bound === 1 ? one.replace(/^an? /, 'one ') : `${bound} entries`}` : `at most ${bound} entries`;
+        expected =
+          issue.code === 'too_small'
+            ? `at least ${bound === 1 ? one.replace(/^an? /, 'one ') : `${bound} entries`}`
+            : `at most ${bound} entries`;
         todo = issue.code === 'too_small' ? 'Add one.' : 'Remove some.';
       } else if (issue.origin === 'string') {
         const noun = namesFor(path)?.[0].replace(/^an? /, '') ?? 'value';
-        expected = issue.code === 'too_small' && bound === 1 ? `a non-empty ${noun}` : `${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound} characters`;
+        expected =
+          issue.code === 'too_small' && bound === 1
+            ? `a non-empty ${noun}`
+            : `${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound} characters`;
         todo = 'Fill it in or remove it.';
       } else {
-        const word = issue.code === 'too_small' ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than';
+        const word =
+          issue.code === 'too_small' ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than';
         expected = `a number ${word} ${bound}`;
         todo = 'Change it.';
       }
@@ -137,7 +144,12 @@ function typeFix(expectedType: string, found: unknown, expected: string): string
     return `Write it as a list: ${JSON.stringify([found])}.`;
   }
   if (expectedType === 'boolean' && (found === 'true' || found === 'false')) return `Write ${found} without quotes.`;
-  if ((expectedType === 'number' || expectedType === 'int') && typeof found === 'string' && found.trim() !== '' && !Number.isNaN(Number(found))) {
+  if (
+    (expectedType === 'number' || expectedType === 'int') &&
+    typeof found === 'string' &&
+    found.trim() !== '' &&
+    !Number.isNaN(Number(found))
+  ) {
     return `Write ${found.trim()} without quotes.`;
   }
   if (expectedType === 'int' && typeof found === 'number') return 'Use a whole number.';
@@ -226,7 +238,11 @@ function unwrap(node: SchemaNode): SchemaNode {
   let n = node;
   for (;;) {
     const def = n._zod.def;
-    if (def.innerType && ['default', 'prefault', 'optional', 'nullable', 'nonoptional', 'readonly', 'catch'].includes(def.type)) n = def.innerType;
+    if (
+      def.innerType &&
+      ['default', 'prefault', 'optional', 'nullable', 'nonoptional', 'readonly', 'catch'].includes(def.type)
+    )
+      n = def.innerType;
     else if (def.type === 'pipe' && def.in) n = def.in;
     else return n;
   }
@@ -234,7 +250,8 @@ function unwrap(node: SchemaNode): SchemaNode {
 
 function child(node: SchemaNode, seg: Segment): SchemaNode | undefined {
   const def = unwrap(node)._zod.def;
-  if (def.type === 'object' && typeof seg === 'string') return def.shape && Object.hasOwn(def.shape, seg) ? def.shape[seg] : undefined;
+  if (def.type === 'object' && typeof seg === 'string')
+    return def.shape && Object.hasOwn(def.shape, seg) ? def.shape[seg] : undefined;
   if (def.type === 'array') return def.element;
   if (def.type === 'record') return def.valueType;
   return undefined;

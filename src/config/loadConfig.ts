@@ -65,7 +65,9 @@ export async function loadConfig(top: string, options: LoadConfigOptions = {}): 
 
 async function loadWithCosmiconfig(dir: string): Promise<LoadedConfig> {
   // CommonJS: bundled, a dynamic import hands back module.exports as `default` only
-  const mod = (await import('cosmiconfig')) as typeof import('cosmiconfig') & { default?: typeof import('cosmiconfig') };
+  const mod = (await import('cosmiconfig')) as typeof import('cosmiconfig') & {
+    default?: typeof import('cosmiconfig');
+  };
   const cosmiconfig = typeof mod.cosmiconfig === 'function' ? mod.cosmiconfig : mod.default!.cosmiconfig;
   // Our own parsers for text formats, so syntax errors read the same on every path.
   const text = (filepath: string, content: string) => parseConfigSyntax(content, filepath);
@@ -91,7 +93,9 @@ async function loadWithCosmiconfig(dir: string): Promise<LoadedConfig> {
   const file = result.filepath;
   if (result.isEmpty) {
     if (/\.[mc]?js$/.test(file)) {
-      throw new OrchError(`${file} exports no configuration.`, { hint: 'Export it as the default export: export default { statusFile: "WORK_STATUS.md" }.' });
+      throw new OrchError(`${file} exports no configuration.`, {
+        hint: 'Export it as the default export: export default { statusFile: "WORK_STATUS.md" }.',
+      });
     }
     // cosmiconfig skips the parser for blank files; the parser words the empty-file error.
     parseConfigSyntax('', file);

@@ -10,7 +10,10 @@ export function locateJsonError(text: string): JsonProblem | null {
   let i = 0;
 
   class Stop {
-    constructor(readonly offset: number, readonly problem: string) {}
+    constructor(
+      readonly offset: number,
+      readonly problem: string,
+    ) {}
   }
   const fail = (offset: number, problem: string): never => {
     throw new Stop(offset, problem);
@@ -21,7 +24,8 @@ export function locateJsonError(text: string): JsonProblem | null {
     for (;;) {
       const ch = text[i];
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') i++;
-      else if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) fail(i, 'comments are not allowed in JSON; remove it');
+      else if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
+        fail(i, 'comments are not allowed in JSON; remove it');
       else return;
     }
   };
@@ -48,7 +52,10 @@ export function locateJsonError(text: string): JsonProblem | null {
       }
     }
     const token = /^[^\s,:{}[\]"]+/.exec(text.slice(i))?.[0] ?? ch;
-    fail(i, `unexpected ${token.length > 1 ? `'${token.slice(0, 20)}'` : show(ch)}: expected a value (a string in double quotes, a number, true, false, null, an object or a list)`);
+    fail(
+      i,
+      `unexpected ${token.length > 1 ? `'${token.slice(0, 20)}'` : show(ch)}: expected a value (a string in double quotes, a number, true, false, null, an object or a list)`,
+    );
   };
 
   const object = () => {
@@ -70,7 +77,8 @@ export function locateJsonError(text: string): JsonProblem | null {
       string();
       skipSpace();
       if (text[i] !== ':') {
-        if (text[i] === undefined) fail(i, `the file ends inside the object opened on line ${lineOf(open)}; a '}' is missing`);
+        if (text[i] === undefined)
+          fail(i, `the file ends inside the object opened on line ${lineOf(open)}; a '}' is missing`);
         fail(i, `expected ':' after the property name, found ${show(text[i])}`);
       }
       i++;
@@ -81,11 +89,17 @@ export function locateJsonError(text: string): JsonProblem | null {
         i++;
         return;
       }
-      if (next === undefined) fail(i, `the file ends inside the object opened on line ${lineOf(open)}; a '}' is missing`);
-      if (next !== ',') fail(i, `expected ',' or '}' after a property value, found ${show(next)} (is a comma missing on the line before?)`);
+      if (next === undefined)
+        fail(i, `the file ends inside the object opened on line ${lineOf(open)}; a '}' is missing`);
+      if (next !== ',')
+        fail(
+          i,
+          `expected ',' or '}' after a property value, found ${show(next)} (is a comma missing on the line before?)`,
+        );
       const comma = i++;
       skipSpace();
-      if (text[i] === '}') fail(comma, "trailing comma before '}': JSON allows no comma after the last entry; remove it");
+      if (text[i] === '}')
+        fail(comma, "trailing comma before '}': JSON allows no comma after the last entry; remove it");
     }
   };
 
@@ -108,7 +122,8 @@ export function locateJsonError(text: string): JsonProblem | null {
       if (next !== ',') fail(i, `expected ',' or ']' after a list entry, found ${show(next)} (is a comma missing?)`);
       const comma = i++;
       skipSpace();
-      if (text[i] === ']') fail(comma, "trailing comma before ']': JSON allows no comma after the last entry; remove it");
+      if (text[i] === ']')
+        fail(comma, "trailing comma before ']': JSON allows no comma after the last entry; remove it");
     }
   };
 
@@ -121,17 +136,22 @@ export function locateJsonError(text: string): JsonProblem | null {
         i++;
         return;
       }
-      if (ch === '\n' || ch === '\r') fail(open, 'this string is not closed on its line: a closing " is missing (a string cannot span lines)');
+      if (ch === '\n' || ch === '\r')
+        fail(open, 'this string is not closed on its line: a closing " is missing (a string cannot span lines)');
       if (ch < ' ') fail(i, 'control characters (such as tabs) must be escaped inside strings (\\t)');
       if (ch === '\\') {
         const esc = text[i + 1];
         if (esc === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i, 'invalid \\u escape: expected four hex digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail(i, 'invalid \\u escape: expected four hex digits');
           i += 6;
           continue;
         }
         if (esc === undefined || !'"\\/bfnrt'.includes(esc)) {
-          fail(i, `invalid escape \\${esc ?? ''} in a string; write a backslash as \\\\ (Windows paths: use forward slashes)`);
+          fail(
+            i,
+            `invalid escape \\${esc ?? ''} in a string; write a backslash as \\\\ (Windows paths: use forward slashes)`,
+          );
         }
         i += 2;
         continue;
@@ -145,14 +165,16 @@ export function locateJsonError(text: string): JsonProblem | null {
     if (!m) fail(i, 'invalid number');
     const end = i + m![0].length;
     const after = text[end];
-    if (after !== undefined && /[\w.]/.test(after)) fail(i, 'invalid number (JSON numbers have no leading zeros, "+", hex or trailing dot)');
+    if (after !== undefined && /[\w.]/.test(after))
+      fail(i, 'invalid number (JSON numbers have no leading zeros, "+", hex or trailing dot)');
     i = end;
   };
 
   try {
     value();
     skipSpace();
-    if (i < text.length) fail(i, `unexpected ${show(text[i])} after the end of the JSON value (is a ',' or an enclosing '{' missing?)`);
+    if (i < text.length)
+      fail(i, `unexpected ${show(text[i])} after the end of the JSON value (is a ',' or an enclosing '{' missing?)`);
     return null;
   } catch (e) {
     if (e instanceof Stop) return { offset: e.offset, problem: e.problem };

@@ -10,7 +10,10 @@ import { configSchema, type Config } from './schema.js';
 export function parseConfig(raw: unknown, filepath: string): Config {
   const result = configSchema.safeParse(liftAgentDefinitions(raw, filepath));
   if (result.success) return result.data;
-  throw new OrchError(formatConfigError(result.error.issues, raw, filepath), { hint: hintFor(filepath), cause: result.error });
+  throw new OrchError(formatConfigError(result.error.issues, raw, filepath), {
+    hint: hintFor(filepath),
+    cause: result.error,
+  });
 }
 
 // Editors check the file as it is typed once it names the schema, each format its own way.
@@ -33,12 +36,16 @@ function hintFor(filepath: string): string {
 export function liftAgentDefinitions(raw: unknown, filepath: string): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const agents = (raw as Record<string, unknown>).agents;
-  if (agents === null || typeof agents !== 'object' || Array.isArray(agents) || !Object.hasOwn(agents, 'definitions')) return raw;
+  if (agents === null || typeof agents !== 'object' || Array.isArray(agents) || !Object.hasOwn(agents, 'definitions'))
+    return raw;
   const { definitions, ...named } = agents as Record<string, unknown>;
   if (Object.hasOwn(raw, 'agentDefinitions')) {
-    throw new OrchError(`${filepath}: "agents.definitions" and "agentDefinitions" both name the agent definition files.`, {
-      hint: 'Keep one of them (they mean the same).',
-    });
+    throw new OrchError(
+      `${filepath}: "agents.definitions" and "agentDefinitions" both name the agent definition files.`,
+      {
+        hint: 'Keep one of them (they mean the same).',
+      },
+    );
   }
   return { ...(raw as Record<string, unknown>), agents: named, agentDefinitions: definitions };
 }

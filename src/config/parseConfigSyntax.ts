@@ -22,19 +22,28 @@ export function parseConfigSyntax(text: string, filepath: string): unknown {
           : 'unknown';
 
   if (format === 'js') {
-    throw new OrchError(`${filepath} is a JavaScript configuration file, which can only be loaded by running it; it cannot be read as text.`, {
-      hint: 'Where orch must read the configuration from git (CI reads it from the base revision), use .orchrc.json instead.',
-    });
+    throw new OrchError(
+      `${filepath} is a JavaScript configuration file, which can only be loaded by running it; it cannot be read as text.`,
+      {
+        hint: 'Where orch must read the configuration from git (CI reads it from the base revision), use .orchrc.json instead.',
+      },
+    );
   }
   if (format === 'unknown') {
-    throw new OrchError(`${filepath}: configuration files must be JSON (.json) or YAML (.orchrc, .yaml, .yml); "${ext}" is neither.`, {
-      hint: 'Rename it to .orchrc.json (or .orchrc.yaml).',
-    });
+    throw new OrchError(
+      `${filepath}: configuration files must be JSON (.json) or YAML (.orchrc, .yaml, .yml); "${ext}" is neither.`,
+      {
+        hint: 'Rename it to .orchrc.json (or .orchrc.yaml).',
+      },
+    );
   }
   if (text.includes('\0')) {
-    throw new OrchError(`${filepath} is not a text file (it contains NUL bytes); the configuration must be ${format === 'json' ? 'JSON' : 'YAML'} text.`, {
-      hint: 'Check that the file was not overwritten or saved in a binary encoding (UTF-16 editors do this); save it as UTF-8.',
-    });
+    throw new OrchError(
+      `${filepath} is not a text file (it contains NUL bytes); the configuration must be ${format === 'json' ? 'JSON' : 'YAML'} text.`,
+      {
+        hint: 'Check that the file was not overwritten or saved in a binary encoding (UTF-16 editors do this); save it as UTF-8.',
+      },
+    );
   }
   // Some editors write a byte-order mark; neither JSON.parse nor a person cares about it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -47,7 +56,10 @@ export function parseConfigSyntax(text: string, filepath: string): unknown {
       const where = locateJsonError(body);
       if (!where) throw new OrchError(`${filepath}: invalid JSON: ${(e as Error).message}`, { cause: e });
       const { line, column } = lineAndColumn(body, where.offset);
-      throw new OrchError(`${filepath}:${line}:${column}: invalid JSON: ${where.problem}.\n${codeFrame(body, line, column)}`, { cause: e });
+      throw new OrchError(
+        `${filepath}:${line}:${column}: invalid JSON: ${where.problem}.\n${codeFrame(body, line, column)}`,
+        { cause: e },
+      );
     }
   }
 
@@ -70,7 +82,9 @@ export function parseConfigSyntax(text: string, filepath: string): unknown {
     const at = aliasOffset(YAML, doc);
     if (at === undefined) throw new OrchError(`${filepath}: invalid YAML: ${what}.`, { cause: e });
     const { line, column } = lineAndColumn(body, at);
-    throw new OrchError(`${filepath}:${line}:${column}: invalid YAML: ${what}.\n${codeFrame(body, line, column)}`, { cause: e });
+    throw new OrchError(`${filepath}:${line}:${column}: invalid YAML: ${what}.\n${codeFrame(body, line, column)}`, {
+      cause: e,
+    });
   }
   // A YAML file of only comments parses to null: as good as empty.
   if (data === null || data === undefined) throw emptyError(filepath, format);

@@ -16,15 +16,21 @@ export function parseConfigText(text: string, filepath: string): Config {
   let raw = parseConfigSyntax(text, filepath);
   let shownAs = filepath;
   if (basename(filepath) === 'package.json') {
-    const own = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).orch : undefined;
+    const own =
+      raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+        ? (raw as Record<string, unknown>).orch
+        : undefined;
     if (own === undefined) return configSchema.parse({});
     raw = own;
     shownAs = `${filepath} (key "orch")`;
   }
   if (raw !== null && typeof raw === 'object' && Object.hasOwn(raw, '$import')) {
-    throw new OrchError(`${shownAs}: "$import" cannot be followed when the configuration is read as text (CI reads it from git, not from the working tree).`, {
-      hint: 'Copy the imported settings into this file and remove "$import".',
-    });
+    throw new OrchError(
+      `${shownAs}: "$import" cannot be followed when the configuration is read as text (CI reads it from git, not from the working tree).`,
+      {
+        hint: 'Copy the imported settings into this file and remove "$import".',
+      },
+    );
   }
   return parseConfig(raw, shownAs);
 }

@@ -20,9 +20,12 @@ export function readConfigFile(file: string): string | null {
     throw new OrchError(`${file} cannot be read (${code ?? (e as Error).message}).`, { cause: e });
   }
   if (bytes.includes(0)) {
-    throw new OrchError(`${file} is not a text file (it contains NUL bytes); the configuration must be UTF-8 JSON or YAML.`, {
-      hint: 'Check that it was not overwritten or saved as UTF-16; save it as UTF-8.',
-    });
+    throw new OrchError(
+      `${file} is not a text file (it contains NUL bytes); the configuration must be UTF-8 JSON or YAML.`,
+      {
+        hint: 'Check that it was not overwritten or saved as UTF-16; save it as UTF-8.',
+      },
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

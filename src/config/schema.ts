@@ -10,10 +10,17 @@ const severity = z
 
 // every configured glob is matched against every changed path: one that backtracks
 // badly (`**/*a*a*a*a*b`) would stall each check, so it gets the limits of lock globs
-const glob = z.string().min(1).superRefine((pattern, ctx) => {
-  const problem = configGlobProblem(pattern);
-  if (problem) ctx.addIssue({ code: 'custom', message: `the glob "${pattern}" is too costly to match: ${problem}; use fewer wildcards, or list the paths` });
-});
+const glob = z
+  .string()
+  .min(1)
+  .superRefine((pattern, ctx) => {
+    const problem = configGlobProblem(pattern);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: `the glob "${pattern}" is too costly to match: ${problem}; use fewer wildcards, or list the paths`,
+      });
+  });
 
 const globList = z.array(glob).describe('Glob patterns, repository-relative, forward slashes.');
 
@@ -35,11 +42,15 @@ export const contractSchema = z
     requireLock: z.boolean().default(false).describe('The owner must also hold a lock covering the path.'),
     proof: globList
       .optional()
-      .describe('Implementation and tests that show the contract works: a change to the contract must also change one of them (rule contract-proof).'),
+      .describe(
+        'Implementation and tests that show the contract works: a change to the contract must also change one of them (rule contract-proof).',
+      ),
     consumers: z
       .array(z.string().min(1))
       .optional()
-      .describe('Agents that build against the contract: each gets a review request when the owner changes it (rule contract-review).'),
+      .describe(
+        'Agents that build against the contract: each gets a review request when the owner changes it (rule contract-review).',
+      ),
   })
   .strict();
 
@@ -47,11 +58,17 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     statusFile: z.string().min(1).default('WORK_STATUS.md').describe('The lock table, reviews and log.'),
-    indexFile: z.string().min(1).default('orchestration-index.md').describe('Project index that completed tasks must update.'),
+    indexFile: z
+      .string()
+      .min(1)
+      .default('orchestration-index.md')
+      .describe('Project index that completed tasks must update.'),
     agents: z.record(z.string(), agentSchema).default({}).describe('Known agents, keyed by name.'),
     agentDefinitions: globList
       .optional()
-      .describe('Agent definition files (markdown with a `name` in its front matter) that make the roster. Absent: .claude/agents/**/*.md and other usual places.'),
+      .describe(
+        'Agent definition files (markdown with a `name` in its front matter) that make the roster. Absent: .claude/agents/**/*.md and other usual places.',
+      ),
     configOwners: z
       .array(z.string())
       .default([])
@@ -59,7 +76,9 @@ export const configSchema = z
     contracts: z.array(contractSchema).default([]),
     services: z
       .object({
-        roots: globList.optional().describe('Where service directories live, e.g. "services/*". Inferred from compose files when absent.'),
+        roots: globList
+          .optional()
+          .describe('Where service directories live, e.g. "services/*". Inferred from compose files when absent.'),
         ignore: globList.default([]).describe('Directories that are never services.'),
         compose: globList.default([]).describe('Extra compose files beyond the usual names.'),
       })
@@ -74,7 +93,11 @@ export const configSchema = z
           .describe('Branches where unapproved container changes are errors; "@default" is the default branch.'),
       })
       .strict()
-      .default({ reviewer: 'docker-expert', paths: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*compose*.{yml,yaml}'], branches: ['@default', 'release/*'] }),
+      .default({
+        reviewer: 'docker-expert',
+        paths: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*compose*.{yml,yaml}'],
+        branches: ['@default', 'release/*'],
+      }),
     locks: z
       .object({
         ttl: z
@@ -97,10 +120,17 @@ export const configSchema = z
           .string()
           .regex(/^(\d+[smhdw]|off)$/, 'a duration such as "10m", or "off"')
           .default('10m')
-          .describe("An agent's edit under its own expiring lock renews it, at most this often; \"off\": never."),
+          .describe('An agent\'s edit under its own expiring lock renews it, at most this often; "off": never.'),
       })
       .strict()
-      .default({ required: [], branch: 'orch/locks', fetchOnCommit: false, verify: 'strict', autoLock: false, renewEvery: '10m' }),
+      .default({
+        required: [],
+        branch: 'orch/locks',
+        fetchOnCommit: false,
+        verify: 'strict',
+        autoLock: false,
+        renewEvery: '10m',
+      }),
     log: z
       .object({
         enabled: z.boolean().default(true).describe('Append one log entry per commit.'),
@@ -112,14 +142,20 @@ export const configSchema = z
       .default({ enabled: true, maxEntries: 1000, maxPaths: 10, archiveFile: 'WORK_STATUS.archive.md' }),
     placeholders: z
       .object({
-        patterns: z.array(z.string()).optional().describe('Regular expressions (case-insensitive) that mark placeholders; replaces the built-in list.'),
+        patterns: z
+          .array(z.string())
+          .optional()
+          .describe('Regular expressions (case-insensitive) that mark placeholders; replaces the built-in list.'),
         paths: globList.default([]).describe('Paths checked besides contract paths.'),
       })
       .strict()
       .default({ paths: [] }),
     identity: z
       .object({
-        signed: z.boolean().default(false).describe('In CI, each commit must be signed by a key of the agent it claims.'),
+        signed: z
+          .boolean()
+          .default(false)
+          .describe('In CI, each commit must be signed by a key of the agent it claims.'),
         allowedSigners: z.string().optional().describe('An ssh allowed-signers file, repository-relative.'),
       })
       .strict()
@@ -128,10 +164,7 @@ export const configSchema = z
       .boolean()
       .default(false)
       .describe('pre-receive accepts pushes to refs/replace/* (off: refused, as they change what history git shows).'),
-    rules: z
-      .partialRecord(z.enum(RULE_IDS), severity)
-      .default({})
-      .describe('Severity per rule id.'),
+    rules: z.partialRecord(z.enum(RULE_IDS), severity).default({}).describe('Severity per rule id.'),
   })
   .strict();
 

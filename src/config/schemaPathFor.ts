@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
  * @param binHints  where orch is installed in the repository (node_modules/.bin/orch paths)
  */
 export function schemaPathFor(top: string, binHints: readonly string[] = []): string | null {
-  const local = ['node_modules/.bin/orch', ...binHints].map((b) => b.replace(/node_modules\/\.bin\/orch$/, 'node_modules/orchguard/schema.json'));
+  const local = ['node_modules/.bin/orch', ...binHints].map((b) =>
+    b.replace(/node_modules\/\.bin\/orch$/, 'node_modules/orchguard/schema.json'),
+  );
   for (const rel of new Set(local)) if (fs.existsSync(path.join(top, rel))) return `./${rel}`;
   return runningSchema();
 }

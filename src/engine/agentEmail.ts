@@ -8,6 +8,10 @@ export function agentEmail(agent: string, config: Pick<Config, 'agents'>): strin
   for (const [name, entry] of Object.entries(config.agents)) {
     if (sameAgent(name, agent) && entry.emails.length) return entry.emails[0];
   }
-  const local = agent.trim().replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'agent';
+  const local =
+    agent
+      .trim()
+      .replace(/[^A-Za-z0-9._+-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '') || 'agent';
   return `${local}@orch.invalid`;
 }

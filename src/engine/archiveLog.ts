@@ -4,7 +4,8 @@
 import { logEntries } from '../text/logEntries.js';
 import { appendLog } from '../status/appendLog.js';
 
-export const ARCHIVE_HEADER = '# Work Status archive\n\nLog entries moved out of WORK_STATUS.md, oldest first.\n\n## Log\n\n';
+export const ARCHIVE_HEADER =
+  '# Work Status archive\n\nLog entries moved out of WORK_STATUS.md, oldest first.\n\n## Log\n\n';
 
 export function archiveLog(text: string, maxEntries: number): { text: string; moved: string[] } | null {
   let newlines = 0;

@@ -14,7 +14,12 @@ import type { Repo } from './openRepo.js';
  * identity.signed: ask git for every commit's signature in one process, with an
  * allowed-signers file built from the base revision's configuration.
  */
-export async function attachSignatures(repo: Repo, raw: RangeCommit[], config: RevisionConfig['config'], configRev: string | null): Promise<void> {
+export async function attachSignatures(
+  repo: Repo,
+  raw: RangeCommit[],
+  config: RevisionConfig['config'],
+  configRev: string | null,
+): Promise<void> {
   const fileText = config.identity.allowedSigners
     ? configRev
       ? blobText(await repo.blobs(`${configRev}:${config.identity.allowedSigners}`))

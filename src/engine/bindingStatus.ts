@@ -39,5 +39,10 @@ function asBinding(doc: StatusDoc): StatusDoc {
  */
 export function sharedBinding(shared: StatusDoc, parent: StatusDoc, own: StatusDoc, who: Identity): StatusDoc {
   const mine = own.locks.filter((l) => sameAgent(l.agent, who.name));
-  return { locks: mine.length ? [...shared.locks, ...mine] : shared.locks, reviews: parent.reviews, problems: [], steals: [] };
+  return {
+    locks: mine.length ? [...shared.locks, ...mine] : shared.locks,
+    reviews: parent.reviews,
+    problems: [],
+    steals: [],
+  };
 }

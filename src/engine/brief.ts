@@ -27,7 +27,8 @@ export async function brief(opts: BriefOptions): Promise<string> {
   const others = active.filter((l) => !sameAgent(l.agent, me));
   const out: string[] = ['# orch brief: read this before you change anything', ''];
 
-  if (me) out.push(`You are: ${me} (from ${sourceName(identity.source)}). Locks and commits are checked under this name.`);
+  if (me)
+    out.push(`You are: ${me} (from ${sourceName(identity.source)}). Locks and commits are checked under this name.`);
   else {
     out.push(
       `WARNING: no agent identity is set${identity.name ? ` — you would commit as the person ${identity.name}` : ''}.`,
@@ -36,15 +37,37 @@ export async function brief(opts: BriefOptions): Promise<string> {
   }
   out.push('');
   section(out, 'Your locks', mine, limit, (l) => lockLine(l, config.locks.ttl, false));
-  section(out, "Other agents' locks (do not edit these paths)", others, limit, (l) => lockLine(l, config.locks.ttl, true));
+  section(out, "Other agents' locks (do not edit these paths)", others, limit, (l) =>
+    lockLine(l, config.locks.ttl, true),
+  );
 
   const owned = config.contracts.filter((c) => c.owners.some((o) => sameAgent(o, me)));
   const foreign = config.contracts.filter((c) => !c.owners.some((o) => sameAgent(o, me)));
-  section(out, 'Contracts you own', owned, limit, (c) => `${c.name}: ${c.paths.slice(0, 4).join(', ')}${c.paths.length > 4 ? ', …' : ''}${c.requireLock ? ' (lock before editing)' : ''}`);
-  section(out, 'Contracts you must not touch', foreign, limit, (c) => `${c.name} (owned by ${c.owners.join(', ')}): ${c.paths.slice(0, 4).join(', ')}${c.paths.length > 4 ? ', …' : ''}`);
+  section(
+    out,
+    'Contracts you own',
+    owned,
+    limit,
+    (c) =>
+      `${c.name}: ${c.paths.slice(0, 4).join(', ')}${c.paths.length > 4 ? ', …' : ''}${c.requireLock ? ' (lock before editing)' : ''}`,
+  );
+  section(
+    out,
+    'Contracts you must not touch',
+    foreign,
+    limit,
+    (c) =>
+      `${c.name} (owned by ${c.owners.join(', ')}): ${c.paths.slice(0, 4).join(', ')}${c.paths.length > 4 ? ', …' : ''}`,
+  );
 
   const waiting = status.combined.reviews.filter((r) => r.state === 'requested' && sameAgent(r.reviewer, me));
-  section(out, 'Reviews waiting for you', waiting, limit, (r) => `${r.path} (requested by ${r.requestedBy}${r.at ? `, ${r.at}` : ''}): orch review approve ${r.path}`);
+  section(
+    out,
+    'Reviews waiting for you',
+    waiting,
+    limit,
+    (r) => `${r.path} (requested by ${r.requestedBy}${r.at ? `, ${r.at}` : ''}): orch review approve ${r.path}`,
+  );
 
   const tasks = new Map<string, { agents: Set<string>; paths: number }>();
   for (const l of active) {
@@ -54,15 +77,23 @@ export async function brief(opts: BriefOptions): Promise<string> {
     t.paths++;
     tasks.set(key, t);
   }
-  section(out, 'Tasks in progress', [...tasks], limit, ([task, t]) => `${task}: ${[...t.agents].join(', ')} (${t.paths} path${t.paths === 1 ? '' : 's'})`);
+  section(
+    out,
+    'Tasks in progress',
+    [...tasks],
+    limit,
+    ([task, t]) => `${task}: ${[...t.agents].join(', ')} (${t.paths} path${t.paths === 1 ? '' : 's'})`,
+  );
 
   out.push(...indexSection(repo.top, config.indexFile), '');
   out.push(
-    'The protocol: lock before you edit (orch lock <path> --task <id>); never edit another agent\'s locked path or a contract you do not own — ask its holder or owner;',
+    "The protocol: lock before you edit (orch lock <path> --task <id>); never edit another agent's locked path or a contract you do not own — ask its holder or owner;",
     'commit only your own files; when a task is done, update ' + config.indexFile + ' and run orch done <task>.',
   );
   const text = out.join('\n');
-  return text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) + `\n… (cut at ${MAX_CHARS} characters: orch status shows everything)` : text;
+  return text.length > MAX_CHARS
+    ? text.slice(0, MAX_CHARS) + `\n… (cut at ${MAX_CHARS} characters: orch status shows everything)`
+    : text;
 }
 
 function section<T>(out: string[], title: string, items: T[], limit: number, line: (item: T) => string): void {
@@ -74,12 +105,23 @@ function section<T>(out: string[], title: string, items: T[], limit: number, lin
 
 function lockLine(l: Lock, ttl: string | undefined, holder: boolean): string {
   const exp = lockExpiry(l, ttl);
-  const bits = [l.task ? `task ${l.task}` : null, l.since ? `since ${l.since}` : null, exp ? `until ${formatStatusTime(exp)}` : null].filter(Boolean);
+  const bits = [
+    l.task ? `task ${l.task}` : null,
+    l.since ? `since ${l.since}` : null,
+    exp ? `until ${formatStatusTime(exp)}` : null,
+  ].filter(Boolean);
   return `${l.path}${holder ? ` — ${l.agent}` : ''}${bits.length ? ` (${bits.join(', ')})` : ''}`;
 }
 
 function sourceName(source: string): string {
-  return { flag: '--agent', env: 'ORCH_AGENT', 'git-config': 'git config orch.agent', 'email-map': 'your git email, mapped in the orch configuration' }[source] ?? source;
+  return (
+    {
+      flag: '--agent',
+      env: 'ORCH_AGENT',
+      'git-config': 'git config orch.agent',
+      'email-map': 'your git email, mapped in the orch configuration',
+    }[source] ?? source
+  );
 }
 
 /** The index's first section (its title and what follows, up to the second heading). */
@@ -100,5 +142,9 @@ function indexSection(top: string, indexFile: string): string[] {
   }
   while (out.length && out[out.length - 1].trim() === '') out.pop();
   const more = out.length < lines.filter((l) => l.trim() !== '').length;
-  return [`## ${indexFile} (first section)`, ...out.map((l) => `> ${l}`), ...(more ? [`(the rest: read ${indexFile})`] : [])];
+  return [
+    `## ${indexFile} (first section)`,
+    ...out.map((l) => `> ${l}`),
+    ...(more ? [`(the rest: read ${indexFile})`] : []),
+  ];
 }

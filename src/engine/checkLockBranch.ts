@@ -40,7 +40,10 @@ export interface LockBranchCheck {
  * releases must not be judged by rules about the project's files. Without any
  * configuration, the default lock branch.
  */
-export async function lockBranchConfig(repo: Repo, remote?: string): Promise<{ branch: string; config: Config } | null> {
+export async function lockBranchConfig(
+  repo: Repo,
+  remote?: string,
+): Promise<{ branch: string; config: Config } | null> {
   // git's hook argument may be a URL: only a remote's name has remote-tracking refs
   const name = remote && isRemoteName(remote) ? remote : 'origin';
   // a server made with a plain `git init --bare` may have HEAD name a branch the project
@@ -104,17 +107,44 @@ export async function checkLockBranch(
   const now = opts.now ?? new Date();
   const collected = await collectRange(repo, request);
   const sets = collected.commits.map((c) =>
-    gitChangeSet({ kind: 'commit', files: c.files, oldRev: c.info.parents[0] ?? null, newRev: c.info.sha, commit: c.info, blobs: repo.blobs, git: repo.git }),
+    gitChangeSet({
+      kind: 'commit',
+      files: c.files,
+      oldRev: c.info.parents[0] ?? null,
+      newRev: c.info.sha,
+      commit: c.info,
+      blobs: repo.blobs,
+      git: repo.git,
+    }),
   );
-  const range = gitChangeSet({ kind: 'range', files: collected.files, oldRev: collected.forkPoint, newRev: collected.head, commits: sets, blobs: repo.blobs, git: repo.git });
+  const range = gitChangeSet({
+    kind: 'range',
+    files: collected.files,
+    oldRev: collected.forkPoint,
+    newRev: collected.head,
+    commits: sets,
+    blobs: repo.blobs,
+    git: repo.git,
+  });
   const identities = collected.commits.map((c) => commitIdentity(c.info, config));
-  const common = { config, context: opts.context, branch: request.branch, ignoreCase: repo.ignoreCase, now, status: EMPTY };
+  const common = {
+    config,
+    context: opts.context,
+    branch: request.branch,
+    ignoreCase: repo.ignoreCase,
+    now,
+    status: EMPTY,
+  };
   const findings: Finding[] = [];
   if (!skip.all && collected.commits.length) {
     const per = await Promise.all(
       collected.commits.map((c, i) =>
         runRules({ ...common, changes: sets[i], identity: identities[i] }, skip, ['status-integrity']).then((found) =>
-          found.map((f) => ({ ...f, commit: c.info.sha, message: `${f.message} (lock branch ${request.branch ?? ''} commit ${label(c.info)}${identities[i].name ? ` by ${identities[i].name}` : ''})` })),
+          found.map((f) => ({
+            ...f,
+            commit: c.info.sha,
+            message: `${f.message} (lock branch ${request.branch ?? ''} commit ${label(c.info)}${identities[i].name ? ` by ${identities[i].name}` : ''})`,
+          })),
         ),
       ),
     );
@@ -138,11 +168,22 @@ export async function checkLockBranch(
     const base = collected.base;
     if (base && !(await isAncestor(repo, base, collected.head))) {
       const files = await ask(netDiffQuery(base, collected.head), repo.git);
-      const whole = gitChangeSet({ kind: 'commit', files, oldRev: base, newRev: collected.head, blobs: repo.blobs, git: repo.git });
+      const whole = gitChangeSet({
+        kind: 'commit',
+        files,
+        oldRev: base,
+        newRev: collected.head,
+        blobs: repo.blobs,
+        git: repo.git,
+      });
       const who = identities[identities.length - 1];
       const found = await runRules({ ...common, changes: whole, identity: who }, skip, ['status-integrity']);
       findings.push(
-        ...found.map((f) => ({ ...f, commit: collected.head, message: `${f.message} (the push replaces ${base.slice(0, 7)} with ${collected.head.slice(0, 7)}: not a fast-forward)` })),
+        ...found.map((f) => ({
+          ...f,
+          commit: collected.head,
+          message: `${f.message} (the push replaces ${base.slice(0, 7)} with ${collected.head.slice(0, 7)}: not a fast-forward)`,
+        })),
       );
     }
   }

@@ -83,7 +83,10 @@ export async function checkRange(opts: CheckRangeOptions): Promise<RangeResult> 
 }
 
 /** Several ranges of one push (one per ref), as one report; a commit in two of them is reported once. */
-export async function checkRanges(opts: Omit<CheckRangeOptions, 'range' | 'base' | 'head' | 'known' | 'branch' | 'missingBase'>, requests: RangeRequest[]): Promise<Report> {
+export async function checkRanges(
+  opts: Omit<CheckRangeOptions, 'range' | 'base' | 'head' | 'known' | 'branch' | 'missingBase'>,
+  requests: RangeRequest[],
+): Promise<Report> {
   const skip = parseSkip(opts.env.ORCH_SKIP);
   if (requests.length === 0) return emptyReport(opts.context, skip);
   const repo = await openRepo(opts.cwd);
@@ -92,7 +95,9 @@ export async function checkRanges(opts: Omit<CheckRangeOptions, 'range' | 'base'
   // one after another: each range's reads then share few cat-file processes, and the
   // second range mostly hits the blob cache of the first
   for (const request of requests) {
-    results.push(lockBranch?.is(request) ? await lockBranch.check(request, opts) : await checkRangeIn(repo, request, opts));
+    results.push(
+      lockBranch?.is(request) ? await lockBranch.check(request, opts) : await checkRangeIn(repo, request, opts),
+    );
   }
   return mergeResults(results, opts.context);
 }
@@ -104,21 +109,33 @@ async function lockBranchOf(repo: Repo, remote: string | undefined) {
   if (!found) return null;
   return {
     is: (request: RangeRequest) => request.branch === found.branch,
-    check: (request: RangeRequest, opts: Pick<CheckRangeOptions, 'env' | 'context' | 'now'>): Promise<RangeResult> => checkLockBranch(repo, request, found.config, opts),
+    check: (request: RangeRequest, opts: Pick<CheckRangeOptions, 'env' | 'context' | 'now'>): Promise<RangeResult> =>
+      checkLockBranch(repo, request, found.config, opts),
   };
 }
 
-export function requestFrom(opts: Pick<CheckRangeOptions, 'range' | 'base' | 'head' | 'known' | 'branch' | 'missingBase'>): RangeRequest {
+export function requestFrom(
+  opts: Pick<CheckRangeOptions, 'range' | 'base' | 'head' | 'known' | 'branch' | 'missingBase'>,
+): RangeRequest {
   if (opts.range !== undefined) {
     const m = /^(.*?)\.\.\.?(.*)$/.exec(opts.range.trim());
     if (!m) {
-      throw new OrchError(`--range ${JSON.stringify(opts.range)}: expected A..B (the commits reachable from B and not from A).`, {
-        hint: 'For example: orch check --range origin/main..HEAD',
-      });
+      throw new OrchError(
+        `--range ${JSON.stringify(opts.range)}: expected A..B (the commits reachable from B and not from A).`,
+        {
+          hint: 'For example: orch check --range origin/main..HEAD',
+        },
+      );
     }
     return { base: m[1] || 'HEAD', head: m[2] || 'HEAD', branch: opts.branch, missingBase: 'error' };
   }
-  return { base: opts.base ?? null, head: opts.head ?? 'HEAD', known: opts.known, branch: opts.branch, missingBase: opts.missingBase ?? 'error' };
+  return {
+    base: opts.base ?? null,
+    head: opts.head ?? 'HEAD',
+    known: opts.known,
+    branch: opts.branch,
+    missingBase: opts.missingBase ?? 'error',
+  };
 }
 
 export async function checkRangeIn(
@@ -130,7 +147,8 @@ export async function checkRangeIn(
   const now = opts.now ?? new Date();
   const collected = await collectRange(repo, request, { deepen: opts.deepen, remote: opts.remote });
   const { commits: raw } = collected;
-  if (raw.length === 0) return { ...emptyResult(opts.context, skip, collected), commits: [], range: rangeSet(repo, collected, []) };
+  if (raw.length === 0)
+    return { ...emptyResult(opts.context, skip, collected), commits: [], range: rangeSet(repo, collected, []) };
 
   const read = await readRange(repo, collected, opts, now);
   const { config, configFile, baseDoc, headDoc, parentDocs, ownDocs, lockCopy, shared } = read;
@@ -148,7 +166,12 @@ export async function checkRangeIn(
     }),
   );
   const range = rangeSet(repo, collected, commitSets);
-  const existsLiterally = await literalPaths(read.listing, [baseDoc, headDoc, ...parentDocs, ...(shared ? [shared] : [])]);
+  const existsLiterally = await literalPaths(read.listing, [
+    baseDoc,
+    headDoc,
+    ...parentDocs,
+    ...(shared ? [shared] : []),
+  ]);
 
   const common = {
     range,
@@ -163,7 +186,9 @@ export async function checkRangeIn(
     ...(shared ? { lockBranch: shared } : {}),
   } satisfies Partial<RuleInput>;
   const bindingOf = (i: number) =>
-    shared ? sharedBinding(shared, parentDocs[i], ownDocs[i], identities[i]) : bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]);
+    shared
+      ? sharedBinding(shared, parentDocs[i], ownDocs[i], identities[i])
+      : bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]);
 
   const findings: Finding[] = [];
   if (lockCopy && !skip.all && !skip.rules.includes('lock-conflict')) findings.push(...lockCopy.findings);
@@ -178,14 +203,24 @@ export async function checkRangeIn(
         slice.map((c, k) => {
           const i = from + k;
           const statusSides = { old: parentDocs[i], new: ownDocs[i] };
-          return runRules({ ...common, changes: commitSets[i], status: bindingOf(i), identity: identities[i], statusSides }, skip, COMMIT_RULES).then((f) =>
-            f.map((x) => inCommit(x, c, identities[i])),
-          );
+          return runRules(
+            { ...common, changes: commitSets[i], status: bindingOf(i), identity: identities[i], statusSides },
+            skip,
+            COMMIT_RULES,
+          ).then((f) => f.map((x) => inCommit(x, c, identities[i])));
         }),
       );
       findings.push(...found.flat());
     }
-    findings.push(...(await judgeOneSided(repo, collected, { ...common, skip, identities, bindingOf, locks: [...baseDoc.locks, ...(shared?.locks ?? [])] })));
+    findings.push(
+      ...(await judgeOneSided(repo, collected, {
+        ...common,
+        skip,
+        identities,
+        bindingOf,
+        locks: [...baseDoc.locks, ...(shared?.locks ?? [])],
+      })),
+    );
     const headIdentity = identities[identities.length - 1];
     const whole = await runRules(
       {
@@ -210,9 +245,21 @@ export async function checkRangeIn(
     findings: dedupe(findings),
     ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
   };
-  const notes = [...(collected.fetched ? [collected.fetched] : []), ...(lockCopy?.notes ?? []), ...rangeNotes(raw.map((c) => c.info))];
+  const notes = [
+    ...(collected.fetched ? [collected.fetched] : []),
+    ...(lockCopy?.notes ?? []),
+    ...rangeNotes(raw.map((c) => c.info)),
+  ];
   if (notes.length) report.notes = notes;
-  return { report, commits: commitSets, range, base: collected.base, head: collected.head, fetched: collected.fetched, ...(lockCopy?.notes.length ? { lockNotes: lockCopy.notes } : {}) };
+  return {
+    report,
+    commits: commitSets,
+    range,
+    base: collected.base,
+    head: collected.head,
+    fetched: collected.fetched,
+    ...(lockCopy?.notes.length ? { lockNotes: lockCopy.notes } : {}),
+  };
 }
 
 /**
@@ -220,7 +267,12 @@ export async function checkRangeIn(
  * at every revision that matters, and in remote mode the lock branch. The configuration
  * and the status files travel in the same cat-file batch.
  */
-async function readRange(repo: Repo, collected: CollectedRange, opts: Pick<CheckRangeOptions, 'context' | 'defaultBranch' | 'remote'>, now: Date) {
+async function readRange(
+  repo: Repo,
+  collected: CollectedRange,
+  opts: Pick<CheckRangeOptions, 'context' | 'defaultBranch' | 'remote'>,
+  now: Date,
+) {
   const raw = collected.commits;
   const revisionConfig = rangeConfig(repo, collected.base, opts);
   const insertions = raw.map(() => new Map<string, Promise<string[] | null>>());
@@ -246,7 +298,13 @@ async function readRange(repo: Repo, collected: CollectedRange, opts: Pick<Check
 
   // remote mode: the lock branch binds — fetched for pre-push and CI, the server's own on pre-receive
   const sharedCopy = config.locks.remote
-    ? import('./remoteLocks.js').then((m) => m.remoteLocks(repo, config, { context: opts.context, now, fetch: opts.context === 'pre-push' || opts.context === 'ci' }))
+    ? import('./remoteLocks.js').then((m) =>
+        m.remoteLocks(repo, config, {
+          context: opts.context,
+          now,
+          fetch: opts.context === 'pre-push' || opts.context === 'ci',
+        }),
+      )
     : null;
 
   const history = config.statusFile === DEFAULT_STATUS_FILE ? guess : historyOf(config.statusFile);
@@ -267,7 +325,18 @@ async function readRange(repo: Repo, collected: CollectedRange, opts: Pick<Check
     Promise.all(raw.map((c) => history.at(c.info.sha))),
     sharedCopy,
   ]);
-  return { config, configFile, insertions, listing, baseDoc, headDoc, parentDocs, ownDocs, lockCopy, shared: lockCopy?.doc ?? null };
+  return {
+    config,
+    configFile,
+    insertions,
+    listing,
+    baseDoc,
+    headDoc,
+    parentDocs,
+    ownDocs,
+    lockCopy,
+    shared: lockCopy?.doc ?? null,
+  };
 }
 
 /** The rules a dropped change can break: who may change a path, and the lock table's own. */
@@ -281,17 +350,39 @@ const ONE_SIDED_RULES = ['lock-conflict', 'contract-owner', 'status-integrity'];
 async function judgeOneSided(
   repo: Repo,
   collected: CollectedRange,
-  ctx: Omit<RuleInput, 'changes' | 'status' | 'identity'> & { skip: Skip; identities: Identity[]; bindingOf: (i: number) => StatusDoc; locks: Lock[] },
+  ctx: Omit<RuleInput, 'changes' | 'status' | 'identity'> & {
+    skip: Skip;
+    identities: Identity[];
+    bindingOf: (i: number) => StatusDoc;
+    locks: Lock[];
+  },
 ): Promise<Finding[]> {
   const { skip, identities, bindingOf, locks, ...common } = ctx;
-  const guarded = protectedChanges(collected.files, { config: common.config, locks, configFile: common.configFile, existsLiterally: common.existsLiterally });
+  const guarded = protectedChanges(collected.files, {
+    config: common.config,
+    locks,
+    configFile: common.configFile,
+    existsLiterally: common.existsLiterally,
+  });
   const paths = [...new Set(guarded.flatMap((f) => (f.oldPath ? [f.path, f.oldPath] : [f.path])))];
   const merges = await oneSidedMerges(collected.commits, paths, repo.git);
   const found: Finding[][] = await Promise.all(
     merges.map(async ({ index, from, files }) => {
       const c = collected.commits[index];
-      const changes = gitChangeSet({ kind: 'commit', files, oldRev: from, newRev: c.info.sha, commit: c.info, blobs: repo.blobs, git: repo.git });
-      const raw = await runRules({ ...common, changes, status: bindingOf(index), identity: identities[index] }, skip, ONE_SIDED_RULES);
+      const changes = gitChangeSet({
+        kind: 'commit',
+        files,
+        oldRev: from,
+        newRev: c.info.sha,
+        commit: c.info,
+        blobs: repo.blobs,
+        git: repo.git,
+      });
+      const raw = await runRules(
+        { ...common, changes, status: bindingOf(index), identity: identities[index] },
+        skip,
+        ONE_SIDED_RULES,
+      );
       const dropped = ` — a merge that took one side: it dropped the change ${from.slice(0, 7)} brought in`;
       return raw.map((f) => inCommit({ ...f, message: `${f.message}${dropped}` }, c, identities[index]));
     }),
@@ -323,7 +414,10 @@ function rangeSet(repo: Repo, collected: CollectedRange, commits: ChangeSet[]): 
  * Whether a lock path with ( ) [ ] exists as written (a Next.js route, not a glob), judged
  * at the base, which the range cannot change (README: "Glob or literal"). The listing costs a process, so it is made only when such a lock exists.
  */
-async function literalPaths(listing: () => Promise<string[]>, docs: StatusDoc[]): Promise<((p: string) => boolean) | undefined> {
+async function literalPaths(
+  listing: () => Promise<string[]>,
+  docs: StatusDoc[],
+): Promise<((p: string) => boolean) | undefined> {
   if (!docs.some((d) => d.locks.some((l) => isGlobPath(l.path)))) return undefined;
   const files = await listing();
   const known = new Set<string>();
@@ -363,7 +457,10 @@ export function mergeResults(results: RangeResult[], context: Context): Report {
   const findings = dedupe(reports.flatMap((r) => r.findings));
   const commits = new Map<string, CommitInfo>();
   for (const r of results) for (const c of r.commits) if (c.commit) commits.set(c.commit.sha, c.commit);
-  const notes = [...new Set(results.flatMap((r) => [...(r.fetched ? [r.fetched] : []), ...(r.lockNotes ?? [])])), ...rangeNotes([...commits.values()])];
+  const notes = [
+    ...new Set(results.flatMap((r) => [...(r.fetched ? [r.fetched] : []), ...(r.lockNotes ?? [])])),
+    ...rangeNotes([...commits.values()]),
+  ];
   const agents = new Set(reports.filter((r) => r.findings.length || r.agent).map((r) => r.agent));
   const skipped = reports.find((r) => r.skipped)?.skipped;
   return {

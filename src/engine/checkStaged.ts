@@ -28,7 +28,9 @@ export async function checkStaged(opts: CheckEnv & { context: Context }): Promis
   // outside a repository this fails too: openRepo says so in better words
   filesPromise.catch(() => undefined);
   // the configuration HEAD has judges the commit (committedConfig): read alongside
-  const committed = repoPromise.then((repo) => committedConfig(repo.blobs, filesPromise, path.join(repo.commonDir, 'orch')));
+  const committed = repoPromise.then((repo) =>
+    committedConfig(repo.blobs, filesPromise, path.join(repo.commonDir, 'orch')),
+  );
   committed.catch(() => undefined);
   let prepared = await prepareCheck(opts, repoPromise);
   const trusted = await committed;
@@ -53,21 +55,35 @@ export async function checkStaged(opts: CheckEnv & { context: Context }): Promis
  */
 async function keepCommittedLocks(prepared: Prepared): Promise<RawFinding[]> {
   const { repo, config } = prepared;
-  const entry = prepared.stagedStatus ? await prepared.stagedStatus.entry.catch(() => null) : await readIndexEntry(config.statusFile, repo.git).catch(() => null);
+  const entry = prepared.stagedStatus
+    ? await prepared.stagedStatus.entry.catch(() => null)
+    : await readIndexEntry(config.statusFile, repo.git).catch(() => null);
   const kept = await committedLocks(repo, config, prepared.status, entry, prepared.identity.name);
-  if (kept.locks.length) prepared.status = { ...prepared.status, combined: withCommitted(prepared.status.combined, kept.locks) };
+  if (kept.locks.length)
+    prepared.status = { ...prepared.status, combined: withCommitted(prepared.status.combined, kept.locks) };
   return kept.findings;
 }
 
 function withFindings(report: Report, raw: RawFinding[], prepared: Prepared): Report {
   const { skip, config } = prepared;
-  if (raw.length === 0 || skip.all || skip.rules.includes('status-integrity') || config.rules['status-integrity'] === 'off') return report;
+  if (
+    raw.length === 0 ||
+    skip.all ||
+    skip.rules.includes('status-integrity') ||
+    config.rules['status-integrity'] === 'off'
+  )
+    return report;
   const findings = [...report.findings, ...raw.map((f) => ({ ...f, severity: 'warning' as const }))];
   return { ...report, findings };
 }
 
 /** check and report: the rules over one change set, with the status file's own problems. */
-export async function evaluate(prepared: Prepared, changes: ChangeSet, context: Context, range?: ChangeSet): Promise<Report> {
+export async function evaluate(
+  prepared: Prepared,
+  changes: ChangeSet,
+  context: Context,
+  range?: ChangeSet,
+): Promise<Report> {
   const { config, skip } = prepared;
   const shared = prepared.lockBranch;
   const findings = skip.all
@@ -110,5 +126,7 @@ export async function evaluate(prepared: Prepared, changes: ChangeSet, context: 
 
 /** Whether the working tree's configuration is HEAD's: then what was prepared stands. */
 function sameConfig(trusted: CommittedConfig, prepared: Prepared): boolean {
-  return trusted.configFile === prepared.configFile && JSON.stringify(trusted.config) === JSON.stringify(prepared.config);
+  return (
+    trusted.configFile === prepared.configFile && JSON.stringify(trusted.config) === JSON.stringify(prepared.config)
+  );
 }

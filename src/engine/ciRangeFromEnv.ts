@@ -33,7 +33,8 @@ export function ciRangeFromEnv(env: Env, readFile: (path: string) => string, rem
   const base = value(env.ORCH_BASE);
   const head = value(env.ORCH_HEAD);
   if (base === undefined && head === undefined) return detected;
-  if (base === undefined) return detected ? { ...detected, head: head!, source: `${detected.source}, head from ORCH_HEAD` } : null;
+  if (base === undefined)
+    return detected ? { ...detected, head: head!, source: `${detected.source}, head from ORCH_HEAD` } : null;
   const newBranch = isZeroSha(base);
   return {
     provider: detected?.provider ?? 'generic',
@@ -58,9 +59,12 @@ function fromGithub(env: Env, readFile: (path: string) => string, remote: string
   try {
     event = JSON.parse(readFile(path));
   } catch (e) {
-    throw new OrchError(`cannot read the GitHub event payload at ${path} (GITHUB_EVENT_PATH): ${(e as Error).message}`, {
-      hint: 'Pass the range yourself: orch ci --base <sha> --head <sha>.',
-    });
+    throw new OrchError(
+      `cannot read the GitHub event payload at ${path} (GITHUB_EVENT_PATH): ${(e as Error).message}`,
+      {
+        hint: 'Pass the range yourself: orch ci --base <sha> --head <sha>.',
+      },
+    );
   }
   const defaultBranch = str(event?.repository?.default_branch);
   const pr = event?.pull_request;

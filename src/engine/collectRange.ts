@@ -59,7 +59,11 @@ class IncompleteHistory extends Error {}
 
 const DEEPEN_STEPS = [50, 200, 1000];
 
-export async function collectRange(repo: Repo, request: RangeRequest, options: CollectOptions = {}): Promise<CollectedRange> {
+export async function collectRange(
+  repo: Repo,
+  request: RangeRequest,
+  options: CollectOptions = {},
+): Promise<CollectedRange> {
   assertRev(request.head, 'head');
   if (request.base && !isZeroSha(request.base)) assertRev(request.base, 'base');
   const remote = options.remote ?? 'origin';
@@ -67,19 +71,30 @@ export async function collectRange(repo: Repo, request: RangeRequest, options: C
   for (let round = 0; ; round++) {
     try {
       const range = await collectOnce(repo, request);
-      return fetched ? { ...range, fetched: `fetched ${fetched === Infinity ? 'the full' : `${fetched} more commits of`} history from ${remote} (--deepen)` } : range;
+      return fetched
+        ? {
+            ...range,
+            fetched: `fetched ${fetched === Infinity ? 'the full' : `${fetched} more commits of`} history from ${remote} (--deepen)`,
+          }
+        : range;
     } catch (e) {
       if (!(e instanceof IncompleteHistory)) throw e;
       if (!options.deepen) throw shallowError(e.message, remote);
       if (round > DEEPEN_STEPS.length) throw shallowError(e.message, remote, true);
       const step = DEEPEN_STEPS[round];
-      const args = step === undefined ? ['fetch', '--no-tags', '--unshallow', remote] : ['fetch', '--no-tags', `--deepen=${step}`, remote];
+      const args =
+        step === undefined
+          ? ['fetch', '--no-tags', '--unshallow', remote]
+          : ['fetch', '--no-tags', `--deepen=${step}`, remote];
       try {
         await runGit(args, repo.git);
       } catch (err) {
-        throw new OrchError(`git ${args.join(' ')} failed while deepening the shallow clone: ${err instanceof GitError ? err.result.stderr.trim().split('\n').pop() : (err as Error).message}`, {
-          hint: `Fetch the history yourself (git fetch --unshallow ${remote}) or use a full clone (fetch-depth: 0).`,
-        });
+        throw new OrchError(
+          `git ${args.join(' ')} failed while deepening the shallow clone: ${err instanceof GitError ? err.result.stderr.trim().split('\n').pop() : (err as Error).message}`,
+          {
+            hint: `Fetch the history yourself (git fetch --unshallow ${remote}) or use a full clone (fetch-depth: 0).`,
+          },
+        );
       }
       fetched = step === undefined ? Infinity : fetched + step;
     }
@@ -102,7 +117,9 @@ async function collectOnce(repo: Repo, request: RangeRequest): Promise<Collected
     const shallow = shallowCommits(repo.commonDir);
     if (!hasHead) {
       if (shallow) throw new IncompleteHistory(`it lacks the head commit ${head}`);
-      throw new OrchError(`${head} is not a commit in this repository.`, { hint: `Fetch it first (git fetch origin ${head}), or check the --head value.` });
+      throw new OrchError(`${head} is not a commit in this repository.`, {
+        hint: `Fetch it first (git fetch origin ${head}), or check the --head value.`,
+      });
     }
     if (!hasBase) {
       if (request.missingBase === 'new-branch') return collectNewBranch(repo, head, request.known ?? []);
@@ -117,8 +134,12 @@ async function collectOnce(repo: Repo, request: RangeRequest): Promise<Collected
   const shallow = shallowCommits(repo.commonDir);
   if (shallow) {
     const cut = commits.find((c) => shallow.has(c.info.sha));
-    if (cut) throw new IncompleteHistory(`its history stops at ${cut.info.sha.slice(0, 12)}, inside the range ${short(base)}..${short(head)}`);
-    if (fork.value === null) throw new IncompleteHistory(`it does not reach back to where ${short(head)} and ${short(base)} meet`);
+    if (cut)
+      throw new IncompleteHistory(
+        `its history stops at ${cut.info.sha.slice(0, 12)}, inside the range ${short(base)}..${short(head)}`,
+      );
+    if (fork.value === null)
+      throw new IncompleteHistory(`it does not reach back to where ${short(head)} and ${short(base)} meet`);
   }
   // unrelated histories have no merge base: the base itself is all there is to compare with
   const forkPoint = fork.value ?? base;
@@ -134,13 +155,18 @@ async function collectNewBranch(repo: Repo, head: string, known: string[]): Prom
     const [hasHead] = await objectsExist([head], repo.git);
     if (hasHead) throw e;
     if (shallowCommits(repo.commonDir)) throw new IncompleteHistory(`it lacks the head commit ${head}`);
-    throw new OrchError(`${head} is not a commit in this repository.`, { hint: `Fetch it first (git fetch origin ${head}), or check the --head value.` });
+    throw new OrchError(`${head} is not a commit in this repository.`, {
+      hint: `Fetch it first (git fetch origin ${head}), or check the --head value.`,
+    });
   }
   if (commits.length === 0) return { base: head, forkPoint: head, head, commits, files: [] };
   const oldest = commits[0];
   const shallow = shallowCommits(repo.commonDir);
   const cut = shallow && commits.find((c) => shallow.has(c.info.sha));
-  if (cut) throw new IncompleteHistory(`its history stops at ${cut.info.sha.slice(0, 12)}, so where the new commits begin is unknown`);
+  if (cut)
+    throw new IncompleteHistory(
+      `its history stops at ${cut.info.sha.slice(0, 12)}, so where the new commits begin is unknown`,
+    );
   // the new commits grow from the first parent of the oldest: what the target already had
   const base = oldest.info.parents[0] ?? null;
   const files = await ask(netDiffQuery(base, head), repo.git);
@@ -154,7 +180,9 @@ function shallowError(what: string, remote: string, afterDeepening = false): Orc
       hint: [
         `Fetch more history: git fetch --no-tags --deepen=200 ${remote} (repeat as needed), or all of it: git fetch --unshallow ${remote}.`,
         'GitHub Actions: set `fetch-depth: 0` on actions/checkout. GitLab CI: set GIT_DEPTH: 0. Bitbucket: clone: depth: full.',
-        afterDeepening ? 'The base may not be on that remote: fetch it by name (git fetch origin <branch>).' : 'Or run orch ci --deepen to let orch fetch what it needs.',
+        afterDeepening
+          ? 'The base may not be on that remote: fetch it by name (git fetch origin <branch>).'
+          : 'Or run orch ci --deepen to let orch fetch what it needs.',
       ].join('\n  '),
     },
   );
@@ -163,7 +191,9 @@ function shallowError(what: string, remote: string, afterDeepening = false): Orc
 function assertRev(rev: string, what: string): void {
   // a value that starts with "-" would be read by git as an option
   if (!rev || rev.startsWith('-') || /[\s\0]/.test(rev)) {
-    throw new OrchError(`${JSON.stringify(rev)} is not a usable ${what} revision.`, { hint: 'Give a commit id, branch or tag name.' });
+    throw new OrchError(`${JSON.stringify(rev)} is not a usable ${what} revision.`, {
+      hint: 'Give a commit id, branch or tag name.',
+    });
   }
 }
 

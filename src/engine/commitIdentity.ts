@@ -15,7 +15,10 @@ export function agentTrailer(commit: Pick<CommitInfo, 'trailers'>): string | und
   return last && last.toLowerCase() !== 'unknown' ? last : undefined;
 }
 
-export function commitIdentity(commit: Pick<CommitInfo, 'trailers' | 'authorEmail'>, config: Pick<Config, 'agents'>): Identity {
+export function commitIdentity(
+  commit: Pick<CommitInfo, 'trailers' | 'authorEmail'>,
+  config: Pick<Config, 'agents'>,
+): Identity {
   const trailer = agentTrailer(commit);
   // a person's commit through orch's hooks carries their email as the agent: still a person
   if (trailer && EMAIL.test(trailer)) return resolveIdentity({ email: trailer }, config);

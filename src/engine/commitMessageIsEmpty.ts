@@ -26,7 +26,11 @@ export function commitMessageIsEmpty(text: string, mode: CleanupMode, commentCha
  * /proc), else commit.cleanup, else strip with an editor and whitespace without one (git
  * sets GIT_EDITOR=: for hooks when no editor runs).
  */
-export function cleanupModeOf(configured: string | undefined, env: NodeJS.ProcessEnv, startPid = process.ppid): CleanupMode {
+export function cleanupModeOf(
+  configured: string | undefined,
+  env: NodeJS.ProcessEnv,
+  startPid = process.ppid,
+): CleanupMode {
   const mode = cleanupFromProc(startPid) ?? configured;
   if (mode === 'strip' || mode === 'whitespace' || mode === 'verbatim' || mode === 'scissors') return mode;
   return env.GIT_EDITOR === ':' ? 'whitespace' : 'strip';

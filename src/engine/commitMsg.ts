@@ -24,9 +24,23 @@ export async function commitMsg(cwd: string, messageFile: string, env: NodeJS.Pr
   const file = path.resolve(cwd, messageFile);
   const message = fs.readFileSync(file, 'utf8');
   const commentChar = repo.configValue('core.commentchar');
-  const empty = commitMessageIsEmpty(message, cleanupModeOf(repo.configValue('commit.cleanup'), env), !commentChar || commentChar === 'auto' ? '#' : commentChar);
+  const empty = commitMessageIsEmpty(
+    message,
+    cleanupModeOf(repo.configValue('commit.cleanup'), env),
+    !commentChar || commentChar === 'auto' ? '#' : commentChar,
+  );
   if (!empty && !leaveMessageAlone(message) && !fs.existsSync(path.join(repo.gitDir, 'MERGE_HEAD')) && lines.length) {
-    await runGit(['interpret-trailers', '--in-place', '--if-exists', 'addIfDifferent', ...lines.flatMap((l) => ['--trailer', l]), file], repo.git);
+    await runGit(
+      [
+        'interpret-trailers',
+        '--in-place',
+        '--if-exists',
+        'addIfDifferent',
+        ...lines.flatMap((l) => ['--trailer', l]),
+        file,
+      ],
+      repo.git,
+    );
   }
   fs.rmSync(info, { force: true });
 }

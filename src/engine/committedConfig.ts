@@ -23,8 +23,13 @@ export interface CommittedConfig {
  *   commit leaves the configuration alone, else the built-in defaults. JavaScript is
  *   never loaded from a revision.
  */
-export async function committedConfig(blobs: BlobReader, staged: Promise<FileChange[]>, cacheDir: string): Promise<CommittedConfig | null> {
-  const touches = async () => (await staged).some((f) => isConfigPlace(f.path) || (f.oldPath !== undefined && isConfigPlace(f.oldPath)));
+export async function committedConfig(
+  blobs: BlobReader,
+  staged: Promise<FileChange[]>,
+  cacheDir: string,
+): Promise<CommittedConfig | null> {
+  const touches = async () =>
+    (await staged).some((f) => isConfigPlace(f.path) || (f.oldPath !== undefined && isConfigPlace(f.oldPath)));
   const defaults = async () => (await configAtRevision(async () => null, 'HEAD', cacheDir)).config;
   try {
     const found = await configAtRevision(blobs, 'HEAD', cacheDir);

@@ -38,7 +38,8 @@ export async function committedLocks(
   const ownText = local.ownText;
   // the common case costs one hash: the working tree is what the index holds, and what
   // the index changed against HEAD is judged by status-integrity
-  if (ownText !== null && staged && staged.sha === gitBlobId(ownText, staged.sha.length === 64 ? 'sha256' : 'sha1')) return NONE;
+  if (ownText !== null && staged && staged.sha === gitBlobId(ownText, staged.sha.length === 64 ? 'sha256' : 'sha1'))
+    return NONE;
   const headText = blobText(await repo.blobs(`HEAD:${config.statusFile}`));
   const kept = new Set(local.own.locks.map(bindingKey(config)));
   const gone = new Map<string, { lock: Lock; where: string }>();
@@ -58,7 +59,15 @@ export async function committedLocks(
   const out: CommittedLocks = { locks: [], findings: [] };
   for (const { lock, where } of gone.values()) {
     if (released.has(releaseKey(lock))) continue;
-    if (steals.some((s) => sameAgent(s.from, lock.agent) && s.path.replace(/\/+$/, '') === lock.path.replace(/\/+$/, '') && s.reason.trim())) continue;
+    if (
+      steals.some(
+        (s) =>
+          sameAgent(s.from, lock.agent) &&
+          s.path.replace(/\/+$/, '') === lock.path.replace(/\/+$/, '') &&
+          s.reason.trim(),
+      )
+    )
+      continue;
     out.locks.push({ ...lock, source: `${where === 'HEAD' ? 'HEAD' : ''}:${config.statusFile}` });
     out.findings.push({
       rule: 'status-integrity',
@@ -75,7 +84,13 @@ export async function committedLocks(
 /** What makes two readings the same lock: every cell that decides whether and until when it binds. */
 function bindingKey(config: Config): (l: Lock) => string {
   return (l) =>
-    [l.path.trim().replace(/\/+$/, ''), l.agent.trim().replace(/^@+/, '').toLowerCase(), (l.task ?? '').trim(), (l.expires ?? '').trim(), config.locks.ttl ? (l.since ?? '').trim() : ''].join('\0');
+    [
+      l.path.trim().replace(/\/+$/, ''),
+      l.agent.trim().replace(/^@+/, '').toLowerCase(),
+      (l.task ?? '').trim(),
+      (l.expires ?? '').trim(),
+      config.locks.ttl ? (l.since ?? '').trim() : '',
+    ].join('\0');
 }
 
 /** The status a staged check binds to: the working tree's locks and those committedLocks keeps. */

@@ -30,7 +30,10 @@ export async function configAtRevision(blobs: BlobReader, rev: string, cacheDir?
     } catch (e) {
       if (!isOrchError(e)) throw e;
       const at = /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 12) : rev;
-      throw new OrchError(`${e.message} (read from ${at}, the revision the checked commits build on)`, { hint: e.hint, cause: e });
+      throw new OrchError(`${e.message} (read from ${at}, the revision the checked commits build on)`, {
+        hint: e.hint,
+        cause: e,
+      });
     }
   }
   return { config: await validated('{}', '.orchrc.json', cacheDir), configFile: null };
@@ -49,7 +52,12 @@ async function validated(text: string, name: string, cacheDir: string | undefine
 function hasOrchKey(text: string): boolean {
   try {
     const raw = JSON.parse(text) as unknown;
-    return raw !== null && typeof raw === 'object' && !Array.isArray(raw) && (raw as Record<string, unknown>).orch !== undefined;
+    return (
+      raw !== null &&
+      typeof raw === 'object' &&
+      !Array.isArray(raw) &&
+      (raw as Record<string, unknown>).orch !== undefined
+    );
   } catch {
     // a broken package.json that mentions orch is reported by the parser; one that does not is not ours
     return /"orch"\s*:/.test(text);

@@ -18,10 +18,18 @@ export interface Diagnosis {
   fix?: string;
 }
 
-export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agentFlag?: string }): Promise<Diagnosis[]> {
+export async function diagnose(opts: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  agentFlag?: string;
+}): Promise<Diagnosis[]> {
   const out: Diagnosis[] = [];
   const repo = await openRepo(opts.cwd);
-  out.push({ level: 'ok', topic: 'repository', message: `${repo.top}${repo.gitDir !== repo.commonDir ? ' (linked worktree)' : ''}` });
+  out.push({
+    level: 'ok',
+    topic: 'repository',
+    message: `${repo.top}${repo.gitDir !== repo.commonDir ? ' (linked worktree)' : ''}`,
+  });
 
   const husky = detectHusky(repo);
   // lefthook, simple-git-hooks and the pre-commit framework run orch from their own config
@@ -47,12 +55,27 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
           fix: 'Run `npx husky` (or `npm install`, which runs the prepare script) in this worktree.',
         });
       } else if (!userText.includes(HUSKY_BEGIN)) {
-        out.push({ level: 'fail', topic: `${hook} hook`, message: `${huskyHome}/${hook} does not run orch.`, fix: 'Run `orch init`.' });
+        out.push({
+          level: 'fail',
+          topic: `${hook} hook`,
+          message: `${huskyHome}/${hook} does not run orch.`,
+          fix: 'Run `orch init`.',
+        });
       } else out.push({ level: 'ok', topic: `${hook} hook`, message: `husky runs orch (${huskyHome}/${hook})` });
     } else if (!exists) {
-      out.push({ level: 'fail', topic: `${hook} hook`, message: `no ${hook} hook in ${repo.hooksDir}.`, fix: 'Run `orch init`.' });
+      out.push({
+        level: 'fail',
+        topic: `${hook} hook`,
+        message: `no ${hook} hook in ${repo.hooksDir}.`,
+        fix: 'Run `orch init`.',
+      });
     } else if (!text.includes(SHIM_MARKER)) {
-      out.push({ level: 'fail', topic: `${hook} hook`, message: `${file} exists but does not run orch.`, fix: 'Run `orch init` (your hook is kept and chained).' });
+      out.push({
+        level: 'fail',
+        topic: `${hook} hook`,
+        message: `${file} exists but does not run orch.`,
+        fix: 'Run `orch init` (your hook is kept and chained).',
+      });
     } else {
       let executable = true;
       try {
@@ -63,7 +86,12 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
       out.push(
         executable
           ? { level: 'ok', topic: `${hook} hook`, message: file }
-          : { level: 'fail', topic: `${hook} hook`, message: `${file} is not executable: git skips it.`, fix: `chmod +x ${file}` },
+          : {
+              level: 'fail',
+              topic: `${hook} hook`,
+              message: `${file} is not executable: git skips it.`,
+              fix: `chmod +x ${file}`,
+            },
       );
     }
   }
@@ -85,9 +113,18 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
   try {
     const loaded = await loadConfig(repo.top);
     config = loaded.config;
-    out.push({ level: 'ok', topic: 'configuration', message: loaded.filepath ? path.relative(repo.top, loaded.filepath) : 'none found; defaults in use' });
+    out.push({
+      level: 'ok',
+      topic: 'configuration',
+      message: loaded.filepath ? path.relative(repo.top, loaded.filepath) : 'none found; defaults in use',
+    });
   } catch (e) {
-    out.push({ level: 'fail', topic: 'configuration', message: isOrchError(e) ? e.message : String(e), fix: isOrchError(e) ? e.hint : undefined });
+    out.push({
+      level: 'fail',
+      topic: 'configuration',
+      message: isOrchError(e) ? e.message : String(e),
+      fix: isOrchError(e) ? e.hint : undefined,
+    });
   }
   if (config) {
     try {
@@ -103,7 +140,12 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
         fix: status.ownText === null ? 'Run `orch init`.' : problems ? 'Run `orch status` to see them.' : undefined,
       });
     } catch (e) {
-      out.push({ level: 'fail', topic: 'status file', message: isOrchError(e) ? e.message : String(e), fix: isOrchError(e) ? e.hint : undefined });
+      out.push({
+        level: 'fail',
+        topic: 'status file',
+        message: isOrchError(e) ? e.message : String(e),
+        fix: isOrchError(e) ? e.hint : undefined,
+      });
     }
     const attrs = (() => {
       try {
@@ -126,13 +168,16 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
             fix: 'Run `orch init`.',
           },
     );
-    if (config.locks.remote) out.push(...(await import('./diagnoseRemote.js').then((m) => m.diagnoseRemote(repo, config!))));
+    if (config.locks.remote)
+      out.push(...(await import('./diagnoseRemote.js').then((m) => m.diagnoseRemote(repo, config!))));
     const id = identityFor(repo, config, opts);
     out.push({
       level: id.name ? (id.isAgent ? 'ok' : 'warn') : 'fail',
       topic: 'identity',
       message: id.name ? `${id.name} (from ${describeSource(id.source)})` : 'none: no agent name and no git user.email',
-      fix: id.isAgent ? undefined : 'Agents: set ORCH_AGENT or `git config orch.agent NAME` (per worktree with extensions.worktreeConfig).',
+      fix: id.isAgent
+        ? undefined
+        : 'Agents: set ORCH_AGENT or `git config orch.agent NAME` (per worktree with extensions.worktreeConfig).',
     });
     out.push(...(await import('../integrations/diagnoseHarnessHooks.js')).diagnoseHarnessHooks(repo.top, id));
   }
@@ -141,13 +186,15 @@ export async function diagnose(opts: { cwd: string; env: NodeJS.ProcessEnv; agen
 
 function describeSource(s: string): string {
   return (
-    {
-      flag: '--agent',
-      env: 'ORCH_AGENT',
-      'git-config': 'git config orch.agent',
-      trailer: 'Agent: trailer',
-      'email-map': 'the agents table of the configuration',
-      'git-email': "git's user.email — a person, not an agent",
-    } as Record<string, string>
-  )[s] ?? s;
+    (
+      {
+        flag: '--agent',
+        env: 'ORCH_AGENT',
+        'git-config': 'git config orch.agent',
+        trailer: 'Agent: trailer',
+        'email-map': 'the agents table of the configuration',
+        'git-email': "git's user.email — a person, not an agent",
+      } as Record<string, string>
+    )[s] ?? s
+  );
 }

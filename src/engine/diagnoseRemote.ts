@@ -18,24 +18,39 @@ export async function diagnoseRemote(repo: Repo, config: Config, now: Date = new
   try {
     target = lockBranchTarget(config);
   } catch (e) {
-    return [{ level: 'fail', topic: 'lock branch', message: isOrchError(e) ? e.message : String(e), fix: isOrchError(e) ? e.hint : undefined }];
+    return [
+      {
+        level: 'fail',
+        topic: 'lock branch',
+        message: isOrchError(e) ? e.message : String(e),
+        fix: isOrchError(e) ? e.hint : undefined,
+      },
+    ];
   }
   if (!target) return [];
   const out: Diagnosis[] = [];
   const strict = config.locks.verify === 'strict';
-  const listed = await runGit(['ls-remote', '--exit-code', '--', target.remote, `refs/heads/${target.branch}`], { ...repo.git, okCodes: [1, 2, 128] });
+  const listed = await runGit(['ls-remote', '--exit-code', '--', target.remote, `refs/heads/${target.branch}`], {
+    ...repo.git,
+    okCodes: [1, 2, 128],
+  });
   if (listed.code === 0) {
     const sha = listed.stdout.split(/\s/)[0];
     const local = await readLockBranch(target.tracking, config.statusFile, repo.git);
     const current = local?.commit === sha;
-    const age = current && local?.committedAt ? `last change ${formatAge(now.getTime() - local.committedAt.getTime())} ago` : `at ${sha.slice(0, 12)}`;
+    const age =
+      current && local?.committedAt
+        ? `last change ${formatAge(now.getTime() - local.committedAt.getTime())} ago`
+        : `at ${sha.slice(0, 12)}`;
     const locks = current && local?.text ? `, ${readStatus(local.text).locks.length} lock(s)` : '';
     out.push({ level: 'ok', topic: 'lock branch', message: `${target.label} reachable, ${age}${locks}` });
     if (!current) {
       out.push({
         level: 'warn',
         topic: 'lock branch copy',
-        message: local ? `this clone's copy of ${target.label} is behind the remote` : `this clone has no copy of ${target.label}: pre-commit cannot see other clones' locks`,
+        message: local
+          ? `this clone's copy of ${target.label} is behind the remote`
+          : `this clone has no copy of ${target.label}: pre-commit cannot see other clones' locks`,
         fix: 'Run `orch sync`.',
       });
     }
@@ -47,7 +62,11 @@ export async function diagnoseRemote(repo: Repo, config: Config, now: Date = new
       fix: `Run \`orch init --remote ${target.remote}\` (or the first \`orch lock\` creates it).`,
     });
   } else {
-    const why = listed.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^(please make sure|and the repository)/i.test(l)).join('; ');
+    const why = listed.stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !/^(please make sure|and the repository)/i.test(l))
+      .join('; ');
     out.push({
       level: strict ? 'fail' : 'warn',
       topic: 'lock branch',
@@ -56,10 +75,19 @@ export async function diagnoseRemote(repo: Repo, config: Config, now: Date = new
     });
   }
   const fetchedAt = lastFetched(repo.gitDir, repo.commonDir, target);
-  if (fetchedAt) out.push({ level: 'ok', topic: 'lock branch copy', message: `fetched ${formatAge(now.getTime() - fetchedAt.getTime())} ago` });
+  if (fetchedAt)
+    out.push({
+      level: 'ok',
+      topic: 'lock branch copy',
+      message: `fetched ${formatAge(now.getTime() - fetchedAt.getTime())} ago`,
+    });
 
   const specs = await runGit(['config', '--get-all', `remote.${target.remote}.fetch`], { ...repo.git, okCodes: [1] });
-  if (!specs.stdout.split('\n').some((s) => s.trim() && refspecMaps(s.trim(), `refs/heads/${target.branch}`, target.tracking))) {
+  if (
+    !specs.stdout
+      .split('\n')
+      .some((s) => s.trim() && refspecMaps(s.trim(), `refs/heads/${target.branch}`, target.tracking))
+  ) {
     out.push({
       level: 'warn',
       topic: 'lock branch fetch',
@@ -78,7 +106,12 @@ export async function diagnoseRemote(repo: Repo, config: Config, now: Date = new
       });
     }
   } catch (e) {
-    out.push({ level: 'fail', topic: 'offline locks', message: isOrchError(e) ? e.message : String(e), fix: isOrchError(e) ? e.hint : undefined });
+    out.push({
+      level: 'fail',
+      topic: 'offline locks',
+      message: isOrchError(e) ? e.message : String(e),
+      fix: isOrchError(e) ? e.hint : undefined,
+    });
   }
   return out;
 }

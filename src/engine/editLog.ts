@@ -13,15 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sha1Hex } from '../text/sha1.js';
 
-export interface EditRecord {
-  path: string;
-  agent: string;
-  /** Milliseconds since the epoch. */
-  at: number;
-  session?: string;
-  /** git's id of the content the edit left; null when the edit deleted the file. */
-  blob: string | null;
-}
+export type { EditRecord } from '../types.js';
+import type { EditRecord } from '../types.js';
 
 export const MAX_BYTES = 256 * 1024;
 export const MAX_PATHS = 2000;
@@ -52,7 +45,9 @@ export function fileBlobId(abs: string, algorithm: 'sha1' | 'sha256'): string | 
 /** The object format of the repository, read from its config file (no git process). */
 export function objectFormat(commonDir: string): 'sha1' | 'sha256' {
   try {
-    return /^\s*objectformat\s*=\s*sha256\s*$/im.test(fs.readFileSync(path.join(commonDir, 'config'), 'utf8')) ? 'sha256' : 'sha1';
+    return /^\s*objectformat\s*=\s*sha256\s*$/im.test(fs.readFileSync(path.join(commonDir, 'config'), 'utf8'))
+      ? 'sha256'
+      : 'sha1';
   } catch {
     return 'sha1';
   }

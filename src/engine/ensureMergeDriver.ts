@@ -16,7 +16,10 @@ export async function ensureMergeDriver(repo: Repo): Promise<boolean> {
   const bin = findOrchBins(repo.top)[0];
   const driver = `${bin ? `./${bin}` : 'orch'} merge-driver %O %A %B %P`;
   try {
-    await runGit(['config', '--local', `merge.${MERGE_DRIVER_NAME}.name`, 'orch: merge WORK_STATUS.md by meaning'], repo.git);
+    await runGit(
+      ['config', '--local', `merge.${MERGE_DRIVER_NAME}.name`, 'orch: merge WORK_STATUS.md by meaning'],
+      repo.git,
+    );
     await runGit(['config', '--local', `merge.${MERGE_DRIVER_NAME}.driver`, driver], repo.git);
   } catch {
     // another orch process registering it at the same moment holds git's config lock;

@@ -38,10 +38,13 @@ export async function finishTask(req: CheckEnv & { task: string; force?: boolean
     const { text, removed } = removeLocks(current.ownText ?? '', (l) => sameAgent(l.agent, agent) && l.task === task);
     // no lock of yours for it and nothing of yours logged under it: most likely a wrong id
     if (removed.length === 0 && !req.force && !loggedTask(text, agent, task)) {
-      throw new OrchError(`orch done: you (${agent}) hold no lock for task ${task}, and the Log has no entry of yours for it — nothing was changed.`, {
-        hint: `Check the task id (orch status --mine). To log a completion anyway: orch done ${task} --force`,
-        exitCode: 1,
-      });
+      throw new OrchError(
+        `orch done: you (${agent}) hold no lock for task ${task}, and the Log has no entry of yours for it — nothing was changed.`,
+        {
+          hint: `Check the task id (orch status --mine). To log a completion anyway: orch done ${task} --force`,
+          exitCode: 1,
+        },
+      );
     }
     const entry = formatDoneEntry({ at: formatStatusTime(now), agent, task, paths: removed.map((l) => l.path) });
     return { text: appendLog(text, [entry]), result: { agent, task, released: removed, indexFile: config.indexFile } };
@@ -54,7 +57,10 @@ export async function finishTask(req: CheckEnv & { task: string; force?: boolean
     edit,
     message: (r) => `done ${task}${r.released.length ? `: release ${r.released.map((l) => l.path).join(', ')}` : ''}`,
     // the entry the commit carries: the one the lock branch got, paths as released there
-    local: (current, r) => appendLog(current.ownText ?? '', [formatDoneEntry({ at: formatStatusTime(now), agent, task, paths: r.released.map((l) => l.path) })]),
+    local: (current, r) =>
+      appendLog(current.ownText ?? '', [
+        formatDoneEntry({ at: formatStatusTime(now), agent, task, paths: r.released.map((l) => l.path) }),
+      ]),
   });
   return p.result;
 }

@@ -6,9 +6,18 @@ function logPath(p: string): string {
   return /[,"\\\u0000-\u001f\u007f]|^\s|\s$/.test(p) ? JSON.stringify(p) : p;
 }
 
-export function formatLogEntry(e: { at: string; agent: string; task?: string; files: FileChange[]; maxPaths: number; suffix?: string }): string {
+export function formatLogEntry(e: {
+  at: string;
+  agent: string;
+  task?: string;
+  files: FileChange[];
+  maxPaths: number;
+  suffix?: string;
+}): string {
   const items = e.files.map((f) =>
-    f.oldPath && (f.status === 'R' || f.status === 'C') ? `${f.status} ${logPath(f.oldPath)} -> ${logPath(f.path)}` : `${f.status} ${logPath(f.path)}`,
+    f.oldPath && (f.status === 'R' || f.status === 'C')
+      ? `${f.status} ${logPath(f.oldPath)} -> ${logPath(f.path)}`
+      : `${f.status} ${logPath(f.path)}`,
   );
   const shown = items.slice(0, e.maxPaths);
   const more = items.length - shown.length;

@@ -5,11 +5,25 @@ import { guardOne, judgedPaths, type GuardRequest, type GuardResult } from './gu
 import { openRepo, type Repo } from './openRepo.js';
 import { prepareCheck, type Prepared } from './prepareCheck.js';
 
-export { AUTO_LOCK_TASK, GUARD_RULES, guardMessage, guardOne, judgedPaths, type GuardRequest, type GuardResult } from './guardCore.js';
+export {
+  AUTO_LOCK_TASK,
+  GUARD_RULES,
+  guardMessage,
+  guardOne,
+  judgedPaths,
+  type GuardRequest,
+  type GuardResult,
+} from './guardCore.js';
 
 /** Judges each path in turn with one repository, configuration and status read. */
 export async function guardAll(req: Omit<GuardRequest, 'path'> & { paths: string[] }): Promise<GuardResult[]> {
-  const outside = (p: string | null = null): GuardResult => ({ decision: 'allow', passed: 'outside-repository', path: p, agent: null, findings: [] });
+  const outside = (p: string | null = null): GuardResult => ({
+    decision: 'allow',
+    passed: 'outside-repository',
+    path: p,
+    agent: null,
+    findings: [],
+  });
   let repo: Repo;
   try {
     repo = await openRepo(req.cwd);
@@ -51,4 +65,3 @@ export async function guardAll(req: Omit<GuardRequest, 'path'> & { paths: string
 export async function guard(req: GuardRequest): Promise<GuardResult> {
   return (await guardAll({ ...req, paths: [req.path] }))[0];
 }
-

@@ -118,12 +118,21 @@ export async function guardOne(req: Omit<GuardRequest, 'path'>, prepared: Prepar
 
   const status = prepared.status.combined;
   const active = status.locks.filter((l) => !isExpired(l, now, config.locks.ttl));
-  const covering = buildLockIndex(active, { ignoreCase: repo.ignoreCase, existsLiterally: prepared.existsLiterally }).match(rel);
+  const covering = buildLockIndex(active, {
+    ignoreCase: repo.ignoreCase,
+    existsLiterally: prepared.existsLiterally,
+  }).match(rel);
   const ownLock = identity.isAgent ? covering.find((l) => sameAgent(l.agent, identity.name)) : undefined;
   const autoLock = config.locks.autoLock && identity.isAgent && identity.name !== null && covering.length === 0;
   const task = req.env.ORCH_TASK?.trim() || AUTO_LOCK_TASK;
   const judged: StatusDoc = autoLock
-    ? { ...status, locks: [...status.locks, { path: rel, agent: identity.name!, task, since: formatStatusTime(now), line: 0 } satisfies Lock] }
+    ? {
+        ...status,
+        locks: [
+          ...status.locks,
+          { path: rel, agent: identity.name!, task, since: formatStatusTime(now), line: 0 } satisfies Lock,
+        ],
+      }
     : status;
 
   const input: RuleInput = {
@@ -142,10 +151,12 @@ export async function guardOne(req: Omit<GuardRequest, 'path'>, prepared: Prepar
     if (prepared.skip.rules.includes(rule.id)) continue;
     const level = severityOf(rule, input);
     if (level === 'off') continue;
-    for (const f of await rule.check(input)) findings.push({ ...f, severity: level === 'warning' ? 'warning' : (f.severity ?? 'error') });
+    for (const f of await rule.check(input))
+      findings.push({ ...f, severity: level === 'warning' ? 'warning' : (f.severity ?? 'error') });
   }
   if (findings.some((f) => f.severity === 'error')) return { decision: 'block', findings, ...base };
-  if (!autoLock) return { decision: 'allow', findings, ...base, ...(ownLock && renewalOf(ownLock, config, now) ? { ownLock } : {}) };
+  if (!autoLock)
+    return { decision: 'allow', findings, ...base, ...(ownLock && renewalOf(ownLock, config, now) ? { ownLock } : {}) };
 
   // loaded only to write: most edits take no lock, and the pre-tool check stays small
   const { lockPaths } = await import('./lockPaths.js');
@@ -180,12 +191,18 @@ function blockLines(f: Finding): string[] {
   if (f.rule === 'lock-conflict') {
     // the rule's message ends with what a person may do (take it over): not for a model
     const what = f.message.replace(/\s*Wait for .*$/s, '').replace(/\.$/, '');
-    return [`orch: edit blocked: ${what}.`, `Next: leave ${p} alone and carry on with your own files; if you need it, ask ${f.holder ?? 'its holder'} to release it.`];
+    return [
+      `orch: edit blocked: ${what}.`,
+      `Next: leave ${p} alone and carry on with your own files; if you need it, ask ${f.holder ?? 'its holder'} to release it.`,
+    ];
   }
   if (f.rule === 'contract-owner' && f.holder) {
     return [`orch: edit blocked: ${f.message}`, `Next: leave ${p} alone; ask ${f.holder} to make the change.`];
   }
-  return [`orch: edit blocked: ${f.message}`, ...(f.fix ? [`Next: ${f.fix.replace(/ out of this commit\b/, ' alone')}`] : [])];
+  return [
+    `orch: edit blocked: ${f.message}`,
+    ...(f.fix ? [`Next: ${f.fix.replace(/ out of this commit\b/, ' alone')}`] : []),
+  ];
 }
 
 /** The two rules the commit hook applies to one file, loaded with the check itself. */

@@ -60,7 +60,9 @@ export async function initRemote(opts: RemoteInitOptions): Promise<RemoteInitRes
   if (fetched.state === 'fetched') {
     markFetched(repo.commonDir, target);
     const tip = await readLockBranch(target.tracking, config.statusFile, repo.git);
-    done.push(`lock branch ${target.branch} exists on ${target.remote}${tip ? ` (${tip.commit.slice(0, 12)}, ${tip.text ? readStatus(tip.text).locks.length : 0} lock(s))` : ''}`);
+    done.push(
+      `lock branch ${target.branch} exists on ${target.remote}${tip ? ` (${tip.commit.slice(0, 12)}, ${tip.text ? readStatus(tip.text).locks.length : 0} lock(s))` : ''}`,
+    );
   } else if (opts.dryRun) {
     done.push(`create the lock branch ${target.branch} on ${target.remote} (an empty ${config.statusFile})`);
   } else {
@@ -68,11 +70,19 @@ export async function initRemote(opts: RemoteInitOptions): Promise<RemoteInitRes
   }
 
   const refspec = `+refs/heads/${target.branch}:${target.tracking}`;
-  const fetchSpecs = await runGit(['config', '--get-all', `remote.${target.remote}.fetch`], { ...repo.git, okCodes: [1] });
-  const specs = fetchSpecs.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  const fetchSpecs = await runGit(['config', '--get-all', `remote.${target.remote}.fetch`], {
+    ...repo.git,
+    okCodes: [1],
+  });
+  const specs = fetchSpecs.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (!specs.some((s) => refspecMaps(s, `refs/heads/${target.branch}`, target.tracking))) {
     if (!opts.dryRun) await runGit(['config', '--add', `remote.${target.remote}.fetch`, refspec], repo.git);
-    done.push(`${verb('added', 'add')} the fetch refspec ${refspec} to remote.${target.remote}.fetch (git fetch keeps ${target.label} up to date)`);
+    done.push(
+      `${verb('added', 'add')} the fetch refspec ${refspec} to remote.${target.remote}.fetch (git fetch keeps ${target.label} up to date)`,
+    );
   } else {
     done.push(`git fetch ${target.remote} already keeps ${target.label} up to date`);
   }
@@ -82,10 +92,16 @@ export async function initRemote(opts: RemoteInitOptions): Promise<RemoteInitRes
   } else if (opts.createdConfig || (filepath && path.basename(filepath) === '.orchrc.json')) {
     // the person running `init --remote` has said they want remote mode: no second, manual edit
     const file = path.join(repo.top, '.orchrc.json');
-    if (!opts.dryRun) fs.writeFileSync(file, editJsonConfig(fs.readFileSync(file, 'utf8'), (json) => {
-      json.locks = { ...((json.locks as object | undefined) ?? {}), remote: target.remote };
-    }));
-    done.push(`${verb('set', 'set')} "locks": { "remote": "${target.remote}" } in .orchrc.json${opts.createdConfig ? ` (${verb('created', 'to be created')} by this init)` : ''}; commit it`);
+    if (!opts.dryRun)
+      fs.writeFileSync(
+        file,
+        editJsonConfig(fs.readFileSync(file, 'utf8'), (json) => {
+          json.locks = { ...((json.locks as object | undefined) ?? {}), remote: target.remote };
+        }),
+      );
+    done.push(
+      `${verb('set', 'set')} "locks": { "remote": "${target.remote}" } in .orchrc.json${opts.createdConfig ? ` (${verb('created', 'to be created')} by this init)` : ''}; commit it`,
+    );
   } else {
     const where = filepath ? path.relative(repo.top, filepath) : '.orchrc.json';
     notes.push(
@@ -94,21 +110,32 @@ export async function initRemote(opts: RemoteInitOptions): Promise<RemoteInitRes
   }
   if (!opts.dryRun && config.locks.remote === target.remote) {
     const tip = await readLockBranch(target.tracking, config.statusFile, repo.git);
-    if (tip?.text && (await refreshLockView(repo, config, readStatus(tip.text).locks))) done.push(`refreshed the lock table of ${config.statusFile} from ${target.label}`);
+    if (tip?.text && (await refreshLockView(repo, config, readStatus(tip.text).locks)))
+      done.push(`refreshed the lock table of ${config.statusFile} from ${target.label}`);
   }
   return { target, done, notes };
 }
 
 async function createLockBranch(repo: Repo, target: LockBranchTarget, statusFile: string): Promise<string> {
   const commit = await writeLockCommit(
-    { statusFile, text: CANONICAL_STATUS, tree: [], parent: null, message: 'create the lock branch', author: { name: 'orch', email: 'orch@orch.invalid' } },
+    {
+      statusFile,
+      text: CANONICAL_STATUS,
+      tree: [],
+      parent: null,
+      message: 'create the lock branch',
+      author: { name: 'orch', email: 'orch@orch.invalid' },
+    },
     repo.git,
   );
   const pushed = await pushLockBranch(target.remote, commit, target.branch, repo.git);
   if (pushed.state === 'unreachable' || pushed.state === 'declined') {
-    throw new OrchError(`orch init --remote ${target.remote}: could not create the lock branch ${target.branch}: ${pushed.reason}`, {
-      hint: `Check that you may push to ${target.remote}; or create it from a clone that may.`,
-    });
+    throw new OrchError(
+      `orch init --remote ${target.remote}: could not create the lock branch ${target.branch}: ${pushed.reason}`,
+      {
+        hint: `Check that you may push to ${target.remote}; or create it from a clone that may.`,
+      },
+    );
   }
   if (pushed.state === 'stale') {
     // created by someone else meanwhile: theirs stands

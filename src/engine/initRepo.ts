@@ -15,8 +15,21 @@ import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import { OrchError } from '../errors.js';
 import { openRepo, type Repo } from './openRepo.js';
 import { runGit } from '../git/runGit.js';
-import { CHAIN_SUFFIX, HUSKY_BEGIN, HUSKY_END, INSTALLED_HOOKS, SHIM_MARKER, hookShim, huskyBlock } from '../integrations/hookShim.js';
-import { detectHookManagers, huskyDir, type HookManager, type HookManagers } from '../integrations/detectHookManagers.js';
+import {
+  CHAIN_SUFFIX,
+  HUSKY_BEGIN,
+  HUSKY_END,
+  INSTALLED_HOOKS,
+  SHIM_MARKER,
+  hookShim,
+  huskyBlock,
+} from '../integrations/hookShim.js';
+import {
+  detectHookManagers,
+  huskyDir,
+  type HookManager,
+  type HookManagers,
+} from '../integrations/detectHookManagers.js';
 import { orchBinFor } from '../integrations/orchBinFor.js';
 import type { IntegrationPlan, PlannedChange } from '../integrations/plannedChange.js';
 import { createProgress, type ProgressIO } from '../report/progress.js';
@@ -27,7 +40,12 @@ export type { PlannedChange } from '../integrations/plannedChange.js';
 export const AGENT_HARNESSES = ['claude', 'codex', 'gemini', 'cursor'] as const;
 export type AgentHarness = (typeof AGENT_HARNESSES)[number];
 /** Where each harness keeps its project configuration ("detect" wires those present). */
-const HARNESS_DIRS: Record<AgentHarness, string> = { claude: '.claude', codex: '.codex', gemini: '.gemini', cursor: '.cursor' };
+const HARNESS_DIRS: Record<AgentHarness, string> = {
+  claude: '.claude',
+  codex: '.codex',
+  gemini: '.gemini',
+  cursor: '.cursor',
+};
 
 export interface InitOptions {
   cwd: string;
@@ -52,14 +70,20 @@ export interface InitResult {
 export async function initRepo(opts: InitOptions): Promise<InitResult> {
   for (const h of opts.agentHooks ?? []) {
     if (!(AGENT_HARNESSES as readonly string[]).includes(h) && h !== 'all' && h !== 'detect') {
-      throw new OrchError(`orch init: --agent-hooks ${h} is not supported; supported: ${AGENT_HARNESSES.join(', ')}, all, detect.`, {
-        hint: 'Other harnesses: call `orch guard --path <file>` from their pre-edit hook (see the README).',
-      });
+      throw new OrchError(
+        `orch init: --agent-hooks ${h} is not supported; supported: ${AGENT_HARNESSES.join(', ')}, all, detect.`,
+        {
+          hint: 'Other harnesses: call `orch guard --path <file>` from their pre-edit hook (see the README).',
+        },
+      );
     }
   }
   const repo = await openRepo(opts.cwd);
   const harnesses = AGENT_HARNESSES.filter(
-    (h) => opts.agentHooks?.includes(h) || opts.agentHooks?.includes('all') || (opts.agentHooks?.includes('detect') && fs.existsSync(path.join(repo.top, HARNESS_DIRS[h]))),
+    (h) =>
+      opts.agentHooks?.includes(h) ||
+      opts.agentHooks?.includes('all') ||
+      (opts.agentHooks?.includes('detect') && fs.existsSync(path.join(repo.top, HARNESS_DIRS[h]))),
   );
   const changes: PlannedChange[] = [];
   const notes: string[] = [];
@@ -74,7 +98,10 @@ export async function initRepo(opts: InitOptions): Promise<InitResult> {
   switch (managers.active) {
     case 'husky':
       planHusky(repo, primary!.config, bin, changes);
-      if (!primary!.installed) notes.push(`husky's hooks are not installed in this clone: run \`npx husky\` (or \`npm install\`, which runs the prepare script).`);
+      if (!primary!.installed)
+        notes.push(
+          `husky's hooks are not installed in this clone: run \`npx husky\` (or \`npm install\`, which runs the prepare script).`,
+        );
       break;
     case 'lefthook': {
       const { planLefthook } = await import('../integrations/planLefthook.js');
@@ -126,14 +153,22 @@ function planHusky(repo: Repo, dir: string, bin: string, changes: PlannedChange[
     const end = existing.indexOf(HUSKY_END, begin);
     if (begin !== -1 && end !== -1) {
       const updated = existing.slice(0, begin) + block + existing.slice(end + HUSKY_END.length);
-      if (updated !== existing) changes.push({ file, action: 'update', why: `update orch's block in ${hook}`, content: updated, mode: 0o755 });
+      if (updated !== existing)
+        changes.push({ file, action: 'update', why: `update orch's block in ${hook}`, content: updated, mode: 0o755 });
       continue;
     }
     // orch goes first: a blocked commit should not wait for formatters (or lint-staged)
     const lines = existing.split('\n');
     const at = lines[0]?.startsWith('#!') ? 1 : 0;
     lines.splice(at, 0, block);
-    changes.push({ file, action: 'update', why: `add orch before the existing ${hook} commands`, content: lines.join('\n'), mode: 0o755, detail: block });
+    changes.push({
+      file,
+      action: 'update',
+      why: `add orch before the existing ${hook} commands`,
+      content: lines.join('\n'),
+      mode: 0o755,
+      detail: block,
+    });
   }
 }
 
@@ -146,21 +181,38 @@ function planGitHooks(repo: Repo, changes: PlannedChange[], hints: string[]): vo
     if (existing !== null && !existing.includes(SHIM_MARKER)) {
       const to = file + CHAIN_SUFFIX;
       if (fs.existsSync(to)) {
-        changes.push({ file, action: 'update', why: `replace ${hook}; ${path.basename(to)} already holds the earlier hook`, content: shim, mode: 0o755 });
+        changes.push({
+          file,
+          action: 'update',
+          why: `replace ${hook}; ${path.basename(to)} already holds the earlier hook`,
+          content: shim,
+          mode: 0o755,
+        });
         continue;
       }
       changes.push({ file, action: 'rename', to, why: `keep the existing ${hook} hook; orch runs it first` });
     }
-    changes.push({ file, action: existing === null || !existing.includes(SHIM_MARKER) ? 'create' : 'update', why: `run orch at ${hook}`, content: shim, mode: 0o755 });
+    changes.push({
+      file,
+      action: existing === null || !existing.includes(SHIM_MARKER) ? 'create' : 'update',
+      why: `run orch at ${hook}`,
+      content: shim,
+      mode: 0o755,
+    });
   }
 }
 
 function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[], hints: string[]): void {
   const statusPath = path.join(repo.top, 'WORK_STATUS.md');
   const configPath = path.join(repo.top, '.orchrc.json');
-  const hasConfig = ['.orchrc.json', '.orchrc', '.orchrc.yaml', '.orchrc.yml', 'orch.config.js', 'orch.config.mjs'].some((f) =>
-    fs.existsSync(path.join(repo.top, f)),
-  );
+  const hasConfig = [
+    '.orchrc.json',
+    '.orchrc',
+    '.orchrc.yaml',
+    '.orchrc.yml',
+    'orch.config.js',
+    'orch.config.mjs',
+  ].some((f) => fs.existsSync(path.join(repo.top, f)));
   if (!hasConfig) {
     const schema = schemaPathFor(repo.top, hints);
     const config: Record<string, unknown> = {
@@ -173,10 +225,20 @@ function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[], hint
       rules: opts.strict ? { 'lock-required': 'error' } : {},
     };
     if (opts.strict) config.locks = { required: ['**'] };
-    changes.push({ file: configPath, action: 'create', why: 'orch configuration (edit it; editors complete it from $schema)', content: JSON.stringify(config, null, 2) + '\n' });
+    changes.push({
+      file: configPath,
+      action: 'create',
+      why: 'orch configuration (edit it; editors complete it from $schema)',
+      content: JSON.stringify(config, null, 2) + '\n',
+    });
   }
   if (!fs.existsSync(statusPath)) {
-    changes.push({ file: statusPath, action: 'create', why: 'the lock table, reviews and log', content: CANONICAL_STATUS });
+    changes.push({
+      file: statusPath,
+      action: 'create',
+      why: 'the lock table, reviews and log',
+      content: CANONICAL_STATUS,
+    });
   }
 }
 
@@ -184,13 +246,21 @@ function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[], hint
  * Run again with --strict on an existing set-up: lock-required goes on in .orchrc.json
  * (the person running init asked for it); other configuration forms get a note.
  */
-function planConverge(repo: Repo, opts: InitOptions, loaded: { config: Config; filepath: string | null }, changes: PlannedChange[], notes: string[]): void {
+function planConverge(
+  repo: Repo,
+  opts: InitOptions,
+  loaded: { config: Config; filepath: string | null },
+  changes: PlannedChange[],
+  notes: string[],
+): void {
   if (!opts.strict || !loaded.filepath) return;
   const { config, filepath } = loaded;
   const on = config.rules['lock-required'] === 'error' && config.locks.required.includes('**');
   if (on) return;
   if (path.basename(filepath) !== '.orchrc.json') {
-    notes.push(`--strict: set "rules": { "lock-required": "error" } and "locks": { "required": ["**"] } in ${path.relative(repo.top, filepath)} (orch edits only .orchrc.json).`);
+    notes.push(
+      `--strict: set "rules": { "lock-required": "error" } and "locks": { "required": ["**"] } in ${path.relative(repo.top, filepath)} (orch edits only .orchrc.json).`,
+    );
     return;
   }
   const content = editJsonConfig(fs.readFileSync(filepath, 'utf8'), (json) => {
@@ -205,7 +275,12 @@ function planConverge(repo: Repo, opts: InitOptions, loaded: { config: Config; f
 function planIndexFile(repo: Repo, indexFile: string, changes: PlannedChange[]): void {
   const file = path.join(repo.top, indexFile);
   if (fs.existsSync(file)) return;
-  changes.push({ file, action: 'create', why: 'the project index completed tasks update (rule task-completion)', content: INDEX_TEMPLATE });
+  changes.push({
+    file,
+    action: 'create',
+    why: 'the project index completed tasks update (rule task-completion)',
+    content: INDEX_TEMPLATE,
+  });
 }
 
 const INDEX_TEMPLATE = `# Orchestration index
@@ -237,8 +312,14 @@ function planMergeDriver(repo: Repo, changes: PlannedChange[], hints: string[]):
     .map((f) => `${f.replace(/ /g, '[[:space:]]')} merge=${MERGE_DRIVER}`)
     .filter((l) => !present.has(l));
   if (missing.length) {
-    const content = (existing && !existing.endsWith('\n') ? existing + '\n' : (existing ?? '')) + missing.join('\n') + '\n';
-    changes.push({ file: attrs, action: existing === null ? 'create' : 'update', why: `merge ${statusFile} and its archive with orch's driver`, content });
+    const content =
+      (existing && !existing.endsWith('\n') ? existing + '\n' : (existing ?? '')) + missing.join('\n') + '\n';
+    changes.push({
+      file: attrs,
+      action: existing === null ? 'create' : 'update',
+      why: `merge ${statusFile} and its archive with orch's driver`,
+      content,
+    });
   }
   const bin = hints[0];
   const driver = `${bin ? `./${bin}` : 'orch'} merge-driver %O %A %B %P`;
@@ -248,7 +329,13 @@ function planMergeDriver(repo: Repo, changes: PlannedChange[], hints: string[]):
   ];
   for (const [key, value] of wanted) {
     if (repo.configValue(key) !== value) {
-      changes.push({ file: path.join(repo.commonDir, 'config'), action: 'git-config', key, content: value, why: 'register the merge driver' });
+      changes.push({
+        file: path.join(repo.commonDir, 'config'),
+        action: 'git-config',
+        key,
+        content: value,
+        why: 'register the merge driver',
+      });
     }
   }
 }
@@ -256,7 +343,10 @@ function planMergeDriver(repo: Repo, changes: PlannedChange[], hints: string[]):
 function statusFileNames(top: string): { statusFile: string; archiveFile: string } {
   const names = { statusFile: 'WORK_STATUS.md', archiveFile: 'WORK_STATUS.archive.md' };
   try {
-    const cfg = JSON.parse(fs.readFileSync(path.join(top, '.orchrc.json'), 'utf8')) as { statusFile?: unknown; log?: { archiveFile?: unknown } };
+    const cfg = JSON.parse(fs.readFileSync(path.join(top, '.orchrc.json'), 'utf8')) as {
+      statusFile?: unknown;
+      log?: { archiveFile?: unknown };
+    };
     if (typeof cfg.statusFile === 'string' && cfg.statusFile) names.statusFile = cfg.statusFile;
     if (typeof cfg.log?.archiveFile === 'string' && cfg.log.archiveFile) names.archiveFile = cfg.log.archiveFile;
   } catch {
@@ -288,7 +378,10 @@ export function findOrchBins(top: string, io?: ProgressIO): string[] {
 
 function safeReaddir(dir: string): string[] {
   try {
-    return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
   } catch {
     return [];
   }

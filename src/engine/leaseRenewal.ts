@@ -13,7 +13,9 @@ export function renewalOf(lock: Lock, config: Config, now: Date): Pick<Lock, 'si
   const since = parseStatusDate(lock.since);
   if (lock.expires) {
     // an Expires cell: the lease is as long as it was when taken (or locks.defaultTtl)
-    const length = since ? expiry.getTime() - since.getTime() : parseDuration(config.locks.defaultTtl ?? config.locks.ttl);
+    const length = since
+      ? expiry.getTime() - since.getTime()
+      : parseDuration(config.locks.defaultTtl ?? config.locks.ttl);
     if (!length || length <= 0) return null;
     const renewedAt = expiry.getTime() - length; // when it was taken or last renewed
     if (now.getTime() - renewedAt < every) return null;
@@ -24,4 +26,3 @@ export function renewalOf(lock: Lock, config: Config, now: Date): Pick<Lock, 'si
   if (!since || now.getTime() - since.getTime() < every) return null;
   return { since: formatStatusTime(now), expires: undefined };
 }
-

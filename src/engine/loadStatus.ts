@@ -17,7 +17,7 @@ export function readStatusText(file: string): string | null {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw new OrchError(`cannot read ${file}: ${(e as Error).message}`, {
-      hint: code === 'EACCES' || code === 'EPERM' ? 'Check the file\'s permissions.' : undefined,
+      hint: code === 'EACCES' || code === 'EPERM' ? "Check the file's permissions." : undefined,
     });
   }
   if (buf.subarray(0, 8000).includes(0)) {
@@ -50,7 +50,12 @@ export function loadStatus(top: string, commonDir: string, bare: boolean, status
   // the Log is never parsed here, and a text already read in this process is not read again
   // (the record step re-reads the file under the status lock)
   const own = readStatusHead(ownText ?? indexed ?? '', statusFile);
-  const combined: StatusDoc = { locks: [...own.locks], reviews: [...own.reviews], problems: own.problems, steals: own.steals };
+  const combined: StatusDoc = {
+    locks: [...own.locks],
+    reviews: [...own.reviews],
+    problems: own.problems,
+    steals: own.steals,
+  };
   const seen = new Set(own.locks.map(lockKey));
   const here = safeReal(top);
   for (const other of worktreeTops(commonDir, bare)) {

@@ -23,7 +23,14 @@ export function lockBranchTarget(config: Pick<Config, 'locks'>): LockBranchTarge
       hint: 'Name a remote of this clone (see `git remote -v`), e.g. "origin".',
     });
   }
-  if (!branch || !/^[A-Za-z0-9._/-]+$/.test(branch) || branch.startsWith('-') || branch.includes('..') || branch.endsWith('/') || branch.endsWith('.lock')) {
+  if (
+    !branch ||
+    !/^[A-Za-z0-9._/-]+$/.test(branch) ||
+    branch.startsWith('-') ||
+    branch.includes('..') ||
+    branch.endsWith('/') ||
+    branch.endsWith('.lock')
+  ) {
     throw new OrchError(`locks.branch ${JSON.stringify(config.locks.branch)} is not a usable branch name.`, {
       hint: 'Use a plain branch name such as "orch/locks".',
     });

@@ -51,41 +51,65 @@ export interface RemoteOutcome {
 }
 
 export async function lockPaths(req: LockRequest): Promise<LockResult> {
-  if (req.paths.length === 0) throw new OrchError('orch lock: name at least one path to lock.', { hint: 'See `orch lock --help`.' });
+  if (req.paths.length === 0)
+    throw new OrchError('orch lock: name at least one path to lock.', { hint: 'See `orch lock --help`.' });
   const prepared = await prepareCheck(req);
   const { repo, config, identity } = prepared;
-  if (!identity.name) throw new OrchError('no identity to lock as.', { hint: 'Set ORCH_AGENT, pass --agent NAME, or run `git config orch.agent NAME`.' });
+  if (!identity.name)
+    throw new OrchError('no identity to lock as.', {
+      hint: 'Set ORCH_AGENT, pass --agent NAME, or run `git config orch.agent NAME`.',
+    });
   const agent = identity.name;
   const ttl = req.ttl ?? config.locks.defaultTtl;
   if (ttl !== undefined && parseDuration(ttl) === undefined) {
     throw new OrchError(`--ttl ${ttl} is not a duration.`, { hint: 'Use a number and a unit: 30m, 8h, 2d, 1w.' });
   }
-  for (const [flag, value] of [['--task', req.task], ['--note', req.note]] as const) {
+  for (const [flag, value] of [
+    ['--task', req.task],
+    ['--note', req.note],
+  ] as const) {
     if (value !== undefined && /[\r\n]/.test(value)) throw new OrchError(`${flag} must be a single line.`);
   }
   // What orch writes must read back as written (README: WORK_STATUS.md): a name the reader
   // would not take as a holder, or a backslash that would be read as a separator, is refused.
   if (readHolder(agent) !== agent) {
-    throw new OrchError(`${JSON.stringify(agent)} cannot hold a lock: the status file would not read it back as a name.`, {
-      hint: 'Use one name of letters, digits, -, _ and . (such as backend-architect) in ORCH_AGENT, --agent or git config orch.agent.',
-    });
+    throw new OrchError(
+      `${JSON.stringify(agent)} cannot hold a lock: the status file would not read it back as a name.`,
+      {
+        hint: 'Use one name of letters, digits, -, _ and . (such as backend-architect) in ORCH_AGENT, --agent or git config orch.agent.',
+      },
+    );
   }
   for (const p of req.paths) {
-    if (p.includes('\\')) throw new OrchError(`cannot lock ${JSON.stringify(p)}: a backslash is read as a directory separator.`, { hint: 'Write paths with /; nothing was written.' });
+    if (p.includes('\\'))
+      throw new OrchError(`cannot lock ${JSON.stringify(p)}: a backslash is read as a directory separator.`, {
+        hint: 'Write paths with /; nothing was written.',
+      });
   }
   const paths = [...new Set(req.paths.map((p) => toRepoPath(p, req.cwd, repo.top)))];
   for (const p of paths) {
-    if (p === '') throw new OrchError('refusing to lock the whole repository.', { hint: 'Lock the directories or files you will change.' });
-    const problem = isGlobPath(p) && !prepared.existsLiterally(p.replace(/\/+$/, '')) ? globComplexity(p).problem : null;
-    if (problem) {
-      throw new OrchError(`cannot lock ${p}: the pattern is too costly to match against every commit's paths — ${problem}.`, {
-        hint: 'Lock a directory (dir/) or a simpler glob (dir/**/*.ts), or several plain paths.',
+    if (p === '')
+      throw new OrchError('refusing to lock the whole repository.', {
+        hint: 'Lock the directories or files you will change.',
       });
+    const problem =
+      isGlobPath(p) && !prepared.existsLiterally(p.replace(/\/+$/, '')) ? globComplexity(p).problem : null;
+    if (problem) {
+      throw new OrchError(
+        `cannot lock ${p}: the pattern is too costly to match against every commit's paths — ${problem}.`,
+        {
+          hint: 'Lock a directory (dir/) or a simpler glob (dir/**/*.ts), or several plain paths.',
+        },
+      );
     }
   }
   const now = prepared.now;
   const since = req.taken?.since ?? formatStatusTime(now);
-  const expires = req.taken ? req.taken.expires : ttl ? formatStatusTime(new Date(now.getTime() + parseDuration(ttl)!)) : undefined;
+  const expires = req.taken
+    ? req.taken.expires
+    : ttl
+      ? formatStatusTime(new Date(now.getTime() + parseDuration(ttl)!))
+      : undefined;
 
   const edit = (current: LoadedStatus): { text: string | null; result: LockResult } => {
     const result: LockResult = { agent, locked: [], already: [], conflicts: [] };
@@ -109,7 +133,9 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
     if (result.conflicts.length) return { text: null, result };
     let text = current.ownText ?? '';
     for (const p of paths) {
-      const mine = current.combined.locks.find((l) => sameAgent(l.agent, agent) && l.path === p && !isExpired(l, now, config.locks.ttl));
+      const mine = current.combined.locks.find(
+        (l) => sameAgent(l.agent, agent) && l.path === p && !isExpired(l, now, config.locks.ttl),
+      );
       if (mine) {
         result.already.push(p);
         continue;
@@ -131,7 +157,15 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
       message: (r) => `lock ${r.locked.map((l) => l.path).join(', ')}${req.task ? ` (${req.task})` : ''}`,
       offlineFlag: true,
     });
-    return { ...p.result, remote: { state: p.published ? 'published' : 'unchanged', label: p.target.label, commit: p.commit, attempts: p.attempts } };
+    return {
+      ...p.result,
+      remote: {
+        state: p.published ? 'published' : 'unchanged',
+        label: p.target.label,
+        commit: p.commit,
+        attempts: p.attempts,
+      },
+    };
   }
   if (!target) return updateStatus(repo, config, edit);
   // offline: the local table now, and a record for `orch sync`, under one status lock
@@ -141,7 +175,16 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
       const at = now.toISOString();
       await writePending(repo.commonDir, [
         ...readPending(repo.commonDir),
-        { op: 'lock', agent, at, paths: result.locked.map((l) => l.path), task: req.task, note: req.note, since, expires },
+        {
+          op: 'lock',
+          agent,
+          at,
+          paths: result.locked.map((l) => l.path),
+          task: req.task,
+          note: req.note,
+          since,
+          expires,
+        },
       ]);
     }
     return { ...result, remote: { state: 'offline', label: target.label } };

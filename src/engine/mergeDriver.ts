@@ -23,7 +23,9 @@ export interface MergeDriverOptions {
 
 export async function mergeDriver(opts: MergeDriverOptions): Promise<number> {
   const name = opts.pathname || 'WORK_STATUS.md';
-  const [base, ours, theirs] = await Promise.all([opts.base, opts.ours, opts.theirs].map((f) => readText(resolve(opts.cwd, f), name)));
+  const [base, ours, theirs] = await Promise.all(
+    [opts.base, opts.ours, opts.theirs].map((f) => readText(resolve(opts.cwd, f), name)),
+  );
   const target = resolve(opts.cwd, opts.ours);
   if ([base, ours, theirs].some((t) => t.includes('\0'))) {
     // Not text: keep ours untouched and let git report the conflict.
@@ -38,7 +40,9 @@ export async function mergeDriver(opts: MergeDriverOptions): Promise<number> {
   } catch (e) {
     if (isOrchError(e)) throw e;
     // A defect here must not cost anyone their changes: fall back to git's own line merge.
-    opts.warn?.(`orch merge-driver: could not merge ${name} by rows (${e instanceof Error ? e.message : String(e)}); merged it line by line instead.`);
+    opts.warn?.(
+      `orch merge-driver: could not merge ${name} by rows (${e instanceof Error ? e.message : String(e)}); merged it line by line instead.`,
+    );
     result = await prose(base, ours, theirs);
   }
   if (result.text !== ours) await atomicWrite(target, result.text);

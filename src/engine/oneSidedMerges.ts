@@ -37,10 +37,15 @@ export interface ProtectedPaths {
 /** The net changes that touch a protected path; case is ignored, so a twin counts as its path. */
 export function protectedChanges(net: FileChange[], p: ProtectedPaths): FileChange[] {
   const fold = (s: string) => s.normalize('NFC').toLowerCase();
-  const named = new Set([p.config.statusFile, ...CONFIG_SEARCH_PLACES, ...(p.configFile ? [p.configFile] : [])].map(fold));
-  const locks = p.locks.length ? buildLockIndex(p.locks, { ignoreCase: true, existsLiterally: p.existsLiterally }) : null;
+  const named = new Set(
+    [p.config.statusFile, ...CONFIG_SEARCH_PLACES, ...(p.configFile ? [p.configFile] : [])].map(fold),
+  );
+  const locks = p.locks.length
+    ? buildLockIndex(p.locks, { ignoreCase: true, existsLiterally: p.existsLiterally })
+    : null;
   const contracts = contractMatcher(p.config.contracts, { ignoreCase: true });
-  const hit = (path: string) => named.has(fold(path)) || (locks !== null && locks.match(path).length > 0) || contracts(path).length > 0;
+  const hit = (path: string) =>
+    named.has(fold(path)) || (locks !== null && locks.match(path).length > 0) || contracts(path).length > 0;
   return net.filter((f) => hit(f.path) || (f.oldPath !== undefined && hit(f.oldPath)));
 }
 
@@ -49,7 +54,11 @@ export function protectedChanges(net: FileChange[], p: ProtectedPaths): FileChan
  * A few git processes: one batch-check for the versions at the merges and their parents,
  * a merge-base for each pair of sides that differ, and one batch-check at those bases.
  */
-export async function oneSidedMerges(commits: RangeCommit[], paths: string[], git: GitOptions): Promise<OneSidedMerge[]> {
+export async function oneSidedMerges(
+  commits: RangeCommit[],
+  paths: string[],
+  git: GitOptions,
+): Promise<OneSidedMerge[]> {
   const merges = commits.map((c, index) => ({ c, index })).filter(({ c }) => c.info.parents.length > 1);
   if (merges.length === 0 || paths.length === 0) return [];
   // versions at each merge and each of its parents, one request per (revision, path)
@@ -57,7 +66,14 @@ export async function oneSidedMerges(commits: RangeCommit[], paths: string[], gi
   const ids = await versions(revs, paths, git);
 
   // a parent whose version the merge did not keep: a candidate, decided by the merge base
-  const candidates: { index: number; path: string; parent: string; kept: string; theirs: string | null; mine: string | null }[] = [];
+  const candidates: {
+    index: number;
+    path: string;
+    parent: string;
+    kept: string;
+    theirs: string | null;
+    mine: string | null;
+  }[] = [];
   for (const { c, index } of merges) {
     const resolved = new Set(c.files.flatMap((f) => (f.oldPath ? [f.path, f.oldPath] : [f.path])));
     for (const path of paths) {
@@ -75,9 +91,17 @@ export async function oneSidedMerges(commits: RangeCommit[], paths: string[], gi
   if (candidates.length === 0) return [];
   // the merge bases at once, then their versions in one more batch
   const pairs = [...new Set(candidates.map((x) => `${x.parent} ${x.kept}`))];
-  const baseOf = new Map(await Promise.all(pairs.map(async (pair) => [pair, await ask(mergeBaseQuery(...(pair.split(' ') as [string, string])), git)] as const)));
+  const baseOf = new Map(
+    await Promise.all(
+      pairs.map(
+        async (pair) => [pair, await ask(mergeBaseQuery(...(pair.split(' ') as [string, string])), git)] as const,
+      ),
+    ),
+  );
   const baseRevs = [...new Set([...baseOf.values()].filter((b): b is string => b !== null))];
-  const atBases = baseRevs.length ? await versions(baseRevs, paths, git) : new Map<string, Map<string, string | null>>();
+  const atBases = baseRevs.length
+    ? await versions(baseRevs, paths, git)
+    : new Map<string, Map<string, string | null>>();
 
   const drops = new Map<string, OneSidedMerge>();
   for (const x of candidates) {
@@ -99,7 +123,11 @@ function changeOf(path: string, from: string | null, to: string | null): FileCha
   return { status: 'M', path, oldBlob: from, newBlob: to };
 }
 
-async function versions(revs: string[], paths: string[], git: GitOptions): Promise<Map<string, Map<string, string | null>>> {
+async function versions(
+  revs: string[],
+  paths: string[],
+  git: GitOptions,
+): Promise<Map<string, Map<string, string | null>>> {
   const specs = revs.flatMap((r) => paths.map((p) => `${r}:${p}`));
   const query = blobIdsQuery(specs);
   const answers = await ask(query, { ...git, input: query.input });

@@ -19,9 +19,12 @@ export function parsePrePushInput(stdin: string): PushLine[] {
     if (!line.trim()) continue;
     const parts = line.split(' ');
     if (parts.length !== 4 || !isSha(parts[1]) || !isSha(parts[3])) {
-      throw new OrchError(`orch hook pre-push: line ${n + 1} of the input is not "<local ref> <local sha> <remote ref> <remote sha>": ${JSON.stringify(line.slice(0, 120))}`, {
-        hint: 'git passes these lines on stdin; when calling the hook from another hook manager, pass its stdin through.',
-      });
+      throw new OrchError(
+        `orch hook pre-push: line ${n + 1} of the input is not "<local ref> <local sha> <remote ref> <remote sha>": ${JSON.stringify(line.slice(0, 120))}`,
+        {
+          hint: 'git passes these lines on stdin; when calling the hook from another hook manager, pass its stdin through.',
+        },
+      );
     }
     lines.push({ localRef: parts[0], localSha: parts[1], remoteRef: parts[2], remoteSha: parts[3] });
   }

@@ -20,9 +20,12 @@ export function parsePreReceiveInput(stdin: string): ReceiveLine[] {
     if (!line.trim()) continue;
     const m = /^([0-9a-f]{40}(?:[0-9a-f]{24})?) ([0-9a-f]{40}(?:[0-9a-f]{24})?) (\S.*)$/.exec(line);
     if (!m) {
-      throw new OrchError(`orch hook pre-receive: line ${n + 1} of the input is not "<old sha> <new sha> <ref>": ${JSON.stringify(line.slice(0, 120))}`, {
-        hint: 'git passes these lines on stdin; a hook that reads them first must pass them on.',
-      });
+      throw new OrchError(
+        `orch hook pre-receive: line ${n + 1} of the input is not "<old sha> <new sha> <ref>": ${JSON.stringify(line.slice(0, 120))}`,
+        {
+          hint: 'git passes these lines on stdin; a hook that reads them first must pass them on.',
+        },
+      );
     }
     lines.push({ oldSha: m[1], newSha: m[2], ref: m[3] });
   }
@@ -35,14 +38,16 @@ export function parsePreReceiveInput(stdin: string): ReceiveLine[] {
  * exactly what the server had).
  */
 export function receiveRanges(lines: ReceiveLine[]): RangeRequest[] {
-  return lines
-    // a replacement ref is not a branch (it may name a tree or a blob): replaceRefFindings
-    .filter((l) => !isZeroSha(l.newSha) && l.oldSha !== l.newSha && !l.ref.startsWith('refs/replace/'))
-    .map((l) => ({
-      head: l.newSha,
-      base: isZeroSha(l.oldSha) ? null : l.oldSha,
-      known: ['--all'],
-      branch: shortRef(l.ref),
-      missingBase: 'error' as const,
-    }));
+  return (
+    lines
+      // a replacement ref is not a branch (it may name a tree or a blob): replaceRefFindings
+      .filter((l) => !isZeroSha(l.newSha) && l.oldSha !== l.newSha && !l.ref.startsWith('refs/replace/'))
+      .map((l) => ({
+        head: l.newSha,
+        base: isZeroSha(l.oldSha) ? null : l.oldSha,
+        known: ['--all'],
+        branch: shortRef(l.ref),
+        missingBase: 'error' as const,
+      }))
+  );
 }

@@ -44,14 +44,21 @@ export interface Prepared {
  * @param configured  the configuration to use instead of the working tree's (pre-commit:
  *   HEAD's, see committedConfig), with its repository-relative file
  */
-export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>, configured?: { config: Config; configFile: string | null }): Promise<Prepared> {
+export async function prepareCheck(
+  opts: CheckEnv,
+  repoPromise?: Promise<Repo>,
+  configured?: { config: Config; configFile: string | null },
+): Promise<Prepared> {
   const skip = parseSkip(opts.env.ORCH_SKIP);
   const repo = await (repoPromise ?? openRepo(opts.cwd));
   const driver = ensureMergeDriver(repo);
   useGlobCache(path.join(repo.commonDir, 'orch'));
   useStatusCache(path.join(repo.commonDir, 'orch'));
   const { config, filepath } = configured
-    ? { config: configured.config, filepath: configured.configFile === null ? null : path.join(repo.top, configured.configFile) }
+    ? {
+        config: configured.config,
+        filepath: configured.configFile === null ? null : path.join(repo.top, configured.configFile),
+      }
     : await loadConfig(repo.top, { cacheDir: path.join(repo.commonDir, 'orch') });
   const identity = identityFor(repo, config, opts);
   const stagedStatus = opts.context === 'pre-commit' ? prefetchStaged(repo, config.statusFile, opts) : undefined;
@@ -61,7 +68,11 @@ export async function prepareCheck(opts: CheckEnv, repoPromise?: Promise<Repo>, 
   // remote mode: the lock branch binds too (loaded only when configured)
   const remote = config.locks.remote
     ? await import('./remoteLocks.js').then(async (m) => {
-        const copy = await m.remoteLocks(repo, config, { context: opts.context ?? 'check', now, fetch: opts.context === 'pre-commit' && config.locks.fetchOnCommit });
+        const copy = await m.remoteLocks(repo, config, {
+          context: opts.context ?? 'check',
+          now,
+          fetch: opts.context === 'pre-commit' && config.locks.fetchOnCommit,
+        });
         return copy && { copy, status: { ...local, combined: m.withLockBranch(local.combined, copy.doc) } };
       })
     : null;
@@ -109,7 +120,6 @@ export function identityFor(repo: Repo, config: Config, opts: Pick<CheckEnv, 'en
     config,
   );
 }
-
 
 export interface PrefetchedEntry {
   path: string;

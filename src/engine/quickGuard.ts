@@ -33,7 +33,12 @@ export async function quickGuard(req: QuickRequest): Promise<GuardResult[] | nul
   const configPath = path.join(dirs.top, '.orchrc.json');
   const text = readConfigFile(configPath);
   // another configuration file, or one not validated yet: the full check
-  if (text === null || fs.existsSync(path.join(dirs.top, '.orchrc')) || fs.existsSync(path.join(dirs.top, '.orchrc.yaml'))) return null;
+  if (
+    text === null ||
+    fs.existsSync(path.join(dirs.top, '.orchrc')) ||
+    fs.existsSync(path.join(dirs.top, '.orchrc.yaml'))
+  )
+    return null;
   const config = readConfigCache(cacheDir, configPath, text);
   if (!config || config.locks.autoLock || config.locks.remote) return null;
   useGlobCache(cacheDir);
@@ -41,7 +46,13 @@ export async function quickGuard(req: QuickRequest): Promise<GuardResult[] | nul
   const status = loadStatus(dirs.top, dirs.commonDir, false, config.statusFile);
   if (status.ownText === null) return null;
   const literal = new Map<string, boolean>();
-  const repo = { top: dirs.top, gitDir: dirs.gitDir, commonDir: dirs.commonDir, bare: false, ignoreCase: ignoreCase(dirs.commonDir) } as unknown as Repo;
+  const repo = {
+    top: dirs.top,
+    gitDir: dirs.gitDir,
+    commonDir: dirs.commonDir,
+    bare: false,
+    ignoreCase: ignoreCase(dirs.commonDir),
+  } as unknown as Repo;
   const prepared: Prepared = {
     repo,
     config,

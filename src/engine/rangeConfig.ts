@@ -13,7 +13,11 @@ export interface RangeConfig extends RevisionConfig {
   rev: string | null;
 }
 
-export async function rangeConfig(repo: Repo, base: string | null, opts: { defaultBranch?: string; remote?: string }): Promise<RangeConfig> {
+export async function rangeConfig(
+  repo: Repo,
+  base: string | null,
+  opts: { defaultBranch?: string; remote?: string },
+): Promise<RangeConfig> {
   const cacheDir = path.join(repo.commonDir, 'orch');
   const rev = base ?? (await defaultBranchRev(repo, opts));
   if (rev === null) return { ...(await configAtRevision(async () => null, 'HEAD', cacheDir)), rev: null };

@@ -10,7 +10,10 @@ export function rangeNotes(commits: CommitInfo[]): string[] {
   const notes: string[] = [];
   const skipped = commits.filter((c) => (c.trailers['orch-skip'] ?? []).some((v) => v.trim()));
   for (const c of skipped.slice(0, SHOWN)) {
-    const what = c.trailers['orch-skip'].map((v) => v.trim()).filter(Boolean).join(',');
+    const what = c.trailers['orch-skip']
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .join(',');
     notes.push(`commit ${label(c)} was made with ORCH_SKIP=${what}; it was checked here all the same.`);
   }
   if (skipped.length > SHOWN) notes.push(`and ${skipped.length - SHOWN} more commits made with ORCH_SKIP.`);

@@ -37,7 +37,11 @@ export function orchStateDir(gitDir: string): string {
   return path.join(gitDir, 'orch');
 }
 
-export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: NodeJS.ProcessEnv): Promise<RecordResult> {
+export async function recordCommit(
+  prepared: Prepared,
+  changes: ChangeSet,
+  env: NodeJS.ProcessEnv,
+): Promise<RecordResult> {
   const { repo, config, identity, skip } = prepared;
   const head = headCommit(prepared.repo);
   const agent = identity.name ?? 'unknown';
@@ -49,7 +53,10 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   const logFiles = (amended?.files ?? changes.files).filter(notStatus);
   const task = env.ORCH_TASK?.trim() || taskFromLocks(prepared, amended?.files ?? changes.files);
   // a person (no agent identity, only a git email) makes no claim to be an agent
-  const trailers = [...(identity.isAgent && identity.name ? [`Agent: ${agent}`] : []), ...(task ? [`Task: ${task}`] : [])];
+  const trailers = [
+    ...(identity.isAgent && identity.name ? [`Agent: ${agent}`] : []),
+    ...(task ? [`Task: ${task}`] : []),
+  ];
   if (skip.all || skip.rules.length) trailers.push(`Orch-Skip: ${skip.all ? 'all' : skip.rules.join(',')}`);
   writeState(repo.gitDir, trailersFile(env), trailers.join('\n') + '\n');
   const result: RecordResult = { reviews: [], trailers };
@@ -59,12 +66,19 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   // same commit (the container parsers load only when a container file changed)
   const containerEntry = RULES.find((r) => r.id === 'container-review');
   const gates: ('container-review' | 'contract-review')[] = [];
-  if (containerEntry?.mayApply?.(changes.files) && !skip.rules.includes('container-review')) gates.push('container-review');
-  if (config.contracts.some((c) => c.consumers?.length) && !skip.rules.includes('contract-review')) gates.push('contract-review');
+  if (containerEntry?.mayApply?.(changes.files) && !skip.rules.includes('container-review'))
+    gates.push('container-review');
+  if (config.contracts.some((c) => c.consumers?.length) && !skip.rules.includes('contract-review'))
+    gates.push('contract-review');
   if (gates.length > 0) {
     const { reviewRequestsFor } = await import('../compose/reviewRequestsFor.js');
-    const notes = gates.includes('container-review') ? await (await import('../rules/containerRules.js')).practiceNote(changes, config) : undefined;
-    result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now, { rules: gates, notes });
+    const notes = gates.includes('container-review')
+      ? await (await import('../rules/containerRules.js')).practiceNote(changes, config)
+      : undefined;
+    result.reviews = await reviewRequestsFor(changes, config, identity, prepared.status.own, prepared.now, {
+      rules: gates,
+      notes,
+    });
   }
   const wantsLog = config.log.enabled && logFiles.length > 0 && changes.files.some(notStatus);
   // An attempt that aborted after pre-commit (a later hook step failed, commit-msg refused,
@@ -74,7 +88,9 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
   if (!wantsLog && result.reviews.length === 0 && !stale) return result;
 
   const at = formatStatusTime(prepared.now);
-  let entry = wantsLog ? formatLogEntry({ at, agent, task, files: logFiles, maxPaths: config.log.maxPaths }) : undefined;
+  let entry = wantsLog
+    ? formatLogEntry({ at, agent, task, files: logFiles, maxPaths: config.log.maxPaths })
+    : undefined;
   // same change, same agent: an amend keeps the entry HEAD added (and its time)
   const replaceLine = amended?.previousEntry;
   const tail = (l: string) => l.replace(/^\s*- \S+ /, '');
@@ -100,18 +116,22 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
     // process, so the whole step costs two: this and update-index
     const staged = await stagedEntryNow(prepared, statusFile);
     const workingText = readStatusText(path.join(repo.top, statusFile));
-    const indexed: IndexEntry | null = staged ? { mode: fileMode(path.join(repo.top, statusFile)), sha: staged.sha } : null;
+    const indexed: IndexEntry | null = staged
+      ? { mode: fileMode(path.join(repo.top, statusFile)), sha: staged.sha }
+      : null;
     const stagedText = staged ? staged.text : null;
     // only while the staged file is the one that attempt left (another commit may be carrying it)
     if (last?.sha !== staged?.sha) stale = undefined;
     // bytes that are not UTF-8 were decoded as U+FFFD: refused before anything is written
-    if (stagedText?.includes('\uFFFD')) checkUtf8((await runGitBuffer(['cat-file', 'blob', staged!.sha], repo.git)).stdout, `${statusFile} (staged)`);
+    if (stagedText?.includes('\uFFFD'))
+      checkUtf8((await runGitBuffer(['cat-file', 'blob', staged!.sha], repo.git)).stdout, `${statusFile} (staged)`);
     if (workingText?.includes('\uFFFD')) checkUtf8(fs.readFileSync(path.join(repo.top, statusFile)), statusFile);
     const objects = objectStore(repo, env);
     const base = stagedText ?? workingText ?? CANONICAL_STATUS;
     let newStaged = edit(base);
     const skipWorktree =
-      prepared.status.outsideCheckout && /^S /.test((await runGit(['ls-files', '-v', '--', `:(literal)${statusFile}`], repo.git)).stdout);
+      prepared.status.outsideCheckout &&
+      /^S /.test((await runGit(['ls-files', '-v', '--', `:(literal)${statusFile}`], repo.git)).stdout);
     // A write that fails (a full disk, a read-only file) blocks the commit: whatever was
     // already written is put back, so a retried commit does not find a stale entry staged.
     const undo: Array<() => Promise<unknown>> = [];
@@ -125,26 +145,46 @@ export async function recordCommit(prepared: Prepared, changes: ChangeSet, env: 
         const archivePath = path.join(repo.top, archiveFile);
         const archiveIndexed = await ask(indexEntryQuery(archiveFile), repo.git);
         const archiveWorking = readStatusText(archivePath);
-        const archiveText = archiveIndexed ? blobText((await runGitBuffer(['cat-file', 'blob', archiveIndexed.sha], repo.git)).stdout) : archiveWorking;
+        const archiveText = archiveIndexed
+          ? blobText((await runGitBuffer(['cat-file', 'blob', archiveIndexed.sha], repo.git)).stdout)
+          : archiveWorking;
         const nextArchive = appendToArchive(archiveText, archived.moved);
         await writeIndexEntry(archiveFile, nextArchive, archiveIndexed?.mode ?? '100644', repo.git, objects);
         undo.push(() => restoreIndexEntry(archiveFile, archiveIndexed, repo.git));
         await atomicWrite(archivePath, nextArchive, { tmpDir: statusTmpDir(repo) });
-        undo.push(() => (archiveWorking === null ? fs.promises.rm(archivePath, { force: true }) : atomicWrite(archivePath, archiveWorking, { tmpDir: statusTmpDir(repo) })));
+        undo.push(() =>
+          archiveWorking === null
+            ? fs.promises.rm(archivePath, { force: true })
+            : atomicWrite(archivePath, archiveWorking, { tmpDir: statusTmpDir(repo) }),
+        );
       }
       if (newStaged !== base || !indexed) {
-        const sha = (stagedSha = await writeIndexEntry(statusFile, newStaged, indexed?.mode ?? '100644', repo.git, objects));
+        const sha = (stagedSha = await writeIndexEntry(
+          statusFile,
+          newStaged,
+          indexed?.mode ?? '100644',
+          repo.git,
+          objects,
+        ));
         undo.push(() => restoreIndexEntry(statusFile, indexed, repo.git));
         // a new index entry loses the skip-worktree bit (a sparse checkout's): without it git
         // would see the file as deleted
         if (skipWorktree) await runGit(['update-index', '--skip-worktree', '--', statusFile], repo.git);
         if (usesTemporaryIndex(env)) {
           // git will write the real index from its own copy: post-commit carries the entry over
-          writeState(repo.gitDir, 'post-commit', JSON.stringify({ base: indexed?.sha ?? null, sha, entry: entry ?? null, reviews: result.reviews }) + '\n');
+          writeState(
+            repo.gitDir,
+            'post-commit',
+            JSON.stringify({ base: indexed?.sha ?? null, sha, entry: entry ?? null, reviews: result.reviews }) + '\n',
+          );
           undo.push(() => fs.promises.rm(path.join(orchStateDir(repo.gitDir), 'post-commit'), { force: true }));
         }
       }
-      writeState(repo.gitDir, recordedFile(env), JSON.stringify({ head: await head, entry: entry ?? null, sha: stagedSha ?? staged?.sha ?? null }) + '\n');
+      writeState(
+        repo.gitDir,
+        recordedFile(env),
+        JSON.stringify({ head: await head, entry: entry ?? null, sha: stagedSha ?? staged?.sha ?? null }) + '\n',
+      );
       undo.push(() => fs.promises.rm(path.join(orchStateDir(repo.gitDir), recordedFile(env)), { force: true }));
       // the working tree: its own (maybe unstaged) edits plus the same entry
       await updateStatusLocked(repo, config, (current) => {
@@ -178,7 +218,11 @@ function recordedFile(env: NodeJS.ProcessEnv): string {
   return trailersFile(env).replace(/^trailers/, 'recorded');
 }
 
-function lastRecord(gitDir: string, env: NodeJS.ProcessEnv, head: string): { entry: string; sha: string | null } | undefined {
+function lastRecord(
+  gitDir: string,
+  env: NodeJS.ProcessEnv,
+  head: string,
+): { entry: string; sha: string | null } | undefined {
   let last: { head?: unknown; entry?: unknown; sha?: unknown };
   try {
     last = JSON.parse(fs.readFileSync(path.join(orchStateDir(gitDir), recordedFile(env)), 'utf8'));
@@ -193,7 +237,10 @@ function lastRecord(gitDir: string, env: NodeJS.ProcessEnv, head: string): { ent
 function taskFromLocks(prepared: Prepared, files: FileChange[]): string | undefined {
   const own = prepared.status.combined.locks.filter((l) => l.task && sameAgent(l.agent, prepared.identity.name));
   if (!own.length) return undefined;
-  const index = buildLockIndex(own, { ignoreCase: prepared.repo.ignoreCase, existsLiterally: prepared.existsLiterally });
+  const index = buildLockIndex(own, {
+    ignoreCase: prepared.repo.ignoreCase,
+    existsLiterally: prepared.existsLiterally,
+  });
   const tasks = new Set<string>();
   for (const f of files) for (const l of index.match(f.path)) tasks.add(l.task!);
   return tasks.size === 1 ? [...tasks][0] : tasks.size > 1 ? [...tasks].sort().join(',') : undefined;
@@ -263,7 +310,9 @@ function fileMode(file: string): string {
 /** Where blobs go: git's own override (quarantine, alternates set-ups) or the common objects dir. */
 function objectStore(repo: Prepared['repo'], env: NodeJS.ProcessEnv): { dir: string; algorithm: 'sha1' | 'sha256' } {
   return {
-    dir: env.GIT_OBJECT_DIRECTORY ? path.resolve(repo.top, env.GIT_OBJECT_DIRECTORY) : path.join(repo.commonDir, 'objects'),
+    dir: env.GIT_OBJECT_DIRECTORY
+      ? path.resolve(repo.top, env.GIT_OBJECT_DIRECTORY)
+      : path.join(repo.commonDir, 'objects'),
     algorithm: repo.configValue('extensions.objectformat') === 'sha256' ? 'sha256' : 'sha1',
   };
 }

@@ -34,13 +34,16 @@ export async function recordDecision(req: DecideRequest): Promise<{ record: Deci
   }
   const prepared = await prepareCheck({ cwd: req.cwd, env: req.env, agentFlag: req.agentFlag, now: req.now });
   const { repo, config, identity, now } = prepared;
-  if (repo.bare) throw new OrchError('orch decide needs a working tree: the decision is written to the orchestration index there.');
+  if (repo.bare)
+    throw new OrchError('orch decide needs a working tree: the decision is written to the orchestration index there.');
   if (!identity.name) throw new OrchError('no identity: set ORCH_AGENT or pass --agent NAME.');
   const file = config.indexFile;
   const full = path.resolve(repo.top, file);
   const rel = path.relative(repo.top, full);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new OrchError(`indexFile "${file}" is outside the repository; orch decide writes only inside it.`, { hint: 'Set indexFile to a repository-relative path in the orch configuration.' });
+    throw new OrchError(`indexFile "${file}" is outside the repository; orch decide writes only inside it.`, {
+      hint: 'Set indexFile to a repository-relative path in the orch configuration.',
+    });
   }
   const record: DecisionRecord = {
     title: req.title,
@@ -60,9 +63,12 @@ export async function recordDecision(req: DecideRequest): Promise<{ record: Deci
     }
     // a link could send the write anywhere; a directory is not a document
     if (stat && !stat.isFile()) {
-      throw new OrchError(`${file} is not a regular file (${stat.isSymbolicLink() ? 'a symbolic link' : 'a directory or device'}); orch decide does not write through it.`, {
-        hint: `Replace it with a regular file, or point indexFile elsewhere.`,
-      });
+      throw new OrchError(
+        `${file} is not a regular file (${stat.isSymbolicLink() ? 'a symbolic link' : 'a directory or device'}); orch decide does not write through it.`,
+        {
+          hint: `Replace it with a regular file, or point indexFile elsewhere.`,
+        },
+      );
     }
     if (stat) text = fs.readFileSync(full, 'utf8');
     fs.mkdirSync(path.dirname(full), { recursive: true });

@@ -22,7 +22,10 @@ export interface RecordRequest {
 export async function recordEdit(req: RecordRequest): Promise<EditRecord[]> {
   const dirs = locateGitDir(req.cwd);
   if (!dirs) return [];
-  let agent = req.agentFlag?.trim() || req.env.ORCH_AGENT?.trim() ? normaliseName(req.agentFlag?.trim() || req.env.ORCH_AGENT!.trim()) : '';
+  let agent =
+    req.agentFlag?.trim() || req.env.ORCH_AGENT?.trim()
+      ? normaliseName(req.agentFlag?.trim() || req.env.ORCH_AGENT!.trim())
+      : '';
   if (!agent) {
     const { openRepo } = await import('./openRepo.js');
     const { loadConfig } = await import('../config/loadConfig.js');
@@ -44,7 +47,13 @@ export async function recordEdit(req: RecordRequest): Promise<EditRecord[]> {
       continue; // outside the repository
     }
     for (const rel of rels) {
-      records.push({ path: rel, agent, at, ...(session ? { session } : {}), blob: fileBlobId(path.join(dirs.top, rel), algorithm) });
+      records.push({
+        path: rel,
+        agent,
+        at,
+        ...(session ? { session } : {}),
+        blob: fileBlobId(path.join(dirs.top, rel), algorithm),
+      });
     }
   }
   appendEdits(dirs.commonDir, records);

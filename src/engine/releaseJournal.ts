@@ -12,7 +12,12 @@ const MAX_ENTRIES = 500;
 
 /** One lock as orch wrote it: a lock taken again later has another Since, so another key. */
 export function releaseKey(l: Pick<Lock, 'path' | 'agent' | 'task' | 'since'>): string {
-  return [l.path.trim().replace(/\/+$/, ''), l.agent.trim().replace(/^@+/, '').toLowerCase(), (l.task ?? '').trim(), (l.since ?? '').trim()].join('\0');
+  return [
+    l.path.trim().replace(/\/+$/, ''),
+    l.agent.trim().replace(/^@+/, '').toLowerCase(),
+    (l.task ?? '').trim(),
+    (l.since ?? '').trim(),
+  ].join('\0');
 }
 
 function journalFile(commonDir: string): string {
@@ -23,7 +28,9 @@ function journalFile(commonDir: string): string {
 export function readReleases(commonDir: string): Set<string> {
   try {
     const raw = JSON.parse(fs.readFileSync(journalFile(commonDir), 'utf8')) as { v?: number; keys?: unknown };
-    return raw.v === 1 && Array.isArray(raw.keys) ? new Set(raw.keys.filter((k): k is string => typeof k === 'string')) : new Set();
+    return raw.v === 1 && Array.isArray(raw.keys)
+      ? new Set(raw.keys.filter((k): k is string => typeof k === 'string'))
+      : new Set();
   } catch {
     return new Set();
   }

@@ -40,7 +40,11 @@ export interface RemoteLocksOptions {
 
 const EMPTY: StatusDoc = { locks: [], reviews: [], problems: [], steals: [] };
 
-export async function remoteLocks(repo: Repo, config: Config, opts: RemoteLocksOptions): Promise<LockBranchCopy | null> {
+export async function remoteLocks(
+  repo: Repo,
+  config: Config,
+  opts: RemoteLocksOptions,
+): Promise<LockBranchCopy | null> {
   const target = lockBranchTarget(config);
   if (!target) return null;
   const server = opts.context === 'pre-receive' || repo.bare;
@@ -56,7 +60,9 @@ export async function remoteLocks(repo: Repo, config: Config, opts: RemoteLocksO
       fresh = true;
     } else if (outcome.state === 'missing') {
       copy.doc = EMPTY;
-      copy.notes.push(`${target.branch} does not exist on ${target.remote} yet: no shared locks to check (\`orch init --remote ${target.remote}\` or the first \`orch lock\` creates it).`);
+      copy.notes.push(
+        `${target.branch} does not exist on ${target.remote} yet: no shared locks to check (\`orch init --remote ${target.remote}\` or the first \`orch lock\` creates it).`,
+      );
       return copy;
     } else {
       const blocking = (opts.context === 'pre-push' || opts.context === 'ci') && config.locks.verify === 'strict';
@@ -94,7 +100,9 @@ export async function remoteLocks(repo: Repo, config: Config, opts: RemoteLocksO
     const at = lastFetched(repo.gitDir, repo.commonDir, target);
     const age = at ? opts.now.getTime() - at.getTime() : null;
     if (age !== null && age > STALE_COPY_MS) {
-      copy.notes.push(`the copy of the lock branch ${label} is ${formatAge(age)} old: locks taken since are not checked here. \`orch sync\` refreshes it.`);
+      copy.notes.push(
+        `the copy of the lock branch ${label} is ${formatAge(age)} old: locks taken since are not checked here. \`orch sync\` refreshes it.`,
+      );
     }
   }
   return copy;

@@ -22,7 +22,13 @@ export interface Renewal {
 }
 
 /** Rewrites the agent's own lock row with its renewed times (under the status lock). */
-export async function renewLease(repo: Repo, config: Config, agent: string, lock: Lock, now: Date): Promise<Renewal | null> {
+export async function renewLease(
+  repo: Repo,
+  config: Config,
+  agent: string,
+  lock: Lock,
+  now: Date,
+): Promise<Renewal | null> {
   if (lock.source && lock.source !== config.statusFile) return null; // another worktree's file
   return updateStatus(repo, config, (current) => {
     const same = (l: Lock) => sameAgent(l.agent, agent) && l.path === lock.path && (l.task ?? '') === (lock.task ?? '');
@@ -31,7 +37,20 @@ export async function renewLease(repo: Repo, config: Config, agent: string, lock
     if (!mine || !next) return { text: null, result: null };
     const { text, removed } = removeLocks(current.ownText ?? '', (l) => same(l) && l.line === mine.line);
     if (removed.length !== 1) return { text: null, result: null };
-    const out = addLock(text, { path: mine.path, agent: mine.agent, task: mine.task, since: next.since ?? '', expires: next.expires, note: mine.note });
-    return { text: out, result: { path: mine.path, expires: next.expires ?? formatStatusTime(lockExpiry({ ...mine, since: next.since }, config.locks.ttl)!) } };
+    const out = addLock(text, {
+      path: mine.path,
+      agent: mine.agent,
+      task: mine.task,
+      since: next.since ?? '',
+      expires: next.expires,
+      note: mine.note,
+    });
+    return {
+      text: out,
+      result: {
+        path: mine.path,
+        expires: next.expires ?? formatStatusTime(lockExpiry({ ...mine, since: next.since }, config.locks.ttl)!),
+      },
+    };
   });
 }

@@ -25,7 +25,8 @@ export function resolveIdentity(clues: IdentityClues, config: Pick<Config, 'agen
     ['trailer', clues.trailer],
   ];
   for (const [source, value] of ordered) {
-    if (value && normaliseName(value)) return { name: checkedName(normaliseName(value), source), source, isAgent: true };
+    if (value && normaliseName(value))
+      return { name: checkedName(normaliseName(value), source), source, isAgent: true };
   }
   const email = clues.email?.trim();
   if (email) {
@@ -49,7 +50,7 @@ const FROM: Record<string, string> = {
   flag: '--agent',
   env: 'ORCH_AGENT',
   'git-config': 'git config orch.agent',
-  trailer: 'the commit\'s Agent: trailer',
+  trailer: "the commit's Agent: trailer",
   'git-email': 'the git email (GIT_AUTHOR_EMAIL or git config user.email)',
 };
 
@@ -57,7 +58,11 @@ function checkedName(name: string, source: Identity['source']): string {
   const bad = BAD_NAME.exec(name);
   if (!bad) return name;
   const what =
-    bad[0] === '|' ? '"|"' : bad[0] === '\n' || bad[0] === '\r' ? 'a line break' : `the control character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    bad[0] === '|'
+      ? '"|"'
+      : bad[0] === '\n' || bad[0] === '\r'
+        ? 'a line break'
+        : `the control character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   throw new OrchError(`the agent name from ${FROM[source] ?? source} (${JSON.stringify(name)}) contains ${what}.`, {
     hint: `Agent names are written into WORK_STATUS.md rows and commit trailers: use letters, digits, "-", "_" or "." (e.g. backend-architect). Fix ${FROM[source] ?? source} and run the command again.`,
     exitCode: 2,

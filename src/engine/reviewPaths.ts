@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gitBlobId } from '../compose/gitBlobId.js';
-import { globMatcher } from '../match/globMatcher.js';
 import { OrchError } from '../errors.js';
 import { formatStatusTime } from '../locks/lockTimes.js';
 import { addReview } from '../status/addReview.js';
@@ -20,7 +19,9 @@ import { lockBranchTarget } from './lockBranchTarget.js';
 import { gatesFor, reviewGates } from '../compose/reviewGates.js';
 import type { LoadedStatus } from './loadStatus.js';
 
-export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve'; paths: string[] }): Promise<{ agent: string; reviewer: string; changed: string[]; remote?: boolean }> {
+export async function reviewPaths(
+  req: CheckEnv & { action: 'request' | 'approve'; paths: string[] },
+): Promise<{ agent: string; reviewer: string; changed: string[]; remote?: boolean }> {
   if (req.paths.length === 0) throw new OrchError(`orch review ${req.action}: name at least one path.`);
   const prepared = await prepareCheck(req);
   const { repo, config, identity, now } = prepared;
@@ -36,18 +37,25 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
     const found = [...new Set(gatesFor(gates, p, { ignoreCase: repo.ignoreCase }).flatMap((g) => g.reviewers))];
     // only what a review gate covers, and only what exists, can be reviewed
     if (found.length === 0) {
-      throw new OrchError(`orch review ${req.action}: ${p} is not under review (review.paths: ${config.review.paths.join(', ')}; or a contract with consumers).`, {
-        hint: 'Name Dockerfiles and compose files, or add the pattern to review.paths in the configuration.',
-      });
+      throw new OrchError(
+        `orch review ${req.action}: ${p} is not under review (review.paths: ${config.review.paths.join(', ')}; or a contract with consumers).`,
+        {
+          hint: 'Name Dockerfiles and compose files, or add the pattern to review.paths in the configuration.',
+        },
+      );
     }
     if (!fs.existsSync(path.join(repo.top, p))) {
-      throw new OrchError(`orch review ${req.action}: ${p} does not exist in the working tree.`, { hint: 'Check the path (relative to the current directory).' });
+      throw new OrchError(`orch review ${req.action}: ${p} does not exist in the working tree.`, {
+        hint: 'Check the path (relative to the current directory).',
+      });
     }
     if (req.action === 'request') {
       reviewersOf.set(p, found.length ? found : [config.review.reviewer]);
       continue;
     }
-    const mine = found.find((r) => sameAgent(r, agent)) ?? (sameAgent(config.review.reviewer, agent) && found.length === 0 ? config.review.reviewer : undefined);
+    const mine =
+      found.find((r) => sameAgent(r, agent)) ??
+      (sameAgent(config.review.reviewer, agent) && found.length === 0 ? config.review.reviewer : undefined);
     if (!mine) {
       const who = found.length ? found.join(', ') : config.review.reviewer;
       throw new OrchError(`only the reviewer (${who}) can approve ${p}; you are ${agent}.`, {
@@ -81,7 +89,14 @@ export async function reviewPaths(req: CheckEnv & { action: 'request' | 'approve
         const open = reviews.filter((r: Review) => r.path === p && sameAgent(r.reviewer, who));
         if (req.action === 'request') {
           // already asked for, or already approved as the file is now: nothing to add
-          if (open.some((r) => (r.state === 'requested' && (!r.blob || r.blob === blob)) || (r.state === 'approved' && r.blob === blob))) continue;
+          if (
+            open.some(
+              (r) =>
+                (r.state === 'requested' && (!r.blob || r.blob === blob)) ||
+                (r.state === 'approved' && r.blob === blob),
+            )
+          )
+            continue;
           text = addReview(text, { path: p, requestedBy: agent, reviewer: who, state: 'requested', at, blob });
         } else if (open.length) {
           text = setReviewState(text, (r) => r.path === p && sameAgent(r.reviewer, who), 'approved', at, blob);

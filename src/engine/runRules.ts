@@ -50,5 +50,7 @@ export async function runRules(input: RuleInput, skip: Skip, only?: string[]): P
 }
 
 function allFiles(input: RuleInput) {
-  return input.range && input.range !== input.changes ? [...input.changes.files, ...input.range.files] : input.changes.files;
+  return input.range && input.range !== input.changes
+    ? [...input.changes.files, ...input.range.files]
+    : input.changes.files;
 }

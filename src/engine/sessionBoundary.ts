@@ -29,7 +29,9 @@ export interface StopCheck {
 /** Own active locks, split by whether uncommitted changes lie under them. */
 async function ownLocks(prepared: Prepared): Promise<{ mine: Lock[]; dirtyUnder: Map<Lock, string[]> }> {
   const { repo, config, identity, now } = prepared;
-  const mine = prepared.status.combined.locks.filter((l) => sameAgent(l.agent, identity.name) && !isExpired(l, now, config.locks.ttl));
+  const mine = prepared.status.combined.locks.filter(
+    (l) => sameAgent(l.agent, identity.name) && !isExpired(l, now, config.locks.ttl),
+  );
   const dirtyUnder = new Map<Lock, string[]>();
   if (!mine.length) return { mine, dirtyUnder };
   const dirty = (await ask(dirtyPathsQuery, repo.git)).filter((p) => p !== config.statusFile);
@@ -41,7 +43,9 @@ async function ownLocks(prepared: Prepared): Promise<{ mine: Lock[]; dirtyUnder:
   return { mine, dirtyUnder };
 }
 
-export async function checkStop(opts: CheckEnv & { sessionId: string | null; stopHookActive: boolean }): Promise<StopCheck> {
+export async function checkStop(
+  opts: CheckEnv & { sessionId: string | null; stopHookActive: boolean },
+): Promise<StopCheck> {
   if (opts.stopHookActive) return { reason: null }; // blocked once already: never a loop
   const prepared = await prepareCheck(opts);
   const { identity, config, repo } = prepared;
@@ -56,7 +60,8 @@ export async function checkStop(opts: CheckEnv & { sessionId: string | null; sto
   // commit since the lock was taken that touched them (the session's own auto-locks are
   // released at its end instead)
   for (const lock of mine) {
-    if (dirtyUnder.has(lock) || !lock.task || lock.task === AUTO_LOCK_TASK || unfinished.has(lock.task) || !lock.since) continue;
+    if (dirtyUnder.has(lock) || !lock.task || lock.task === AUTO_LOCK_TASK || unfinished.has(lock.task) || !lock.since)
+      continue;
     const commits = await ask(commitsSinceQuery(lock.since, [lock.path]), repo.git).catch(() => []);
     if (commits.length) unfinished.add(lock.task);
   }
@@ -67,12 +72,20 @@ export async function checkStop(opts: CheckEnv & { sessionId: string | null; sto
   if (uncommitted.length) {
     const shown = uncommitted.slice(0, 20).map(shellQuote).join(' ');
     const label = tasks[0] ?? 'work';
-    steps.push(`commit your work under your locks: git add -- ${shown}${uncommitted.length > 20 ? ' …' : ''} && git commit -m "${label}: <what you did>"`);
+    steps.push(
+      `commit your work under your locks: git add -- ${shown}${uncommitted.length > 20 ? ' …' : ''} && git commit -m "${label}: <what you did>"`,
+    );
   }
   for (const task of tasks) {
-    steps.push(`if task ${task} is finished: update ${config.indexFile}, run orch done ${shellQuote(task)}, then git add -- ${shellQuote(config.indexFile)} ${shellQuote(config.statusFile)} && git commit -m "${task}: done"`);
+    steps.push(
+      `if task ${task} is finished: update ${config.indexFile}, run orch done ${shellQuote(task)}, then git add -- ${shellQuote(config.indexFile)} ${shellQuote(config.statusFile)} && git commit -m "${task}: done"`,
+    );
   }
-  const reason = [`orch: before you stop, ${identity.name}, finish the protocol:`, ...steps.map((s, i) => `${i + 1}. ${s}`), 'If you are not done, say what remains; your locks stay yours.'].join('\n');
+  const reason = [
+    `orch: before you stop, ${identity.name}, finish the protocol:`,
+    ...steps.map((s, i) => `${i + 1}. ${s}`),
+    'If you are not done, say what remains; your locks stay yours.',
+  ].join('\n');
   return { reason };
 }
 
@@ -92,7 +105,10 @@ export async function endSession(opts: CheckEnv & { sessionId: string | null }):
   const free = new Set(taken.filter((l) => !dirtyUnder.has(l)).map((l) => `${l.path}\0${l.note}`));
   if (!free.size) return { released: [], kept };
   const released = await updateStatus(repo, config, (current) => {
-    const { text, removed } = removeLocks(current.ownText ?? '', (l) => sameAgent(l.agent, identity.name) && free.has(`${l.path}\0${l.note}`));
+    const { text, removed } = removeLocks(
+      current.ownText ?? '',
+      (l) => sameAgent(l.agent, identity.name) && free.has(`${l.path}\0${l.note}`),
+    );
     return { text: removed.length ? text : null, result: removed };
   });
   return { released, kept };

@@ -100,7 +100,9 @@ export function statusHistory(
     const close = () => {
       if (run.length - 1 < min) return;
       const chain = { keys: run };
-      run.forEach((key, index) => chained.set(key, { chain, index }));
+      run.forEach((key, index) => {
+        chained.set(key, { chain, index });
+      });
     };
     for (const [from, to] of order) {
       // a version seen before in the run (a revert) would stand twice in it: start anew

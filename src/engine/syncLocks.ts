@@ -40,7 +40,14 @@ export async function syncLocks(req: CheckEnv): Promise<SyncResult> {
   const env: CheckEnv = { ...req, cwd: repo.top };
   for (const op of readPending(repo.commonDir)) {
     if (op.op === 'lock') {
-      const r = await lockPaths({ ...env, agentFlag: op.agent, paths: op.paths, task: op.task, note: op.note, taken: { since: op.since, expires: op.expires } });
+      const r = await lockPaths({
+        ...env,
+        agentFlag: op.agent,
+        paths: op.paths,
+        task: op.task,
+        note: op.note,
+        taken: { since: op.since, expires: op.expires },
+      });
       if (r.conflicts.length) result.rejected.push({ op, findings: r.conflicts });
       else result.published.push(op);
     } else {
@@ -70,4 +77,3 @@ async function strike(repo: { commonDir: string }, op: PendingOp): Promise<void>
     await writePending(repo.commonDir, ops);
   });
 }
-

@@ -12,8 +12,8 @@ export function toRepoPath(arg: string, cwd: string, top: string): string {
   const native = arg.replace(/\\/g, '/');
   const abs = path.resolve(cwd, native);
   const rel = path.relative(top, abs);
-  if (rel === '' ) {
-    if (trailingSlash || native === '.' ) return '';
+  if (rel === '') {
+    if (trailingSlash || native === '.') return '';
   }
   if (leaves(rel)) {
     throw new OrchError(`${arg} is outside the repository (${top}).`, {

@@ -46,7 +46,8 @@ export async function unlockPaths(req: UnlockRequest): Promise<UnlockResult> {
   }
   const prepared = await prepareCheck(req);
   const { repo, config, identity, now } = prepared;
-  if (!identity.name) throw new OrchError('no identity to unlock as.', { hint: 'Set ORCH_AGENT or pass --agent NAME.' });
+  if (!identity.name)
+    throw new OrchError('no identity to unlock as.', { hint: 'Set ORCH_AGENT or pass --agent NAME.' });
   const agent = identity.name;
   const paths = req.paths.map((p) => toRepoPath(p, req.cwd, repo.top));
   if (req.all && req.steal) throw new OrchError('--all releases only your own locks; name the paths to steal.');
@@ -99,7 +100,15 @@ export async function unlockPaths(req: UnlockRequest): Promise<UnlockResult> {
       local: (current, r) => (r.stolen.length ? appendLog(current.ownText ?? '', stealEntries(r.stolen)) : null),
       offlineFlag: true,
     });
-    return { ...p.result, remote: { state: p.published ? 'published' : 'unchanged', label: p.target.label, commit: p.commit, attempts: p.attempts } };
+    return {
+      ...p.result,
+      remote: {
+        state: p.published ? 'published' : 'unchanged',
+        label: p.target.label,
+        commit: p.commit,
+        attempts: p.attempts,
+      },
+    };
   }
   if (!target) return updateStatus(repo, config, edit);
   return withStatusLock(repo, async () => {

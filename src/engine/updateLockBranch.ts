@@ -58,13 +58,22 @@ export function remoteLockPath(repo: Pick<Repo, 'commonDir'>): string {
   return path.join(repo.commonDir, 'orch', 'remote.lock');
 }
 
-export async function updateLockBranch<T>(repo: Repo, config: Config, update: LockBranchUpdate<T>): Promise<Published<T>> {
+export async function updateLockBranch<T>(
+  repo: Repo,
+  config: Config,
+  update: LockBranchUpdate<T>,
+): Promise<Published<T>> {
   const target = lockBranchTarget(config);
   if (!target) throw new Error('updateLockBranch: remote mode is off (no locks.remote)');
   return withFileLock(remoteLockPath(repo), () => cycle(repo, config, target, update), { timeoutMs: QUEUE_TIMEOUT_MS });
 }
 
-async function cycle<T>(repo: Repo, config: Config, target: LockBranchTarget, update: LockBranchUpdate<T>): Promise<Published<T>> {
+async function cycle<T>(
+  repo: Repo,
+  config: Config,
+  target: LockBranchTarget,
+  update: LockBranchUpdate<T>,
+): Promise<Published<T>> {
   const started = Date.now();
   let lastReason = '';
   let slotMs = 0;
@@ -76,7 +85,8 @@ async function cycle<T>(repo: Repo, config: Config, target: LockBranchTarget, up
       lastReason = fetched.reason;
     } else {
       markFetched(repo.commonDir, target);
-      const tip: LockBranchTip | null = fetched.state === 'missing' ? null : await readLockBranch(target.tracking, config.statusFile, repo.git);
+      const tip: LockBranchTip | null =
+        fetched.state === 'missing' ? null : await readLockBranch(target.tracking, config.statusFile, repo.git);
       const text = tip?.text ?? CANONICAL_STATUS;
       const current = loadedFrom(text, config, target);
       const { text: next, result } = update.edit(current);
@@ -98,16 +108,22 @@ async function cycle<T>(repo: Repo, config: Config, target: LockBranchTarget, up
       const pushed = await pushLockBranch(target.remote, commit, target.branch, repo.git);
       if (pushed.state === 'pushed') {
         // the push updates the remote-tracking ref only when a fetch refspec maps it
-        await runGit(['update-ref', '-m', 'orch: published', target.tracking, commit], { ...repo.git, okCodes: [1, 128] });
+        await runGit(['update-ref', '-m', 'orch: published', target.tracking, commit], {
+          ...repo.git,
+          okCodes: [1, 128],
+        });
         await refresh(repo, config, loadedFrom(next, config, target), result, update);
         return { result, target, commit, published: true, attempts: attempt };
       }
       if (pushed.state === 'unreachable') throw unreachableError(target, pushed.reason, update);
       if (pushed.state === 'declined') {
-        throw new OrchError(`${target.remote} refused the update of the lock branch ${target.branch} (${update.what}):\n  ${pushed.reason.replace(/\n/g, '\n  ')}`, {
-          hint: 'The server checks every lock-branch commit (status-integrity); nothing was changed.',
-          exitCode: 1,
-        });
+        throw new OrchError(
+          `${target.remote} refused the update of the lock branch ${target.branch} (${update.what}):\n  ${pushed.reason.replace(/\n/g, '\n  ')}`,
+          {
+            hint: 'The server checks every lock-branch commit (status-integrity); nothing was changed.',
+            exitCode: 1,
+          },
+        );
       }
       lastReason = pushed.reason;
     }
@@ -127,17 +143,35 @@ function loadedFrom(text: string, config: Config, target: LockBranchTarget): Loa
   return { combined: doc, own: doc, ownText: text, ownPath: `${target.label}:${config.statusFile}` };
 }
 
-async function refresh<T>(repo: Repo, config: Config, remote: LoadedStatus, result: T, update: LockBranchUpdate<T>): Promise<void> {
-  await refreshLockView(repo, config, remote.combined.locks, update.local ? (current) => update.local!(current, result) : undefined);
+async function refresh<T>(
+  repo: Repo,
+  config: Config,
+  remote: LoadedStatus,
+  result: T,
+  update: LockBranchUpdate<T>,
+): Promise<void> {
+  await refreshLockView(
+    repo,
+    config,
+    remote.combined.locks,
+    update.local ? (current) => update.local!(current, result) : undefined,
+  );
 }
 
-export function unreachableError(target: LockBranchTarget, reason: string, update: Pick<LockBranchUpdate<unknown>, 'what' | 'offlineFlag'>): OrchError {
-  return new OrchError(`cannot ${update.what}: the lock branch ${target.branch} on remote "${target.remote}" cannot be reached (${reason}). Nothing was changed.`, {
-    hint: [
-      `Check the network and your access (\`git fetch ${target.remote}\`), then run the command again.`,
-      update.offlineFlag
-        ? `Or add --offline to record it in this clone only: it binds nobody else until \`orch sync\` publishes it.`
-        : `Run \`orch sync\` once ${target.remote} can be reached.`,
-    ].join('\n  '),
-  });
+export function unreachableError(
+  target: LockBranchTarget,
+  reason: string,
+  update: Pick<LockBranchUpdate<unknown>, 'what' | 'offlineFlag'>,
+): OrchError {
+  return new OrchError(
+    `cannot ${update.what}: the lock branch ${target.branch} on remote "${target.remote}" cannot be reached (${reason}). Nothing was changed.`,
+    {
+      hint: [
+        `Check the network and your access (\`git fetch ${target.remote}\`), then run the command again.`,
+        update.offlineFlag
+          ? `Or add --offline to record it in this clone only: it binds nobody else until \`orch sync\` publishes it.`
+          : `Run \`orch sync\` once ${target.remote} can be reached.`,
+      ].join('\n  '),
+    },
+  );
 }

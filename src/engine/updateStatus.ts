@@ -48,9 +48,12 @@ export async function updateStatusLocked<T>(
   const { text, result } = edit(current);
   if (text !== null && current.outsideCheckout) {
     // writing a new file here would start a second, diverging status file
-    throw new OrchError(`${config.statusFile} is tracked but missing from this checkout (deleted, or left out by a sparse checkout), so orch cannot change it here.`, {
-      hint: `Restore it (git restore ${config.statusFile}), or in a sparse checkout bring it in: git sparse-checkout add /${config.statusFile}`,
-    });
+    throw new OrchError(
+      `${config.statusFile} is tracked but missing from this checkout (deleted, or left out by a sparse checkout), so orch cannot change it here.`,
+      {
+        hint: `Restore it (git restore ${config.statusFile}), or in a sparse checkout bring it in: git sparse-checkout add /${config.statusFile}`,
+      },
+    );
   }
   if (text !== null && text !== current.ownText) {
     // locks this write takes out were released through orch (see releaseJournal)

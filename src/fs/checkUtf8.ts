@@ -16,7 +16,9 @@ export function checkUtf8(bytes: Buffer, name: string): void {
       const bad = row.findIndex((b) => b >= 0x80);
       throw new OrchError(
         `${name} line ${line} is not UTF-8 (byte 0x${row[Math.max(0, bad)].toString(16).toUpperCase()}): orch writes the status file as UTF-8 and would change bytes it does not own, so it changed nothing.`,
-        { hint: `Convert the file to UTF-8 (for Latin-1: iconv -f latin1 -t utf-8 ${name} > ${name}.utf8 && mv ${name}.utf8 ${name}), stage it, and run the command again.` },
+        {
+          hint: `Convert the file to UTF-8 (for Latin-1: iconv -f latin1 -t utf-8 ${name} > ${name}.utf8 && mv ${name}.utf8 ${name}), stage it, and run the command again.`,
+        },
       );
     }
     line++;

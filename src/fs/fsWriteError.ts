@@ -11,12 +11,21 @@ export function fsWriteError(error: unknown, file: string): unknown {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return fail(`permission denied (${code})`, `Check that you may write to ${dir} and to the file itself (ls -ld "${dir}" "${file}").`);
+      return fail(
+        `permission denied (${code})`,
+        `Check that you may write to ${dir} and to the file itself (ls -ld "${dir}" "${file}").`,
+      );
     case 'EROFS':
-      return fail('the file system is read-only', `Run the command in a writable checkout, or remount the file system that holds ${dir} read-write.`);
+      return fail(
+        'the file system is read-only',
+        `Run the command in a writable checkout, or remount the file system that holds ${dir} read-write.`,
+      );
     case 'ENOSPC':
     case 'EDQUOT':
-      return fail(code === 'EDQUOT' ? 'the disk quota is exhausted' : 'no space left on the device', `Free some space (df -h "${dir}") and run the command again.`);
+      return fail(
+        code === 'EDQUOT' ? 'the disk quota is exhausted' : 'no space left on the device',
+        `Free some space (df -h "${dir}") and run the command again.`,
+      );
     case 'EISDIR':
       return fail('a directory is in the way', `Move or delete the directory ${file}; it must be a file.`);
     case 'ENOENT':

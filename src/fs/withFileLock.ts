@@ -31,7 +31,11 @@ const MAX_DELAY_MS = 100;
 const heldHere = new AsyncLocalStorage<ReadonlySet<string>>();
 const queues = new Map<string, Promise<void>>();
 
-export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+export async function withFileLock<T>(
+  lockPath: string,
+  fn: () => Promise<T>,
+  options: FileLockOptions = {},
+): Promise<T> {
   const path = resolve(lockPath);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const staleMs = options.staleMs ?? 60_000;
@@ -160,16 +164,22 @@ function timeoutError(path: string, holder: LockHolder, timeoutMs: number): Orch
   const seconds = `${Math.round(timeoutMs / 100) / 10}s`;
   const owner = holder.owner;
   if (!owner) {
-    return new OrchError(`Timed out after ${seconds} waiting for the lock ${path}: it exists but does not say who holds it.`, {
-      hint: `If no orch command is running, delete it: rm "${path}"`,
-    });
+    return new OrchError(
+      `Timed out after ${seconds} waiting for the lock ${path}: it exists but does not say who holds it.`,
+      {
+        hint: `If no orch command is running, delete it: rm "${path}"`,
+      },
+    );
   }
   const host = owner.hostname || 'an unknown host';
   const since = owner.time ? ` since ${owner.time}` : '';
   const local = owner.hostname === hostname();
-  return new OrchError(`Timed out after ${seconds} waiting for the lock ${path}: it is held by pid ${owner.pid} on ${host}${since}.`, {
-    hint: local
-      ? `Wait for process ${owner.pid} to finish, or stop it (kill ${owner.pid}); if it is not an orch process, the lock is left over: rm "${path}"`
-      : `The holder runs on another machine; if it is no longer running there, delete the lock: rm "${path}"`,
-  });
+  return new OrchError(
+    `Timed out after ${seconds} waiting for the lock ${path}: it is held by pid ${owner.pid} on ${host}${since}.`,
+    {
+      hint: local
+        ? `Wait for process ${owner.pid} to finish, or stop it (kill ${owner.pid}); if it is not an orch process, the lock is left over: rm "${path}"`
+        : `The holder runs on another machine; if it is no longer running there, delete the lock: rm "${path}"`,
+    },
+  );
 }

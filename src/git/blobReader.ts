@@ -91,5 +91,3 @@ export function blobText(b: Buffer | null): string | null {
   if (!b || looksBinary(b)) return null;
   return b.toString('utf8');
 }
-
-

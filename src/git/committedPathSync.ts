@@ -7,6 +7,10 @@ import { gitEnv } from './runGit.js';
 
 /** True when `rev` (HEAD by default) has `path` as a file or a directory; false without a commit. */
 export function committedPathSync(top: string, path: string, rev = 'HEAD'): boolean {
-  const r = spawnSync('git', ['cat-file', '-e', `${rev}:${path}`], { cwd: top, env: gitEnv('inherit'), stdio: 'ignore' });
+  const r = spawnSync('git', ['cat-file', '-e', `${rev}:${path}`], {
+    cwd: top,
+    env: gitEnv('inherit'),
+    stdio: 'ignore',
+  });
   return !r.error && r.status === 0;
 }

@@ -16,7 +16,13 @@ export const dirtyPathsQuery: GitQuery<string[]> = {
 /** Commits since a time that touch any of the paths (ids, newest first). */
 export function commitsSinceQuery(since: string, paths: string[]): GitQuery<string[]> {
   return {
-    args: ['log', `--since=${since}`, '--format=%H', '--', ...paths.map((p) => (/[*?[{]/.test(p) ? `:(glob)${p}` : `:(literal)${p.replace(/\/$/, '')}`))],
+    args: [
+      'log',
+      `--since=${since}`,
+      '--format=%H',
+      '--',
+      ...paths.map((p) => (/[*?[{]/.test(p) ? `:(glob)${p}` : `:(literal)${p.replace(/\/$/, '')}`)),
+    ],
     parse: (out) => out.split('\n').filter(Boolean),
     okCodes: [128],
   };

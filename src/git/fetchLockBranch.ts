@@ -5,7 +5,12 @@ import { runGit, type GitOptions } from './runGit.js';
 
 export type FetchOutcome = { state: 'fetched' } | FetchFailure;
 
-export async function fetchLockBranch(remote: string, branch: string, into: string, git: GitOptions): Promise<FetchOutcome> {
+export async function fetchLockBranch(
+  remote: string,
+  branch: string,
+  into: string,
+  git: GitOptions,
+): Promise<FetchOutcome> {
   const r = await runGit(
     [
       'fetch',

@@ -64,7 +64,9 @@ export function gitChangeSet(spec: GitChangeSetSpec): ChangeSet {
     insertedLines(path) {
       let p = insertions.get(path);
       if (!p) {
-        p = Promise.all([bytes(path, 'old'), bytes(path, 'new')]).then(([a, b]) => (a && b ? insertedLinesOfBytes(a, b) : null));
+        p = Promise.all([bytes(path, 'old'), bytes(path, 'new')]).then(([a, b]) =>
+          a && b ? insertedLinesOfBytes(a, b) : null,
+        );
         insertions.set(path, p);
       }
       return p;

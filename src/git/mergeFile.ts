@@ -13,7 +13,12 @@ export interface MergeFileOptions {
   markerSize?: number;
 }
 
-export async function mergeFile(base: string, ours: string, theirs: string, options: MergeFileOptions): Promise<{ text: string; conflicts: number }> {
+export async function mergeFile(
+  base: string,
+  ours: string,
+  theirs: string,
+  options: MergeFileOptions,
+): Promise<{ text: string; conflicts: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'orch-merge-'));
   try {
     const files = { ours: join(dir, 'ours'), base: join(dir, 'base'), theirs: join(dir, 'theirs') };

@@ -4,6 +4,9 @@ import { parseBatchCheck } from './parseBatchCheck.js';
 import { runGit, type GitOptions } from './runGit.js';
 
 export async function objectsExist(revs: string[], git: GitOptions): Promise<boolean[]> {
-  const { stdout } = await runGit(['cat-file', '--batch-check'], { ...git, input: revs.map((r) => `${r}^{commit}\n`).join('') });
+  const { stdout } = await runGit(['cat-file', '--batch-check'], {
+    ...git,
+    input: revs.map((r) => `${r}^{commit}\n`).join(''),
+  });
   return parseBatchCheck(stdout, revs.length).map((sha) => sha !== null);
 }

@@ -23,7 +23,9 @@ export async function openRepo(cwd: string): Promise<Repo> {
     [info, gitConfig] = await Promise.all([ask(repoInfoQuery(cwd), git), ask(configListQuery, git)]);
   } catch (e) {
     if (e instanceof GitError && /not a git repository/i.test(e.result.stderr)) {
-      throw new OrchError(`${cwd} is not inside a git repository.`, { hint: 'Run orch inside a repository (git init first).' });
+      throw new OrchError(`${cwd} is not inside a git repository.`, {
+        hint: 'Run orch inside a repository (git init first).',
+      });
     }
     if (!(e instanceof GitError && /must be run in a work tree/i.test(e.result.stderr))) throw e;
     // a bare repository (a server's pre-receive): no working tree to ask about

@@ -55,7 +55,8 @@ export class CatFileBatchStream {
   constructor(
     private readonly count: number,
     private readonly onObject: (index: number, object: CatFileObject | null) => void,
-    private readonly receiverFor: (index: number, header: CatFileHeader) => BodyReceiver = (_, h) => collectBody(h.size),
+    private readonly receiverFor: (index: number, header: CatFileHeader) => BodyReceiver = (_, h) =>
+      collectBody(h.size),
   ) {}
 
   push(chunk: Buffer): void {
@@ -80,7 +81,9 @@ export class CatFileBatchStream {
         this.partial.push(Buffer.from(chunk.subarray(pos)));
         return;
       }
-      const line = this.partial.length ? Buffer.concat([...this.partial, chunk.subarray(pos, nl)]) : chunk.subarray(pos, nl);
+      const line = this.partial.length
+        ? Buffer.concat([...this.partial, chunk.subarray(pos, nl)])
+        : chunk.subarray(pos, nl);
       this.partial = [];
       pos = nl + 1;
       const m = HEADER.exec(line.toString('utf8'));

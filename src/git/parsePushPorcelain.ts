@@ -18,14 +18,21 @@ export function parsePushPorcelain(stdout: string, stderr: string, code: number)
     if (/^\[rejected\]/.test(summary)) return { state: 'stale', reason };
     if (/hook declined/i.test(summary)) return { state: 'declined', reason: remoteLines(stderr) || reason };
     // the server lost a race for its own ref lock, or the old value moved under it
-    if (/lock|failed to update ref|incorrect old value|expected|stale info/i.test(summary)) return { state: 'stale', reason };
+    if (/lock|failed to update ref|incorrect old value|expected|stale info/i.test(summary))
+      return { state: 'stale', reason };
     return { state: 'declined', reason: remoteLines(stderr) || reason };
   }
   if (code === 0) return { state: 'pushed' };
   const reason = stderr
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l && !/^hint:/i.test(l) && !/^please make sure you have the correct access rights/i.test(l) && !/^and the repository exists\.?$/i.test(l))
+    .filter(
+      (l) =>
+        l &&
+        !/^hint:/i.test(l) &&
+        !/^please make sure you have the correct access rights/i.test(l) &&
+        !/^and the repository exists\.?$/i.test(l),
+    )
     .map((l) => l.replace(/^(fatal|error):\s*/i, ''))
     .join('; ');
   return { state: 'unreachable', reason: reason || `git push exited with ${code}` };

@@ -4,7 +4,15 @@
 import { parsePushPorcelain, type PushOutcome } from './parsePushPorcelain.js';
 import { runGit, type GitOptions } from './runGit.js';
 
-export async function pushLockBranch(remote: string, commit: string, branch: string, git: GitOptions): Promise<PushOutcome> {
-  const r = await runGit(['push', '--porcelain', '--no-verify', '--', remote, `${commit}:refs/heads/${branch}`], { ...git, okCodes: [1, 128] });
+export async function pushLockBranch(
+  remote: string,
+  commit: string,
+  branch: string,
+  git: GitOptions,
+): Promise<PushOutcome> {
+  const r = await runGit(['push', '--porcelain', '--no-verify', '--', remote, `${commit}:refs/heads/${branch}`], {
+    ...git,
+    okCodes: [1, 128],
+  });
   return parsePushPorcelain(r.stdout, r.stderr, r.code);
 }

@@ -66,7 +66,11 @@ export async function readAppendChain(specs: string[], git: GitOptions): Promise
           links[i] = { whole: own };
           content = own;
         } else {
-          links[i] = { tail: Buffer.from(content.subarray(before, header.size)), size: header.size, binary: content.subarray(0, Math.min(8000, header.size)).includes(0) };
+          links[i] = {
+            tail: Buffer.from(content.subarray(before, header.size)),
+            size: header.size,
+            binary: content.subarray(0, Math.min(8000, header.size)).includes(0),
+          };
         }
         length = header.size;
         return EMPTY;
@@ -99,7 +103,9 @@ export async function readAppendChain(specs: string[], git: GitOptions): Promise
     },
     receiverFor,
   );
-  await runGitStream(['cat-file', '--batch', '-z'], { ...git, input: specs.map((s) => s + '\0').join('') }, (chunk) => stream.push(chunk));
+  await runGitStream(['cat-file', '--batch', '-z'], { ...git, input: specs.map((s) => s + '\0').join('') }, (chunk) =>
+    stream.push(chunk),
+  );
   stream.end();
   return links;
 }

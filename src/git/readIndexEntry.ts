@@ -5,7 +5,10 @@ import { blobText } from './blobReader.js';
 import { parseCatFileBatch } from './parseCatFileBatch.js';
 import { runGitBuffer, type GitOptions } from './runGit.js';
 
-export async function readIndexEntry(path: string, git: GitOptions): Promise<{ sha: string; text: string | null } | null> {
+export async function readIndexEntry(
+  path: string,
+  git: GitOptions,
+): Promise<{ sha: string; text: string | null } | null> {
   const { stdout } = await runGitBuffer(['cat-file', '--batch', '-z'], { ...git, input: `:${path}\0` });
   const [object] = parseCatFileBatch(stdout, 1);
   return object && object.type === 'blob' ? { sha: object.sha, text: blobText(object.body) } : null;

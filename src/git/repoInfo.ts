@@ -19,7 +19,15 @@ export interface RepoInfo {
  */
 export function repoInfoQuery(cwd: string, withTop = true): GitQuery<RepoInfo> {
   return {
-    args: ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir', '--git-path', 'hooks', ...(withTop ? ['--show-toplevel'] : [])],
+    args: [
+      'rev-parse',
+      '--is-bare-repository',
+      '--absolute-git-dir',
+      '--git-common-dir',
+      '--git-path',
+      'hooks',
+      ...(withTop ? ['--show-toplevel'] : []),
+    ],
     parse(out) {
       const [bare, gitDir, common, hooks, top] = out.split('\n');
       const isBare = bare === 'true';

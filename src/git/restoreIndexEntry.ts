@@ -8,7 +8,10 @@ import { retryWhileIndexLocked } from './writeIndexEntry.js';
 export async function restoreIndexEntry(path: string, previous: IndexEntry | null, git: GitOptions): Promise<void> {
   await retryWhileIndexLocked(() =>
     previous
-      ? runGit(['update-index', '--add', '-z', '--index-info'], { ...git, input: `${previous.mode} ${previous.sha}\t${path}\0` })
+      ? runGit(['update-index', '--add', '-z', '--index-info'], {
+          ...git,
+          input: `${previous.mode} ${previous.sha}\t${path}\0`,
+        })
       : runGit(['update-index', '--force-remove', '--', path], git),
   );
 }

@@ -151,7 +151,10 @@ export function runGitStream(
  * git, synchronously, for the rare caller that cannot wait (see indexedTextSync). Never
  * throws: a git that cannot start or fails is reported in `code` (-1: it did not start).
  */
-export function runGitSync(args: string[], options: Pick<GitOptions, 'cwd' | 'env' | 'extraEnv'> & { maxBuffer?: number }): { stdout: Buffer; stderr: string; code: number } {
+export function runGitSync(
+  args: string[],
+  options: Pick<GitOptions, 'cwd' | 'env' | 'extraEnv'> & { maxBuffer?: number },
+): { stdout: Buffer; stderr: string; code: number } {
   const traced = tracing();
   const started = traced ? performance.now() : 0;
   const r = childProcess().spawnSync('git', args, {
@@ -160,7 +163,13 @@ export function runGitSync(args: string[], options: Pick<GitOptions, 'cwd' | 'en
     maxBuffer: options.maxBuffer ?? 64 << 20,
   });
   const code = r.error ? -1 : (r.status ?? 128);
-  if (traced) trace(args, options.cwd, started, r.error ? ((r.error as NodeJS.ErrnoException).code ?? 'error') : (r.status ?? r.signal ?? 'none'));
+  if (traced)
+    trace(
+      args,
+      options.cwd,
+      started,
+      r.error ? ((r.error as NodeJS.ErrnoException).code ?? 'error') : (r.status ?? r.signal ?? 'none'),
+    );
   return { stdout: r.stdout ?? Buffer.alloc(0), stderr: r.stderr ? r.stderr.toString('utf8') : '', code };
 }
 

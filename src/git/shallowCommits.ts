@@ -11,6 +11,9 @@ export function shallowCommits(commonDir: string): Set<string> | null {
   } catch {
     return null;
   }
-  const shas = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const shas = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return shas.length ? new Set(shas) : null;
 }

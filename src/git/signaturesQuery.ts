@@ -8,7 +8,14 @@ const FORMAT = '%H%x00%G?%x00%GK%x00%GS%x1e';
 
 export function signaturesQuery(allowedSignersFile: string): GitQuery<Map<string, CommitSignature>> {
   return {
-    args: ['-c', `gpg.ssh.allowedSignersFile=${allowedSignersFile}`, 'log', '--no-walk=unsorted', '--stdin', `--format=${FORMAT}`],
+    args: [
+      '-c',
+      `gpg.ssh.allowedSignersFile=${allowedSignersFile}`,
+      'log',
+      '--no-walk=unsorted',
+      '--stdin',
+      `--format=${FORMAT}`,
+    ],
     parse: parseSignatures,
   };
 }

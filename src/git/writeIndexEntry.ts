@@ -18,7 +18,9 @@ export async function writeIndexEntry(
   const sha = objects
     ? writeLooseObject(objects.dir, content, objects.algorithm)
     : (await runGit(['hash-object', '-w', '--stdin', '--no-filters'], { ...git, input: content })).stdout.trim();
-  await retryWhileIndexLocked(() => runGit(['update-index', '--add', '-z', '--index-info'], { ...git, input: `${mode} ${sha}\t${path}\0` }));
+  await retryWhileIndexLocked(() =>
+    runGit(['update-index', '--add', '-z', '--index-info'], { ...git, input: `${mode} ${sha}\t${path}\0` }),
+  );
   return sha;
 }
 

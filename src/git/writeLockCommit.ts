@@ -16,7 +16,9 @@ export interface LockCommitSpec {
 }
 
 export async function writeLockCommit(spec: LockCommitSpec, git: GitOptions): Promise<string> {
-  const blob = (await runGit(['hash-object', '-w', '--stdin', '--no-filters'], { ...git, input: spec.text })).stdout.trim();
+  const blob = (
+    await runGit(['hash-object', '-w', '--stdin', '--no-filters'], { ...git, input: spec.text })
+  ).stdout.trim();
   const parts = spec.statusFile.split('/');
   let entry: TreeEntry = { mode: '100644', name: parts[parts.length - 1], sha: blob };
   // a status file in a subdirectory: its directories hold only it
@@ -27,16 +29,19 @@ export async function writeLockCommit(spec: LockCommitSpec, git: GitOptions): Pr
   root.push(entry);
   const tree = await mktree(root, git);
   const who = { name: oneLine(spec.author.name), email: oneLine(spec.author.email) };
-  const { stdout } = await runGit(['commit-tree', '--no-gpg-sign', tree, ...(spec.parent ? ['-p', spec.parent] : []), '-F', '-'], {
-    ...git,
-    input: spec.message.endsWith('\n') ? spec.message : spec.message + '\n',
-    extraEnv: {
-      GIT_AUTHOR_NAME: who.name,
-      GIT_AUTHOR_EMAIL: who.email,
-      GIT_COMMITTER_NAME: who.name,
-      GIT_COMMITTER_EMAIL: who.email,
+  const { stdout } = await runGit(
+    ['commit-tree', '--no-gpg-sign', tree, ...(spec.parent ? ['-p', spec.parent] : []), '-F', '-'],
+    {
+      ...git,
+      input: spec.message.endsWith('\n') ? spec.message : spec.message + '\n',
+      extraEnv: {
+        GIT_AUTHOR_NAME: who.name,
+        GIT_AUTHOR_EMAIL: who.email,
+        GIT_COMMITTER_NAME: who.name,
+        GIT_COMMITTER_EMAIL: who.email,
+      },
     },
-  });
+  );
   return stdout.trim();
 }
 

@@ -41,7 +41,11 @@ export function diagnoseHarnessHooks(top: string, identity: Identity): HarnessDi
     }
     out.push(
       identity.isAgent
-        ? { level: 'ok', topic, message: `${spec.file} calls orch at every event; sessions started from here act as ${identity.name}` }
+        ? {
+            level: 'ok',
+            topic,
+            message: `${spec.file} calls orch at every event; sessions started from here act as ${identity.name}`,
+          }
         : {
             level: 'fail',
             topic,

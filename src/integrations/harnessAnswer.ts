@@ -20,25 +20,44 @@ export interface Answer {
 }
 
 const json = (v: unknown): string => JSON.stringify(v) + '\n';
-const quiet = (harness: Harness | null): Answer => ({ stdout: harness === 'gemini' || harness === 'cursor' ? '{}\n' : '', stderr: '', code: 0 });
+const quiet = (harness: Harness | null): Answer => ({
+  stdout: harness === 'gemini' || harness === 'cursor' ? '{}\n' : '',
+  stderr: '',
+  code: 0,
+});
 
 export function denyAnswer(harness: Harness | null, message: string): Answer {
   const reason = message.trimEnd();
   switch (harness) {
     case 'claude':
     case 'codex':
-      return { stdout: json({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: reason } }), stderr: '', code: 0 };
+      return {
+        stdout: json({
+          hookSpecificOutput: {
+            hookEventName: 'PreToolUse',
+            permissionDecision: 'deny',
+            permissionDecisionReason: reason,
+          },
+        }),
+        stderr: '',
+        code: 0,
+      };
     case 'gemini':
       return { stdout: json({ decision: 'deny', reason }), stderr: '', code: 0 };
     case 'cursor':
-      return { stdout: json({ permission: 'deny', user_message: reason.split('\n')[0], agent_message: reason }), stderr: '', code: 0 };
+      return {
+        stdout: json({ permission: 'deny', user_message: reason.split('\n')[0], agent_message: reason }),
+        stderr: '',
+        code: 0,
+      };
     default:
       return { stdout: '', stderr: reason + '\n', code: 2 };
   }
 }
 
 export function allowAnswer(harness: Harness | null, event: string | null): Answer {
-  if (harness === 'cursor' && (event === 'preToolUse' || event === 'beforeShellExecution')) return { stdout: json({ permission: 'allow' }), stderr: '', code: 0 };
+  if (harness === 'cursor' && (event === 'preToolUse' || event === 'beforeShellExecution'))
+    return { stdout: json({ permission: 'allow' }), stderr: '', code: 0 };
   return quiet(harness);
 }
 
@@ -49,7 +68,11 @@ export function contextAnswer(harness: Harness | null, text: string): Answer {
     case 'claude':
     case 'codex':
     case 'gemini':
-      return { stdout: json({ hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext: text } }), stderr: '', code: 0 };
+      return {
+        stdout: json({ hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext: text } }),
+        stderr: '',
+        code: 0,
+      };
     default:
       return { stdout: text.endsWith('\n') ? text : text + '\n', stderr: '', code: 0 };
   }

@@ -98,7 +98,9 @@ export function parseHookPayload(text: string, harness?: Harness): HookPayload {
   }
   const p = payload as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  const roots = Array.isArray(p.workspace_roots) ? p.workspace_roots.filter((r): r is string => typeof r === 'string') : [];
+  const roots = Array.isArray(p.workspace_roots)
+    ? p.workspace_roots.filter((r): r is string => typeof r === 'string')
+    : [];
   const cwd = str(p.cwd) ?? roots[0] ?? null;
   const event = str(p.hook_event_name);
   const tool = str(p.tool_name);
@@ -124,14 +126,21 @@ export function parseHookPayload(text: string, harness?: Harness): HookPayload {
   };
 }
 
-function editTarget(p: Record<string, unknown>, tool: string | null, event: string | null, cwd: string | null): EditTarget {
+function editTarget(
+  p: Record<string, unknown>,
+  tool: string | null,
+  event: string | null,
+  cwd: string | null,
+): EditTarget {
   const abs = (raw: string) => (cwd && !path.isAbsolute(raw) ? path.resolve(cwd, raw) : raw);
   // Cursor's dedicated events carry their fields at the top level
   if (event === 'beforeShellExecution' || event === 'afterShellExecution') {
     return typeof p.command === 'string' && p.command ? { kind: 'shell', command: p.command } : { kind: 'none' };
   }
   if (event === 'afterFileEdit') {
-    return typeof p.file_path === 'string' && p.file_path ? { kind: 'paths', paths: [abs(p.file_path)] } : { kind: 'none' };
+    return typeof p.file_path === 'string' && p.file_path
+      ? { kind: 'paths', paths: [abs(p.file_path)] }
+      : { kind: 'none' };
   }
   if (!tool) return { kind: 'none' };
   let input: Record<string, unknown> = {};

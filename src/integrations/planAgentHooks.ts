@@ -40,18 +40,25 @@ export function hookCommand(spec: HarnessSpec, hints: readonly string[], sub: st
 
 /** True when `command` runs orch's `sub` (the first word of it), by any path to orch. */
 export function runsOrch(command: unknown, sub: string): boolean {
-  const word = sub.split(' ').slice(0, sub.startsWith('session') ? 2 : 1).join(' ');
+  const word = sub
+    .split(' ')
+    .slice(0, sub.startsWith('session') ? 2 : 1)
+    .join(' ');
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[\\s/"'])orch(\\.js)?"? ${escaped}(\\s|$)`).test(String(command ?? ''));
 }
 
-export function readSettings(top: string, spec: HarnessSpec): { text: string | null; settings: Record<string, unknown> } {
+export function readSettings(
+  top: string,
+  spec: HarnessSpec,
+): { text: string | null; settings: Record<string, unknown> } {
   const file = path.join(top, spec.file);
   let text: string | null = null;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new OrchError(`cannot read ${spec.file}: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new OrchError(`cannot read ${spec.file}: ${(e as Error).message}`);
   }
   const fix = { hint: `Fix ${spec.file}, then run \`orch init --agent-hooks ${spec.harness}\` again.` };
   let settings: Record<string, unknown> = {};
@@ -61,9 +68,13 @@ export function readSettings(top: string, spec: HarnessSpec): { text: string | n
     } catch (e) {
       throw new OrchError(`${spec.file} is not valid JSON: ${(e as Error).message}`, fix);
     }
-    if (!settings || typeof settings !== 'object' || Array.isArray(settings)) throw new OrchError(`${spec.file}: expected a JSON object.`, fix);
+    if (!settings || typeof settings !== 'object' || Array.isArray(settings))
+      throw new OrchError(`${spec.file}: expected a JSON object.`, fix);
   }
-  if (settings.hooks !== undefined && (typeof settings.hooks !== 'object' || settings.hooks === null || Array.isArray(settings.hooks))) {
+  if (
+    settings.hooks !== undefined &&
+    (typeof settings.hooks !== 'object' || settings.hooks === null || Array.isArray(settings.hooks))
+  ) {
     throw new OrchError(`${spec.file}: "hooks" is not an object.`, fix);
   }
   for (const [event, list] of Object.entries((settings.hooks ?? {}) as Record<string, unknown>)) {
@@ -75,7 +86,11 @@ export function readSettings(top: string, spec: HarnessSpec): { text: string | n
 type Entry = Record<string, unknown>;
 
 /** The orch hook of an event in a parsed configuration, with the group that holds it. */
-export function findOrchHook(spec: HarnessSpec, settings: Record<string, unknown>, e: HookEvent): { group: Entry; hook: Entry } | null {
+export function findOrchHook(
+  spec: HarnessSpec,
+  settings: Record<string, unknown>,
+  e: HookEvent,
+): { group: Entry; hook: Entry } | null {
   const list = ((settings.hooks ?? {}) as Record<string, unknown>)[e.event];
   if (!Array.isArray(list)) return null;
   for (const group of list as Entry[]) {
@@ -98,7 +113,10 @@ export function planAgentHooks(top: string, hints: readonly string[], spec: Harn
     if (found) {
       // written by an orch that did not name the harness: the same hook, brought up to date
       if (!/--harness\b/.test(String(found.hook.command)) && runsOrch(found.hook.command, e.sub)) {
-        found.hook.command = String(found.hook.command).replace(/( guard| post-edit| brief| session (stop|end))\b.*$/, ` ${e.sub}`);
+        found.hook.command = String(found.hook.command).replace(
+          /( guard| post-edit| brief| session (stop|end))\b.*$/,
+          ` ${e.sub}`,
+        );
         const single = spec.shape === 'flat' || (Array.isArray(found.group.hooks) && found.group.hooks.length === 1);
         if (e.matcher && single) found.group.matcher = e.matcher;
         added.push(`${e.event} (updated)`);
@@ -118,7 +136,9 @@ export function planAgentHooks(top: string, hints: readonly string[], spec: Harn
         action: text === null ? 'create' : 'update',
         why: `${spec.label} runs orch at ${added.join(', ')}`,
         content: formatJsonLike(text !== null && text.trim() !== '' ? text : null, settings),
-        detail: spec.events.map((e) => `hooks.${e.event} += ${e.matcher ? `[${e.matcher}] ` : ''}${hookCommand(spec, hints, e.sub)}`).join('\n'),
+        detail: spec.events
+          .map((e) => `hooks.${e.event} += ${e.matcher ? `[${e.matcher}] ` : ''}${hookCommand(spec, hints, e.sub)}`)
+          .join('\n'),
       },
     ],
     notes: spec.notes ?? [],

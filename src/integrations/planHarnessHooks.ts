@@ -7,7 +7,12 @@ import { CODEX_SPEC } from './planCodexHooks.js';
 import { CURSOR_SPEC } from './planCursorHooks.js';
 import { GEMINI_SPEC } from './planGeminiHooks.js';
 
-export const HARNESS_SPECS: Record<Harness, HarnessSpec> = { claude: CLAUDE_SPEC, codex: CODEX_SPEC, gemini: GEMINI_SPEC, cursor: CURSOR_SPEC };
+export const HARNESS_SPECS: Record<Harness, HarnessSpec> = {
+  claude: CLAUDE_SPEC,
+  codex: CODEX_SPEC,
+  gemini: GEMINI_SPEC,
+  cursor: CURSOR_SPEC,
+};
 
 export function planHarnessHooks(harness: Harness, top: string, hints: readonly string[]): IntegrationPlan {
   return planAgentHooks(top, hints, HARNESS_SPECS[harness]);

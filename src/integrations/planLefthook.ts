@@ -26,7 +26,12 @@ type Outcome = 'added' | 'updated' | 'present' | 'manual';
  * @param bin  how lefthook's commands call orch
  * @param installed  lefthook's hooks are in the hooks directory git uses
  */
-export async function planLefthook(top: string, configFile: string, bin: string, installed: boolean): Promise<IntegrationPlan> {
+export async function planLefthook(
+  top: string,
+  configFile: string,
+  bin: string,
+  installed: boolean,
+): Promise<IntegrationPlan> {
   const file = path.join(top, configFile);
   const text = fs.readFileSync(file, 'utf8');
   const wanted = new Map<string, Entry>();
@@ -45,16 +50,27 @@ export async function planLefthook(top: string, configFile: string, bin: string,
     // TOML and JSONC: no parser here keeps their comments; say exactly what to add
     notes.push(
       `${configFile}: orch does not edit this format; add to it:\n` +
-        [...wanted].map(([hook, e]) => `    [${hook}.commands.orch]\n    run = ${JSON.stringify(e.run)}${e.use_stdin ? '\n    use_stdin = true' : ''}`).join('\n'),
+        [...wanted]
+          .map(
+            ([hook, e]) =>
+              `    [${hook}.commands.orch]\n    run = ${JSON.stringify(e.run)}${e.use_stdin ? '\n    use_stdin = true' : ''}`,
+          )
+          .join('\n'),
     );
     return { changes: [], notes };
   }
   for (const [hook, outcome] of outcomes) {
-    if (outcome === 'manual') notes.push(`${configFile}: the ${hook} section has a shape orch does not edit; add a command running \`${wanted.get(hook)!.run}\` to it yourself.`);
+    if (outcome === 'manual')
+      notes.push(
+        `${configFile}: the ${hook} section has a shape orch does not edit; add a command running \`${wanted.get(hook)!.run}\` to it yourself.`,
+      );
   }
   const added = [...outcomes].filter(([, o]) => o === 'added' || o === 'updated').map(([h]) => h);
   if (content === text || added.length === 0) {
-    if (!installed) notes.push(`lefthook's hooks are not installed in this clone: run \`lefthook install\` (or \`npx lefthook install\`).`);
+    if (!installed)
+      notes.push(
+        `lefthook's hooks are not installed in this clone: run \`lefthook install\` (or \`npx lefthook install\`).`,
+      );
     return { changes: [], notes };
   }
   notes.push(
@@ -69,14 +85,20 @@ export async function planLefthook(top: string, configFile: string, bin: string,
         action: 'update',
         why: `run orch first at ${added.join(', ')} (lefthook)`,
         content,
-        detail: added.map((h) => `${h}: orch → ${wanted.get(h)!.run}${wanted.get(h)!.use_stdin ? ' (use_stdin)' : ''}`).join('\n'),
+        detail: added
+          .map((h) => `${h}: orch → ${wanted.get(h)!.run}${wanted.get(h)!.use_stdin ? ' (use_stdin)' : ''}`)
+          .join('\n'),
       },
     ],
     notes,
   };
 }
 
-async function editYaml(configFile: string, text: string, wanted: Map<string, Entry>): Promise<{ content: string; outcomes: Map<string, Outcome> }> {
+async function editYaml(
+  configFile: string,
+  text: string,
+  wanted: Map<string, Entry>,
+): Promise<{ content: string; outcomes: Map<string, Outcome> }> {
   const { parseDocument, isMap, isSeq, isScalar } = await loadYaml();
   const doc = parseDocument(text);
   if (doc.errors.length) {
@@ -85,7 +107,10 @@ async function editYaml(configFile: string, text: string, wanted: Map<string, En
     });
   }
   if (doc.contents === null) (doc as { contents: unknown }).contents = doc.createNode({});
-  if (!isMap(doc.contents)) throw new OrchError(`${configFile}: expected a mapping of hook names at the top level.`, { hint: `Fix ${configFile}, then run \`orch init\` again.` });
+  if (!isMap(doc.contents))
+    throw new OrchError(`${configFile}: expected a mapping of hook names at the top level.`, {
+      hint: `Fix ${configFile}, then run \`orch init\` again.`,
+    });
   const root = doc.contents as YAMLMap;
   const useJobs = root.items.some((p) => isMap(p.value) && (p.value as YAMLMap).has('jobs'));
   const sectionsSpaced = /\n[ \t]*\r?\n[^\s]/.test(text);
@@ -111,7 +136,10 @@ async function editYaml(configFile: string, text: string, wanted: Map<string, En
     } else if (isMap(commands)) {
       outcomes.set(hook, upsertCommand(doc, commands, hook, entry, isMap, isScalar));
     } else if (jobs === undefined && commands === undefined) {
-      section.set(useJobs ? 'jobs' : 'commands', doc.createNode(useJobs ? [{ name: 'orch', ...entry }] : { orch: entry }));
+      section.set(
+        useJobs ? 'jobs' : 'commands',
+        doc.createNode(useJobs ? [{ name: 'orch', ...entry }] : { orch: entry }),
+      );
       outcomes.set(hook, 'added');
     } else {
       outcomes.set(hook, 'manual');
@@ -140,7 +168,14 @@ function upsertJob(doc: Document, jobs: YAMLSeq, hook: string, entry: Entry, isM
   return 'added';
 }
 
-function upsertCommand(doc: Document, commands: YAMLMap, hook: string, entry: Entry, isMap: IsMap, isScalar: IsScalar): Outcome {
+function upsertCommand(
+  doc: Document,
+  commands: YAMLMap,
+  hook: string,
+  entry: Entry,
+  isMap: IsMap,
+  isScalar: IsScalar,
+): Outcome {
   for (const pair of commands.items) {
     const key = isScalar(pair.key) ? pair.key.value : pair.key;
     const value = pair.value;
@@ -173,14 +208,21 @@ function stringifyLike(doc: Document, original: string): string {
   return doc.toString({ lineWidth: 0, indentSeq });
 }
 
-function editJson(configFile: string, text: string, wanted: Map<string, Entry>): { content: string; outcomes: Map<string, Outcome> } {
+function editJson(
+  configFile: string,
+  text: string,
+  wanted: Map<string, Entry>,
+): { content: string; outcomes: Map<string, Outcome> } {
   let root: Record<string, unknown>;
   try {
     root = JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
-    throw new OrchError(`${configFile} is not valid JSON: ${(e as Error).message}`, { hint: `Fix ${configFile}, then run \`orch init\` again.` });
+    throw new OrchError(`${configFile} is not valid JSON: ${(e as Error).message}`, {
+      hint: `Fix ${configFile}, then run \`orch init\` again.`,
+    });
   }
-  if (!root || typeof root !== 'object' || Array.isArray(root)) throw new OrchError(`${configFile}: expected an object of hook names.`);
+  if (!root || typeof root !== 'object' || Array.isArray(root))
+    throw new OrchError(`${configFile}: expected an object of hook names.`);
   const outcomes = new Map<string, Outcome>();
   const useJobs = Object.values(root).some((s) => s && typeof s === 'object' && 'jobs' in (s as object));
   for (const [hook, entry] of wanted) {
@@ -196,7 +238,9 @@ function editJson(configFile: string, text: string, wanted: Map<string, Entry>):
     }
     const s = section as Record<string, unknown>;
     if (Array.isArray(s.jobs)) {
-      const existing = (s.jobs as Record<string, unknown>[]).find((j) => j && (j.name === 'orch' || callsOrch(String(j.run ?? ''), hook)));
+      const existing = (s.jobs as Record<string, unknown>[]).find(
+        (j) => j && (j.name === 'orch' || callsOrch(String(j.run ?? ''), hook)),
+      );
       outcomes.set(hook, existing ? refreshPlain(existing, hook, entry) : 'added');
       if (!existing) s.jobs = [{ name: 'orch', ...entry }, ...(s.jobs as unknown[])];
     } else if (s.commands && typeof s.commands === 'object') {

@@ -62,9 +62,11 @@ export async function planPreCommitFramework(top: string, bin: string, installed
   const { parseDocument, isMap, isSeq, isScalar } = await loadYaml();
   const doc = parseDocument(text);
   const fixHint = { hint: `Fix ${PRE_COMMIT_CONFIG}, then run \`orch init\` again.` };
-  if (doc.errors.length) throw new OrchError(`${PRE_COMMIT_CONFIG} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`, fixHint);
+  if (doc.errors.length)
+    throw new OrchError(`${PRE_COMMIT_CONFIG} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`, fixHint);
   if (doc.contents === null) (doc as { contents: unknown }).contents = doc.createNode({ repos: [] });
-  if (!isMap(doc.contents)) throw new OrchError(`${PRE_COMMIT_CONFIG}: expected a mapping with a "repos" list at the top level.`, fixHint);
+  if (!isMap(doc.contents))
+    throw new OrchError(`${PRE_COMMIT_CONFIG}: expected a mapping with a "repos" list at the top level.`, fixHint);
   const root = doc.contents as YAMLMap;
   let repos = root.get('repos', true);
   if (repos === undefined || (isScalar(repos) && repos.value === null)) {
@@ -80,7 +82,8 @@ export async function planPreCommitFramework(top: string, bin: string, installed
     if (!isMap(r)) continue;
     const hooks = r.get('hooks', true);
     if (!isSeq(hooks)) continue;
-    for (const h of hooks.items) if (isMap(h) && typeof h.get('id') === 'string') existing.set(h.get('id') as string, h);
+    for (const h of hooks.items)
+      if (isMap(h) && typeof h.get('id') === 'string') existing.set(h.get('id') as string, h);
   }
 
   const wanted = frameworkHooks(bin);
@@ -94,7 +97,12 @@ export async function planPreCommitFramework(top: string, bin: string, installed
     }
     const entry = String(have.get('entry') ?? '');
     // an entry orch wrote with another bin (global → local install) is brought up to date
-    if (entry && entry !== w.entry && new RegExp(`^${generatedCommandPattern(w.stages[0])}$`).test(entry) && have.get('language') === 'system') {
+    if (
+      entry &&
+      entry !== w.entry &&
+      new RegExp(`^${generatedCommandPattern(w.stages[0])}$`).test(entry) &&
+      have.get('language') === 'system'
+    ) {
       have.set('entry', w.entry);
       updated.push(w.id);
     }
@@ -128,7 +136,10 @@ export async function planPreCommitFramework(top: string, bin: string, installed
   const types = root.get('default_install_hook_types', true);
   const addedTypes: string[] = [];
   if (types === undefined) {
-    const pair = doc.createPair('default_install_hook_types', doc.createNode(stages, { flow: true })) as (typeof root.items)[number];
+    const pair = doc.createPair(
+      'default_install_hook_types',
+      doc.createNode(stages, { flow: true }),
+    ) as (typeof root.items)[number];
     // the comment above the first key heads the file: it stays above
     const firstKey = root.items[0]?.key as { commentBefore?: string | null } | undefined;
     if (firstKey?.commentBefore && isScalar(pair.key)) {
@@ -156,7 +167,9 @@ export async function planPreCommitFramework(top: string, bin: string, installed
   notes.push(`${PRE_COMMIT_CONFIG} changed: run ${install}; orch's hooks need pre-commit 3.2 or later.`);
   const left = INSTALLED_HOOKS.filter((h) => !wanted.some((w) => w.stages[0] === h));
   if (left.length) {
-    notes.push(`the pre-commit framework does not hand git's input to ${left.join(', ')} hooks, so orch does not run there; \`orch ci\` in CI checks what is pushed.`);
+    notes.push(
+      `the pre-commit framework does not hand git's input to ${left.join(', ')} hooks, so orch does not run there; \`orch ci\` in CI checks what is pushed.`,
+    );
   }
   const detail = [
     ...missing.map((m) => `repo: local → id: ${m.id}, entry: ${m.entry}, stages: [${m.stages.join(', ')}]`),

@@ -31,7 +31,12 @@ export function planSimpleGitHooks(top: string, configFile: string, bin: string,
       changes: [],
       notes: [
         `${configFile} is JavaScript, which orch does not edit. Put orch in front of each command there, ${reinstall}:\n` +
-          [...wanted].map(([hook, run]) => `    '${hook}': '${run.replace(/'/g, "\\'")}${hook === 'post-commit' ? '; ' : ' && '}<the existing command>',`).join('\n'),
+          [...wanted]
+            .map(
+              ([hook, run]) =>
+                `    '${hook}': '${run.replace(/'/g, "\\'")}${hook === 'post-commit' ? '; ' : ' && '}<the existing command>',`,
+            )
+            .join('\n'),
       ],
     };
   }
@@ -41,14 +46,18 @@ export function planSimpleGitHooks(top: string, configFile: string, bin: string,
   try {
     parsed = JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
-    throw new OrchError(`${configFile} is not valid JSON: ${(e as Error).message}`, { hint: `Fix ${configFile}, then run \`orch init\` again.` });
+    throw new OrchError(`${configFile} is not valid JSON: ${(e as Error).message}`, {
+      hint: `Fix ${configFile}, then run \`orch init\` again.`,
+    });
   }
   const inPackage = configFile === 'package.json';
   const hooks = (inPackage ? parsed[SIMPLE_GIT_HOOKS_KEY] : parsed) as Record<string, unknown> | string | undefined;
   if (typeof hooks === 'string' || !hooks || typeof hooks !== 'object' || Array.isArray(hooks)) {
     return {
       changes: [],
-      notes: [`${configFile}: the "${SIMPLE_GIT_HOOKS_KEY}" entry is not an object of hook commands; add \`${wanted.get('pre-commit')} && \` in front of its pre-commit command yourself, ${reinstall}.`],
+      notes: [
+        `${configFile}: the "${SIMPLE_GIT_HOOKS_KEY}" entry is not an object of hook commands; add \`${wanted.get('pre-commit')} && \` in front of its pre-commit command yourself, ${reinstall}.`,
+      ],
     };
   }
   const changed: string[] = [];
@@ -62,10 +71,13 @@ export function planSimpleGitHooks(top: string, configFile: string, bin: string,
   }
   const notes: string[] = [];
   if (changed.length === 0) {
-    if (!installed) notes.push(`simple-git-hooks' hooks are not installed in this clone: run \`npx simple-git-hooks\`.`);
+    if (!installed)
+      notes.push(`simple-git-hooks' hooks are not installed in this clone: run \`npx simple-git-hooks\`.`);
     return { changes: [], notes };
   }
-  notes.push(`${configFile} changed: run \`npx simple-git-hooks\` so that it rewrites the hook files (orch does not run until then).`);
+  notes.push(
+    `${configFile} changed: run \`npx simple-git-hooks\` so that it rewrites the hook files (orch does not run until then).`,
+  );
   return {
     changes: [
       {

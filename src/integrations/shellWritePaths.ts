@@ -23,7 +23,6 @@ export interface ShellTargets {
   unknown: boolean;
 }
 
-
 export async function shellWritePaths(command: string, cwd: string): Promise<ShellTargets> {
   const out: ShellTargets = { paths: [], unknown: false };
   if (!mayWrite(command)) return out;
@@ -36,9 +35,14 @@ export async function shellWritePaths(command: string, cwd: string): Promise<She
 // ---------------------------------------------------------------- parser plumbing
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+// biome-ignore lint/suspicious/noExplicitAny: mvdan-sh ships no types; nodes are read field by field below
 type Node = any;
 interface Parser {
-  syntax: { NewParser(): { Parse(src: string, name: string): Node }; Walk(n: Node, f: (n: Node) => boolean): void; NodeType(n: Node): string };
+  syntax: {
+    NewParser(): { Parse(src: string, name: string): Node };
+    Walk(n: Node, f: (n: Node) => boolean): void;
+    NodeType(n: Node): string;
+  };
   writeOps: Set<number>;
   dupOp: number;
 }
@@ -46,6 +50,7 @@ interface Parser {
 let parser: Promise<Parser> | undefined;
 
 function loadParser(): Promise<Parser> {
+  // biome-ignore lint/suspicious/noExplicitAny: mvdan-sh ships no types
   parser ??= import('mvdan-sh').then((m: any) => {
     const syntax = (m.default ?? m).syntax;
     // the operator codes are the parser's own numbering: learn them from a probe, not a table
@@ -156,7 +161,7 @@ function writerTargets(cmd: string, args: (string | null)[], dir: Dir): (string 
         opts = false;
         continue;
       }
-      if (opts && a !== null && a.startsWith('-') && a !== '-') {
+      if (opts && a?.startsWith('-') && a !== '-') {
         if (skipValueOf.test(a)) i++;
         continue;
       }
@@ -208,7 +213,7 @@ function inPlace(args: (string | null)[], flag: RegExp, scriptFlag: RegExp): (st
       opts = false;
       continue;
     }
-    if (opts && a !== null && a.startsWith('-') && a.length > 1) {
+    if (opts && a?.startsWith('-') && a.length > 1) {
       if (scriptFlag.test(a)) {
         scriptGiven = true;
         i++;
@@ -231,7 +236,8 @@ function gitTargets(args: (string | null)[]): (string | null)[] | null {
   // global options before the subcommand (`git -C dir …` changes where paths are: unknown)
   let i = 0;
   while (i < args.length && args[i] !== null && args[i]!.startsWith('-')) {
-    if (args[i] === '-C' || args[i] === '-c') return args[i] === '-C' ? [null] : (i += 2, gitTargets(args.slice(i)));
+    if (args[i] === '-C') return [null];
+    if (args[i] === '-c') return gitTargets(args.slice(i + 2));
     i++;
   }
   const sub = args[i];
@@ -245,7 +251,7 @@ function gitTargets(args: (string | null)[]): (string | null)[] | null {
     for (let k = 0; k < rest.length; k++) {
       const a = rest[k];
       if (a === '--') continue;
-      if (a !== null && a.startsWith('-')) {
+      if (a?.startsWith('-')) {
         if (valueFlags.test(a)) k++;
         continue;
       }

@@ -100,7 +100,8 @@ export function buildLockIndex(locks: Lock[], options: LockIndexOptions): LockIn
       // the combined matcher rejects most paths at once, when it is cheap for this path
       const prefilter = !coarseGlobs && anyGlob !== null && affordable.every((a) => a(p.length));
       // a glob lock found by its literal path already is not listed twice
-      if (globs.length && (!prefilter || anyGlob!(p))) for (const g of globs) if (g.test(p) && !found.includes(g.lock)) found.push(g.lock);
+      if (globs.length && (!prefilter || anyGlob!(p)))
+        for (const g of globs) if (g.test(p) && !found.includes(g.lock)) found.push(g.lock);
       return found;
     }),
   };

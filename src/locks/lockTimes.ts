@@ -14,7 +14,8 @@ export function parseDuration(text: string | undefined): number | undefined {
 export function parseStatusDate(text: string | undefined): Date | undefined {
   if (!text) return undefined;
   const t = text.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(t);
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(t);
   if (!m) return undefined;
   const [, y, mo, d, h = '00', mi = '00', s = '00', zone] = m;
   let iso = `${y}-${mo}-${d}T${h}:${mi}:${s}`;

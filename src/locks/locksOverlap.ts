@@ -13,7 +13,12 @@ function under(child: string, parent: string): boolean {
  * A lock with glob characters covers its path as written, and what it matches unless
  * `isLiteral` says that path exists in a committed tree (see buildLockIndex).
  */
-export function locksOverlap(a: string, b: string, ignoreCase: boolean, isLiteral: (p: string) => boolean = () => false): boolean {
+export function locksOverlap(
+  a: string,
+  b: string,
+  ignoreCase: boolean,
+  isLiteral: (p: string) => boolean = () => false,
+): boolean {
   const fold = (s: string) => (ignoreCase ? s.normalize('NFC').toLowerCase() : s.normalize('NFC')).replace(/\/+$/, '');
   const ga = isGlobPath(a) && !isLiteral(a);
   const gb = isGlobPath(b) && !isLiteral(b);

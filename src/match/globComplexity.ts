@@ -68,10 +68,14 @@ export function globComplexity(pattern: string): GlobComplexity {
     return s * Math.min(alternatives, GLOB_LIMITS.alternatives);
   };
   let problem: string | null = null;
-  if (pattern.length > GLOB_LIMITS.length) problem = `it is ${pattern.length} characters long (at most ${GLOB_LIMITS.length})`;
-  else if (wildcards > GLOB_LIMITS.wildcards) problem = `it has ${wildcards} wildcards (at most ${GLOB_LIMITS.wildcards})`;
-  else if (maxDepth > GLOB_LIMITS.braceDepth) problem = `its braces nest ${maxDepth} deep (at most ${GLOB_LIMITS.braceDepth})`;
-  else if (alternatives > GLOB_LIMITS.alternatives) problem = `its brace groups expand to ${alternatives} alternatives (at most ${GLOB_LIMITS.alternatives})`;
+  if (pattern.length > GLOB_LIMITS.length)
+    problem = `it is ${pattern.length} characters long (at most ${GLOB_LIMITS.length})`;
+  else if (wildcards > GLOB_LIMITS.wildcards)
+    problem = `it has ${wildcards} wildcards (at most ${GLOB_LIMITS.wildcards})`;
+  else if (maxDepth > GLOB_LIMITS.braceDepth)
+    problem = `its braces nest ${maxDepth} deep (at most ${GLOB_LIMITS.braceDepth})`;
+  else if (alternatives > GLOB_LIMITS.alternatives)
+    problem = `its brace groups expand to ${alternatives} alternatives (at most ${GLOB_LIMITS.alternatives})`;
   return {
     wildcards,
     problem,

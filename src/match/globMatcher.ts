@@ -28,7 +28,10 @@ function stored(): Map<string, [string, string]> {
   persisted = new Map();
   if (cacheFile) {
     try {
-      const raw = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { v?: number; res?: Record<string, [string, string]> };
+      const raw = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as {
+        v?: number;
+        res?: Record<string, [string, string]>;
+      };
       if (raw.v === 1 && raw.res) for (const [k, v] of Object.entries(raw.res)) persisted.set(k, v);
     } catch {
       // no cache yet, or an unreadable one: compile
@@ -60,7 +63,9 @@ function compile(pattern: string, ignoreCase: boolean): (p: string) => boolean {
     return re;
   };
   if (literal === null) return (p) => regex().test(p);
-  return ignoreCase ? (p) => p.toLowerCase().includes(literal) && regex().test(p) : (p) => p.includes(literal) && regex().test(p);
+  return ignoreCase
+    ? (p) => p.toLowerCase().includes(literal) && regex().test(p)
+    : (p) => p.includes(literal) && regex().test(p);
 }
 
 /**

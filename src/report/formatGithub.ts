@@ -7,7 +7,10 @@ import type { Report } from './report.js';
 
 const CAP = 10;
 
-export function formatGithub(report: Report, { summaryTable = false }: { summaryTable?: boolean } = {}): {
+export function formatGithub(
+  report: Report,
+  { summaryTable = false }: { summaryTable?: boolean } = {},
+): {
   stdout: string;
   summary?: string;
 } {
@@ -25,7 +28,9 @@ export function formatGithub(report: Report, { summaryTable = false }: { summary
   if (hidden.error + hidden.warning > 0) {
     const more = [plural(hidden.error, 'error'), plural(hidden.warning, 'warning')].filter(Boolean).join(' and ');
     const where = summaryTable ? 'the step summary lists every finding' : 'run with --format json to see every finding';
-    lines.push(`::notice title=orch::${escapeData(`${more} more not annotated (GitHub shows at most ${CAP} of each per step); ${where}.`)}`);
+    lines.push(
+      `::notice title=orch::${escapeData(`${more} more not annotated (GitHub shows at most ${CAP} of each per step); ${where}.`)}`,
+    );
   }
   if (report.skipped?.all) {
     lines.push(`::notice title=orch::${escapeData('All rules skipped (ORCH_SKIP=1).')}`);
@@ -76,7 +81,14 @@ function summaryMarkdown(report: Report): string {
     const fix = f.fix ? code(f.fix) : '';
     return `| ${f.severity} | ${code(f.rule)} | ${where} | ${commit} | ${cell(f.message)} | ${fix} |`;
   });
-  return [`### ${cell(verdict)}`, '', '| Severity | Rule | Path | Commit | Message | Fix |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+  return [
+    `### ${cell(verdict)}`,
+    '',
+    '| Severity | Rule | Path | Commit | Message | Fix |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 // Table cells: a '|' would end the cell and raw HTML would render, so both are escaped;

@@ -29,12 +29,20 @@ export function formatHuman(report: Report, { color, orch = 'orch' }: { color: b
   const out: string[] = [];
 
   // Errors first: with many warnings the reason a commit is blocked must not scroll away.
-  const ordered = [...report.findings.filter((f) => f.severity === 'error'), ...report.findings.filter((f) => f.severity !== 'error')];
+  const ordered = [
+    ...report.findings.filter((f) => f.severity === 'error'),
+    ...report.findings.filter((f) => f.severity !== 'error'),
+  ];
   for (const f of ordered) {
     out.push(header(f, paint));
     for (const line of escapeControls(f.message, true).split('\n')) out.push(`  ${line}`);
     // a fix of several lines (commands, or steps) is printed as lines, under its arrow
-    if (f.fix) escapeControls(f.fix, true).split('\n').forEach((line, i) => out.push(`  ${paint(CYAN, `${i === 0 ? '→' : ' '} ${line}`)}`));
+    if (f.fix) {
+      const lines = escapeControls(f.fix, true).split('\n');
+      lines.forEach((line, i) => {
+        out.push(`  ${paint(CYAN, `${i === 0 ? '→' : ' '} ${line}`)}`);
+      });
+    }
     out.push('');
   }
 
@@ -42,7 +50,12 @@ export function formatHuman(report: Report, { color, orch = 'orch' }: { color: b
   if (report.skipped?.all) {
     out.push(paint(YELLOW, 'orch: all rules skipped (ORCH_SKIP=1) — skipping is recorded.'));
   } else if (report.skipped && report.skipped.rules.length > 0) {
-    out.push(paint(YELLOW, `orch: skipped ${report.skipped.rules.map((r) => escapeControls(r)).join(', ')} (ORCH_SKIP) — skipping is recorded.`));
+    out.push(
+      paint(
+        YELLOW,
+        `orch: skipped ${report.skipped.rules.map((r) => escapeControls(r)).join(', ')} (ORCH_SKIP) — skipping is recorded.`,
+      ),
+    );
   }
 
   const verdict = countLine(report);

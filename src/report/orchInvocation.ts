@@ -5,11 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const COMMANDS = 'init|lock|unlock|status|check|hook|ci|done|review|doctor|explain|merge-driver|guard|sync|brief|decide';
+const COMMANDS =
+  'init|lock|unlock|status|check|hook|ci|done|review|doctor|explain|merge-driver|guard|sync|brief|decide';
 const ORCH_AT = new RegExp(`(^|[\\s\`"'(;&|])orch (?=(?:${COMMANDS})\\b)`, 'g');
 
 /** `orch` when a shell finds it on PATH, `npx orch` for a copy installed in a project. */
-export function orchInvocation(env: NodeJS.ProcessEnv, script: string | undefined = process.argv[1]): 'orch' | 'npx orch' {
+export function orchInvocation(
+  env: NodeJS.ProcessEnv,
+  script: string | undefined = process.argv[1],
+): 'orch' | 'npx orch' {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
     if (!dir || /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
     try {

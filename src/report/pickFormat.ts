@@ -22,7 +22,10 @@ export function pickFormat({ flag, env }: { flag?: string; env: Env }): ReportFo
   }
   const value = raw.trim().toLowerCase();
   if ((REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
-  throw new OrchError(`${source}: unknown format ${JSON.stringify(raw)}; expected one of ${REPORT_FORMATS.join(', ')}.`, {
-    hint: `Use ${source === '--format' ? '--format ' : 'ORCH_FORMAT='}${REPORT_FORMATS.join('|')}.`,
-  });
+  throw new OrchError(
+    `${source}: unknown format ${JSON.stringify(raw)}; expected one of ${REPORT_FORMATS.join(', ')}.`,
+    {
+      hint: `Use ${source === '--format' ? '--format ' : 'ORCH_FORMAT='}${REPORT_FORMATS.join('|')}.`,
+    },
+  );
 }

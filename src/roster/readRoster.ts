@@ -36,16 +36,25 @@ const MAX_FILES = 500;
 const MAX_DEPTH = 6;
 
 /** The roster of the working tree at `top`, or null when no definition file names an agent. */
-export async function readRoster(top: string, globs: string[] | undefined, cacheDir: string | null): Promise<Roster | null> {
-  const patterns = globs && globs.length ? globs : DEFAULT_DEFINITIONS;
+export async function readRoster(
+  top: string,
+  globs: string[] | undefined,
+  cacheDir: string | null,
+): Promise<Roster | null> {
+  const patterns = globs?.length ? globs : DEFAULT_DEFINITIONS;
   const files = listDefinitions(top, patterns);
   if (files.length === 0) return null;
   const key = files.map((f) => `${f.file}\0${f.size}\0${f.mtime}`).join('\n') + `\n${patterns.join('\n')}`;
   const cacheFile = cacheDir ? path.join(cacheDir, 'roster-cache.json') : null;
   if (cacheFile) {
     try {
-      const raw = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { v?: number; key?: string; agents?: RosterAgent[] };
-      if (raw.v === CACHE_VERSION && raw.key === key && Array.isArray(raw.agents)) return raw.agents.length ? { agents: raw.agents, globs: patterns } : null;
+      const raw = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as {
+        v?: number;
+        key?: string;
+        agents?: RosterAgent[];
+      };
+      if (raw.v === CACHE_VERSION && raw.key === key && Array.isArray(raw.agents))
+        return raw.agents.length ? { agents: raw.agents, globs: patterns } : null;
     } catch {
       // none yet, or unreadable: parse
     }

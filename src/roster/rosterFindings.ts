@@ -37,14 +37,17 @@ export function rosterFindings(input: RosterInput): Finding[] {
       path,
       ...(line ? { line } : {}),
       message: `${name} (${where}) is not a known agent${guess ? `; did you mean ${guess}?` : ''}`,
-      fix: guess ? `Use the name ${guess}, or add an agent definition named ${name}.` : `Use a name from the roster (${known.slice(0, 8).join(', ')}), or add an agent definition named ${name}.`,
+      fix: guess
+        ? `Use the name ${guess}, or add an agent definition named ${name}.`
+        : `Use a name from the roster (${known.slice(0, 8).join(', ')}), or add an agent definition named ${name}.`,
     });
   };
   if (input.identity.isAgent) check(input.identity.name, `the identity, from ${input.identity.source}`, null);
   for (const l of input.locks) check(l.agent, `lock holder of ${l.path}`, config.statusFile, l.line);
   for (const c of config.contracts) for (const o of c.owners) check(o, `owner of the contract ${c.name}`, null);
   // the built-in reviewer is orch's default, not a name the project chose
-  if (input.reviewsOn !== false && config.review.reviewer !== 'docker-expert') check(config.review.reviewer, 'the configured container reviewer', null);
+  if (input.reviewsOn !== false && config.review.reviewer !== 'docker-expert')
+    check(config.review.reviewer, 'the configured container reviewer', null);
   for (const o of config.configOwners) check(o, 'a configOwners entry', null);
   return findings;
 }

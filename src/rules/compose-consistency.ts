@@ -55,14 +55,26 @@ Config: services.compose (extra compose files), rules["compose-consistency"].`,
     const changes = input.range ?? input.changes;
     const { config } = input;
     const files = changes.files.filter((f) => !f.submodule);
-    const changedCompose = files.filter((f) => f.status !== 'D' && isComposeFile(f.path, config.services.compose)).map((f) => f.path);
-    const envDirs = new Set(files.flatMap((f) => [f.path, f.oldPath ?? '']).filter((p) => baseOf(p) === '.env').map(dirOf));
-    const changedDockerfiles = files.filter((f) => (f.status === 'A' || f.status === 'M' || f.status === 'R' || f.status === 'C') && isDockerfile(f.path)).map((f) => f.path);
+    const changedCompose = files
+      .filter((f) => f.status !== 'D' && isComposeFile(f.path, config.services.compose))
+      .map((f) => f.path);
+    const envDirs = new Set(
+      files
+        .flatMap((f) => [f.path, f.oldPath ?? ''])
+        .filter((p) => baseOf(p) === '.env')
+        .map(dirOf),
+    );
+    const changedDockerfiles = files
+      .filter(
+        (f) => (f.status === 'A' || f.status === 'M' || f.status === 'R' || f.status === 'C') && isDockerfile(f.path),
+      )
+      .map((f) => f.path);
     // A service directory going away shows as its Dockerfile or manifest going away.
     const removed = files
       .flatMap((f) => (f.status === 'D' ? [f.path] : f.status === 'R' && f.oldPath ? [f.oldPath] : []))
       .filter((p) => isDockerfile(p) || isServiceMarker(p));
-    if (changedCompose.length === 0 && envDirs.size === 0 && changedDockerfiles.length === 0 && removed.length === 0) return [];
+    if (changedCompose.length === 0 && envDirs.size === 0 && changedDockerfiles.length === 0 && removed.length === 0)
+      return [];
 
     const findings: RawFinding[] = [];
     if (changedDockerfiles.length > 0) findings.push(...(await dockerfileFindings(changes, changedDockerfiles)));
@@ -76,7 +88,9 @@ Config: services.compose (extra compose files), rules["compose-consistency"].`,
     }
     if (full.size === 0 && others.length === 0) return findings;
 
-    const checked = (await Promise.all([...full].map((p) => readComposeAt(changes, p, 'new')))).filter((f): f is ComposeFile => f !== null);
+    const checked = (await Promise.all([...full].map((p) => readComposeAt(changes, p, 'new')))).filter(
+      (f): f is ComposeFile => f !== null,
+    );
     for (const file of checked) {
       for (const e of file.errors) {
         findings.push({
@@ -102,12 +116,18 @@ Config: services.compose (extra compose files), rules["compose-consistency"].`,
 };
 
 /** depends_on, named resources, host ports, env files, image-or-build: judged against the whole project. */
-async function crossRefFindings(changes: ChangeSet, checked: ComposeFile[], config: RuleInput['config']): Promise<RawFinding[]> {
+async function crossRefFindings(
+  changes: ChangeSet,
+  checked: ComposeFile[],
+  config: RuleInput['config'],
+): Promise<RawFinding[]> {
   const { composeCrossRefs } = await import('../compose/composeCrossRefs.js');
   const paths = findComposeFiles(await changes.listFiles('new'), config);
   const project = await readComposeFiles(changes, [...new Set([...paths, ...checked.map((f) => f.file)])], 'new');
   // extends may name a file that is not called a compose file
-  const extendsFiles = [...new Set(project.flatMap((f) => f.services.flatMap((s) => (s.extends?.file ? [s.extends.file] : []))))].filter((p) => !project.some((f) => f.file === p));
+  const extendsFiles = [
+    ...new Set(project.flatMap((f) => f.services.flatMap((s) => (s.extends?.file ? [s.extends.file] : [])))),
+  ].filter((p) => !project.some((f) => f.file === p));
   if (extendsFiles.length > 0) project.push(...(await readComposeFiles(changes, extendsFiles, 'new')));
   const problems = await composeCrossRefs(checked, project, (p) => changes.exists(p, 'new'));
   return problems.map((p) => ({
@@ -194,7 +214,7 @@ async function schemaFindings(files: ComposeFile[]): Promise<RawFinding[]> {
   const { validateCompose } = await import('../compose/validateCompose.js');
   const out: RawFinding[] = [];
   for (const file of files) {
-    let problems;
+    let problems: Awaited<ReturnType<typeof validateCompose>>;
     try {
       problems = await validateCompose(file.data);
     } catch {

@@ -165,7 +165,9 @@ Flyway, Rails, EF Core, Supabase, Django, golang-migrate and Liquibase.`,
         { ignoreCase: true, existsLiterally: input.existsLiterally },
       ));
     const taskHint = () => {
-      const tasks = new Set(status.locks.filter((l) => sameAgent(l.agent, identity.name) && l.task).map((l) => l.task!));
+      const tasks = new Set(
+        status.locks.filter((l) => sameAgent(l.agent, identity.name) && l.task).map((l) => l.task!),
+      );
       return tasks.size === 1 ? [...tasks][0] : '<id>';
     };
 

@@ -50,7 +50,13 @@ Config: contracts[].proof, review.branches, rules["contract-proof"].`,
   },
 };
 
-function groupFindings(group: ContractConfig, files: FileChange[], changes: ChangeSet, warnOnly: boolean, ignoreCase: boolean): RawFinding[] {
+function groupFindings(
+  group: ContractConfig,
+  files: FileChange[],
+  changes: ChangeSet,
+  warnOnly: boolean,
+  ignoreCase: boolean,
+): RawFinding[] {
   const isContract = globMatcher(group.paths, { ignoreCase });
   const isProof = globMatcher(group.proof!, { ignoreCase });
   // deleting (or renaming away) a contract file needs no proof: nothing new is promised

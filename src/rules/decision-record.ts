@@ -44,7 +44,8 @@ Config: indexFile, contracts[].paths, services.roots, rules["decision-record"].`
     const index = input.config.indexFile;
     if (files.some((f) => f.path === index && f.status !== 'D')) return [];
     const added: { path: string; what: string }[] = [];
-    for (const f of newContractFiles(files, input.config.contracts, input.ignoreCase)) added.push({ path: f.path, what: `the new contract file ${f.path}` });
+    for (const f of newContractFiles(files, input.config.contracts, input.ignoreCase))
+      added.push({ path: f.path, what: `the new contract file ${f.path}` });
     added.push(...(await newServices(changes, input)));
     if (added.length === 0) return [];
     return added.map(({ path, what }): RawFinding => {
@@ -61,28 +62,49 @@ Config: indexFile, contracts[].paths, services.roots, rules["decision-record"].`
 };
 
 /** Files added to a contract group's paths (added, copied, or renamed in from outside). */
-function newContractFiles(files: FileChange[], contracts: readonly ContractConfig[], ignoreCase: boolean): FileChange[] {
+function newContractFiles(
+  files: FileChange[],
+  contracts: readonly ContractConfig[],
+  ignoreCase: boolean,
+): FileChange[] {
   if (contracts.length === 0) return [];
-  const isContract = globMatcher(contracts.flatMap((c) => c.paths), { ignoreCase });
-  return files.filter((f) => (f.status === 'A' || f.status === 'C' || (f.status === 'R' && !isContract(f.oldPath ?? ''))) && isContract(f.path));
+  const isContract = globMatcher(
+    contracts.flatMap((c) => c.paths),
+    { ignoreCase },
+  );
+  return files.filter(
+    (f) =>
+      (f.status === 'A' || f.status === 'C' || (f.status === 'R' && !isContract(f.oldPath ?? ''))) &&
+      isContract(f.path),
+  );
 }
 
 /** New service directories and new compose service names; the compose reader loads only when something may be new. */
 async function newServices(changes: ChangeSet, input: RuleInput): Promise<{ path: string; what: string }[]> {
-  const compose = changes.files.filter((f) => f.status !== 'D' && !f.submodule && isComposeFile(f.path, input.config.services.compose));
+  const compose = changes.files.filter(
+    (f) => f.status !== 'D' && !f.submodule && isComposeFile(f.path, input.config.services.compose),
+  );
   if (compose.length === 0 && addedMarkerDirs(changes.files).size === 0) return [];
-  const [{ findNewServices }, { readComposeFiles }] = await Promise.all([import('../compose/findNewServices.js'), import('../compose/readComposeFiles.js')]);
+  const [{ findNewServices }, { readComposeFiles }] = await Promise.all([
+    import('../compose/findNewServices.js'),
+    import('../compose/readComposeFiles.js'),
+  ]);
   const out: { path: string; what: string }[] = [];
   const dirs = await findNewServices(changes, input.config.services, {
     ignoreCase: input.ignoreCase,
-    composeFiles: async () => readComposeFiles(changes, findComposeFiles(await changes.listFiles('new'), input.config), 'new'),
+    composeFiles: async () =>
+      readComposeFiles(changes, findComposeFiles(await changes.listFiles('new'), input.config), 'new'),
   });
   for (const d of dirs) out.push({ path: d.markers[0] ?? d.dir, what: `the new service ${d.dir}/` });
   if (compose.length > 0) {
     // a name is new when no compose file of the project had it before the change
     const [before, after] = await Promise.all([
       changes.listFiles('old').then((all) => readComposeFiles(changes, findComposeFiles(all, input.config), 'old')),
-      readComposeFiles(changes, compose.map((f) => f.path), 'new'),
+      readComposeFiles(
+        changes,
+        compose.map((f) => f.path),
+        'new',
+      ),
     ]);
     const had = new Set(before.flatMap((f) => f.services.map((s) => s.name)));
     const seen = new Set<string>();

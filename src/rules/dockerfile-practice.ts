@@ -9,7 +9,8 @@ import type { Rule } from './rule.js';
 export const rule: Rule = {
   id: 'dockerfile-practice',
   defaultSeverity: () => 'warning',
-  summary: 'Added or changed Dockerfiles follow the practices docker-expert asks for first (non-root, pinned base, COPY, exec form, …).',
+  summary:
+    'Added or changed Dockerfiles follow the practices docker-expert asks for first (non-root, pinned base, COPY, exec form, …).',
   docs: `dockerfile-practice — docker-expert's first questions, asked before the review.
 
 Each added or changed Dockerfile is checked for:
@@ -44,10 +45,15 @@ Config: rules["dockerfile-practice"], services.compose (compose files read for p
 
   async check(input) {
     const changes = input.range ?? input.changes;
-    const paths = changes.files.filter((f) => !f.submodule && f.status !== 'D' && f.status !== 'U' && isDockerfile(f.path)).map((f) => f.path);
+    const paths = changes.files
+      .filter((f) => !f.submodule && f.status !== 'D' && f.status !== 'U' && isDockerfile(f.path))
+      .map((f) => f.path);
     if (paths.length === 0) return [];
     const { dockerfilePractices } = await import('../compose/dockerfilePractices.js');
-    const [texts, optionsFor] = await Promise.all([Promise.all(paths.map((p) => changes.read(p, 'new'))), practiceOptions(changes, input.config)]);
+    const [texts, optionsFor] = await Promise.all([
+      Promise.all(paths.map((p) => changes.read(p, 'new'))),
+      practiceOptions(changes, input.config),
+    ]);
     const findings: RawFinding[] = [];
     paths.forEach((path, i) => {
       const text = texts[i];

@@ -3,7 +3,7 @@
 // (src/engine/editLog.ts); a staged path whose latest recorded edit belongs to another
 // agent, and whose content at HEAD is not what that edit left (so it is not committed
 // yet), is that agent's work.
-import { sameAgent } from '../engine/resolveIdentity.js';
+import { sameAgent } from '../identity/sameAgent.js';
 import { shellQuote } from '../shellQuote.js';
 import type { RawFinding } from '../types.js';
 import type { Rule } from './rule.js';
@@ -35,7 +35,9 @@ Config: rules["foreign-edit"].`,
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
     for (const f of input.changes.files) {
-      const sides: [string, string | undefined][] = [[f.path, f.status === 'A' || f.status === 'R' || f.status === 'C' ? undefined : f.oldBlob]];
+      const sides: [string, string | undefined][] = [
+        [f.path, f.status === 'A' || f.status === 'R' || f.status === 'C' ? undefined : f.oldBlob],
+      ];
       if (f.oldPath && f.status === 'R') sides.push([f.oldPath, f.oldBlob]);
       for (const [p, headBlob] of sides) {
         if (seen.has(p)) continue;

@@ -21,7 +21,8 @@ export function touchedPaths(input: Pick<RuleInput, 'changes'>): { path: string;
   const out: { path: string; via?: string }[] = [];
   for (const f of input.changes.files) {
     out.push({ path: f.path });
-    if (f.oldPath && f.oldPath !== f.path) out.push({ path: f.oldPath, via: f.status === 'C' ? 'copied from' : 'renamed from' });
+    if (f.oldPath && f.oldPath !== f.path)
+      out.push({ path: f.oldPath, via: f.status === 'C' ? 'copied from' : 'renamed from' });
   }
   return out;
 }
@@ -60,7 +61,10 @@ Config: statusFile, locks.ttl, rules["lock-conflict"].`,
     if (status.locks.length === 0) return [];
     // case twins: a path that differs only in case from a locked one is that path on the
     // checkouts of macOS and Windows, so it is judged as that path everywhere
-    const index = foreignLocks(status.locks, identity.name, { ignoreCase: true, existsLiterally: input.existsLiterally });
+    const index = foreignLocks(status.locks, identity.name, {
+      ignoreCase: true,
+      existsLiterally: input.existsLiterally,
+    });
     if (!index) return [];
     const findings: RawFinding[] = [];
     const statusFile = config.statusFile;
@@ -118,15 +122,24 @@ type IndexOptions = Pick<RuleInput, 'ignoreCase' | 'existsLiterally'>;
 
 function foreignLocks(locks: Lock[], agent: string | null, options: IndexOptions): LockIndex | null {
   let memo = indexes.get(locks);
-  if (!memo || memo.options.ignoreCase !== options.ignoreCase || memo.options.existsLiterally !== options.existsLiterally) {
-    memo = { options: { ignoreCase: options.ignoreCase, existsLiterally: options.existsLiterally }, byAgent: new Map() };
+  if (
+    !memo ||
+    memo.options.ignoreCase !== options.ignoreCase ||
+    memo.options.existsLiterally !== options.existsLiterally
+  ) {
+    memo = {
+      options: { ignoreCase: options.ignoreCase, existsLiterally: options.existsLiterally },
+      byAgent: new Map(),
+    };
     indexes.set(locks, memo);
   }
   const key = agent ?? '';
   const known = memo.byAgent.get(key);
   if (known !== undefined) return known;
   const foreign = locks.filter((l) => !sameAgent(l.agent, agent));
-  const index = foreign.length ? buildLockIndex(foreign, { ignoreCase: options.ignoreCase, existsLiterally: options.existsLiterally }) : null;
+  const index = foreign.length
+    ? buildLockIndex(foreign, { ignoreCase: options.ignoreCase, existsLiterally: options.existsLiterally })
+    : null;
   memo.byAgent.set(key, index);
   return index;
 }

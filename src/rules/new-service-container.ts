@@ -70,9 +70,14 @@ rules["new-service-container"].`,
 
     let everyCompose: Promise<ComposeFile[]> | undefined;
     const allComposeFiles = () =>
-      (everyCompose ??= changes.listFiles('new').then((paths) => readComposeFiles(changes, findComposeFiles(paths, config), 'new')));
+      (everyCompose ??= changes
+        .listFiles('new')
+        .then((paths) => readComposeFiles(changes, findComposeFiles(paths, config), 'new')));
 
-    const services = await findNewServices(changes, config.services, { composeFiles: allComposeFiles, ignoreCase: input.ignoreCase });
+    const services = await findNewServices(changes, config.services, {
+      composeFiles: allComposeFiles,
+      ignoreCase: input.ignoreCase,
+    });
     if (services.length === 0) return [];
 
     // Compose files changed in the change usually settle it without listing the repository.
@@ -82,7 +87,9 @@ rules["new-service-container"].`,
     );
     const changedCompose = await readComposeFiles(changes, changedPaths, 'new');
     const buildersIn = (files: ComposeFile[], dir: string): Builder[] =>
-      files.flatMap((file) => file.services.filter((s) => s.build && buildsDirectory(s.build, dir)).map((service) => ({ file, service })));
+      files.flatMap((file) =>
+        file.services.filter((s) => s.build && buildsDirectory(s.build, dir)).map((service) => ({ file, service })),
+      );
 
     const findings: RawFinding[] = [];
     for (const svc of services) {
@@ -95,7 +102,13 @@ rules["new-service-container"].`,
       }
 
       const ownDockerfiles = changes.files
-        .filter((f) => f.status !== 'D' && !f.submodule && isDockerfile(f.path) && f.path.slice(0, f.path.lastIndexOf('/')) === svc.dir)
+        .filter(
+          (f) =>
+            f.status !== 'D' &&
+            !f.submodule &&
+            isDockerfile(f.path) &&
+            f.path.slice(0, f.path.lastIndexOf('/')) === svc.dir,
+        )
         .map((f) => f.path)
         .sort((a, b) => Number(b.endsWith('/Dockerfile')) - Number(a.endsWith('/Dockerfile')) || a.localeCompare(b));
       const named = [...new Set(builders.map((b) => b.service.build!.dockerfile).filter((d): d is string => !!d))];
@@ -108,7 +121,10 @@ rules["new-service-container"].`,
       const target = suggestComposeFile(compose.length > 0 ? compose : await allComposeFiles(), svc.dir);
       const snippet = composeSnippet({ dir: svc.dir, composeFile: target, dockerfile: ownDockerfiles[0] });
       const dockerfileToAdd = named.find((d) => d.startsWith(svc.dir + '/')) ?? `${svc.dir}/Dockerfile`;
-      const missingNamed = !namedExisting && named.length > 0 ? ` (${builders[0].file.file} names ${named.join(', ')}, which does not exist)` : '';
+      const missingNamed =
+        !namedExisting && named.length > 0
+          ? ` (${builders[0].file.file} names ${named.join(', ')}, which does not exist)`
+          : '';
       const intro = `${svc.dir} is a new service (${markers} added)`;
       let message: string;
       let fix: string;
@@ -133,7 +149,8 @@ rules["new-service-container"].`,
 /** In a range, the first commit that added one of `paths`: where the service appeared. */
 function firstCommitAdding(changes: ChangeSet, paths: string[]): string | undefined {
   for (const c of changes.commits ?? []) {
-    if (c.files.some((f) => paths.includes(f.path) && (f.status === 'A' || f.status === 'C' || f.status === 'R'))) return c.commit?.sha;
+    if (c.files.some((f) => paths.includes(f.path) && (f.status === 'A' || f.status === 'C' || f.status === 'R')))
+      return c.commit?.sha;
   }
   return undefined;
 }

@@ -22,7 +22,8 @@ function quoteLine(text: string): string {
 export const rule: Rule = {
   id: 'no-placeholder',
   defaultSeverity: () => 'error',
-  summary: 'Added lines in contracts and schemas carry placeholder or mock markers (TODO, lorem ipsum, example.com, …).',
+  summary:
+    'Added lines in contracts and schemas carry placeholder or mock markers (TODO, lorem ipsum, example.com, …).',
   docs: `no-placeholder — no placeholders or mock data in contracts and schemas.
 
 What it checks: the added lines of a change (compared line by line with the previous

@@ -23,15 +23,24 @@ export interface RuleEntry {
   mayApply?(files: FileChange[]): boolean;
 }
 
-const CONTAINER_FILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|[^/]*compose[^/]*\.ya?ml|\.env|package\.json|go\.mod|pyproject\.toml|requirements\.txt|Pipfile|Cargo\.toml|pom\.xml|build\.gradle(\.kts)?|composer\.json|Gemfile|mix\.exs|[^/]*\.csproj)$/i;
+const CONTAINER_FILE =
+  /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|[^/]*compose[^/]*\.ya?ml|\.env|package\.json|go\.mod|pyproject\.toml|requirements\.txt|Pipfile|Cargo\.toml|pom\.xml|build\.gradle(\.kts)?|composer\.json|Gemfile|mix\.exs|[^/]*\.csproj)$/i;
 const touchesContainers = (files: FileChange[]) =>
-  files.some((f) => f.status === 'D' || f.status === 'R' || CONTAINER_FILE.test(f.path) || (f.oldPath !== undefined && CONTAINER_FILE.test(f.oldPath)));
+  files.some(
+    (f) =>
+      f.status === 'D' ||
+      f.status === 'R' ||
+      CONTAINER_FILE.test(f.path) ||
+      (f.oldPath !== undefined && CONTAINER_FILE.test(f.oldPath)),
+  );
 
-const touchesDockerfile = (files: FileChange[]) => files.some((f) => f.status !== 'D' && /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile)$/i.test(f.path));
+const touchesDockerfile = (files: FileChange[]) =>
+  files.some((f) => f.status !== 'D' && /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile)$/i.test(f.path));
 
 // a new contract file or service directory is an added, copied or renamed file; a new
 // compose service is a change to a compose file
-const addsSomething = (files: FileChange[]) => files.some((f) => f.status === 'A' || f.status === 'C' || f.status === 'R' || CONTAINER_FILE.test(f.path));
+const addsSomething = (files: FileChange[]) =>
+  files.some((f) => f.status === 'A' || f.status === 'C' || f.status === 'R' || CONTAINER_FILE.test(f.path));
 
 const containers = () => import('./containerRules.js');
 
@@ -41,7 +50,11 @@ export const RULES: RuleEntry[] = [
   { id: 'contract-owner', load: async () => contractOwner },
   { id: 'status-integrity', load: async () => statusIntegrity },
   { id: 'no-placeholder', load: async () => noPlaceholder },
-  { id: 'new-service-container', load: async () => (await containers()).newServiceContainer, mayApply: touchesContainers },
+  {
+    id: 'new-service-container',
+    load: async () => (await containers()).newServiceContainer,
+    mayApply: touchesContainers,
+  },
   { id: 'compose-consistency', load: async () => (await containers()).composeConsistency, mayApply: touchesContainers },
   { id: 'container-review', load: async () => (await containers()).containerReview, mayApply: touchesContainers },
   { id: 'contract-proof', load: async () => contractProof },

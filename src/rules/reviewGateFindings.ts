@@ -21,13 +21,17 @@ export async function reviewGateFindings(input: RuleInput, rule: ReviewRuleId): 
   for (const gate of gates) {
     const targets = reviewTargets(changes.files, gate, { ignoreCase: input.ignoreCase });
     if (targets.length === 0) continue;
-    const contents = await Promise.all(targets.map((t) => (t.deleted ? Promise.resolve(null) : changes.read(t.path, 'new'))));
+    const contents = await Promise.all(
+      targets.map((t) => (t.deleted ? Promise.resolve(null) : changes.read(t.path, 'new'))),
+    );
     targets.forEach((t, i) => {
       for (const reviewer of gate.reviewers) {
         const key = `${t.path}\0${reviewer.toLowerCase()}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = reviewStateFor(input.status.reviews, t.path, reviewer, contents[i], { ignoreCase: input.ignoreCase });
+        const verdict = reviewStateFor(input.status.reviews, t.path, reviewer, contents[i], {
+          ignoreCase: input.ignoreCase,
+        });
         if (verdict.state === 'approved') continue;
         const q = shellQuote(t.path);
         const approve = `${reviewer} runs: orch review approve ${q}`;

@@ -3,7 +3,7 @@
 // git, never write files and never read the clock except through `now`.
 import type { ChangeSet, Context, Identity, RawFinding, RuleId, Severity, StatusDoc } from '../types.js';
 import type { Config } from '../config/schema.js';
-import type { EditRecord } from '../engine/editLog.js';
+import type { EditRecord } from '../types.js';
 
 export interface RuleInput {
   /** What changed: the index, one commit, or one commit of a range (see `range`). */

@@ -14,7 +14,8 @@ export function statusIntegrity(loadReaders: () => Promise<StatusReaders>): Rule
   return {
     id: 'status-integrity',
     defaultSeverity: () => 'error',
-    summary: "An edit of the status file removes or rewrites another agent's lock or review, or rewrites the log, without a recorded steal.",
+    summary:
+      "An edit of the status file removes or rewrites another agent's lock or review, or rewrites the log, without a recorded steal.",
     docs: `status-integrity — the status file cannot be used to take locks away by hand.
 
 What it checks, when a change touches the status file (statusFile, default
@@ -68,7 +69,8 @@ rules["status-integrity"].`,
         changes.files.find((f) => foldPath(f.path) === statusKey) ??
         changes.files.find((f) => f.status === 'R' && f.oldPath !== undefined && foldPath(f.oldPath) === statusKey);
       if (!change) return [];
-      const oldName = change.oldPath !== undefined && foldPath(change.oldPath) === statusKey ? change.oldPath : change.path;
+      const oldName =
+        change.oldPath !== undefined && foldPath(change.oldPath) === statusKey ? change.oldPath : change.path;
       const newName = foldPath(change.path) === statusKey && change.status !== 'D' ? change.path : null;
       // a range read both versions already: when they read alike (lines appended to a Log
       // that ends the file), only appended conflict markers are left to look for

@@ -27,7 +27,11 @@ function lower(s: string | undefined): string {
 }
 
 function describeLock(l: Lock, ttl?: string): string {
-  const bits = [l.task ? `task ${l.task}` : '', l.expires ? `expires ${l.expires}` : '', ttl && l.since ? `since ${l.since}` : ''].filter(Boolean);
+  const bits = [
+    l.task ? `task ${l.task}` : '',
+    l.expires ? `expires ${l.expires}` : '',
+    ttl && l.since ? `since ${l.since}` : '',
+  ].filter(Boolean);
   return bits.length ? ` (${bits.join(', ')})` : '';
 }
 
@@ -93,7 +97,6 @@ export function missingLogEntries(before: LogEntry[], after: LogEntry[]): LogEnt
   return missing;
 }
 
-
 /**
  * The findings of status-integrity for one change of the status file from `oldText` to
  * `newText` (null: the file was deleted), judged with the committer and configuration of
@@ -104,7 +107,14 @@ export function missingLogEntries(before: LogEntry[], after: LogEntry[]): LogEnt
 export async function statusChangeFindings(
   input: RuleInput,
   readers: StatusReaders,
-  change: { oldText: string; newText: string | null; oldName: string; statusPath: string; sameHeads?: boolean; logGrew?: boolean },
+  change: {
+    oldText: string;
+    newText: string | null;
+    oldName: string;
+    statusPath: string;
+    sameHeads?: boolean;
+    logGrew?: boolean;
+  },
 ): Promise<RawFinding[]> {
   const { oldText, oldName, statusPath } = change;
   const newText = change.newText ?? '';
@@ -113,7 +123,10 @@ export async function statusChangeFindings(
     const before = readers.readStatus(oldText, { source: oldName });
     const after = readers.readStatus(newText, { source: statusPath });
     const steals = stealsAdded(readers, oldText, newText);
-    findings.push(...lockFindings(input, before, after, steals, { oldText, newText, statusPath }), ...reviewFindings(input, before, after, statusPath));
+    findings.push(
+      ...lockFindings(input, before, after, steals, { oldText, newText, statusPath }),
+      ...reviewFindings(input, before, after, statusPath),
+    );
   }
   if (!change.logGrew) findings.push(...(await logFindings(input, oldText, newText, statusPath)));
   return findings;
@@ -186,7 +199,13 @@ function lockFindings(
   // lock binds until Since + ttl, so a rewritten Since is a rewritten expiry
   const ttl = input.config.locks.ttl;
   const key = (l: Lock) =>
-    [foldPath(l.path), lower(l.agent), (l.task ?? '').trim(), (l.expires ?? '').trim(), ttl ? (l.since ?? '').trim() : ''].join('\0');
+    [
+      foldPath(l.path),
+      lower(l.agent),
+      (l.task ?? '').trim(),
+      (l.expires ?? '').trim(),
+      ttl ? (l.since ?? '').trim() : '',
+    ].join('\0');
   const remaining = new Bag<Lock>();
   for (const l of after.locks) remaining.add(key(l), l);
   const unmatched: Lock[] = [];
@@ -198,14 +217,19 @@ function lockFindings(
 
   const stolen = (l: Lock) =>
     steals.some(
-      (s) => sameAgent(s.by, me) && sameAgent(s.from, l.agent) && foldPath(s.path) === foldPath(l.path) && s.reason.trim() !== '',
+      (s) =>
+        sameAgent(s.by, me) &&
+        sameAgent(s.from, l.agent) &&
+        foldPath(s.path) === foldPath(l.path) &&
+        s.reason.trim() !== '',
     );
 
   const findings: RawFinding[] = [];
   // remote mode: the file's lock rows mirror the lock branch; a row whose lock the branch
   // no longer holds protects nothing, and the view may drop it
   const shared = input.lockBranch;
-  const onLockBranch = (l: Lock) => !shared || shared.locks.some((x) => sameAgent(x.agent, l.agent) && foldPath(x.path) === foldPath(l.path));
+  const onLockBranch = (l: Lock) =>
+    !shared || shared.locks.some((x) => sameAgent(x.agent, l.agent) && foldPath(x.path) === foldPath(l.path));
   for (const l of unmatched) {
     if (sameAgent(l.agent, me)) continue;
     const now = leftovers.take(foldPath(l.path));
@@ -240,7 +264,8 @@ function reviewFindings(input: RuleInput, before: StatusDoc, after: StatusDoc, s
   // the container reviewer may decide rows addressed to it under another name, but not a
   // contract consumer's acknowledgement: that handoff is the consumer's own
   const consumers = input.config.contracts.flatMap((c) => c.consumers ?? []);
-  const canDecide = (r: Review) => sameAgent(me, r.reviewer) || (sameAgent(me, reviewer) && !consumers.some((c) => sameAgent(c, r.reviewer)));
+  const canDecide = (r: Review) =>
+    sameAgent(me, r.reviewer) || (sameAgent(me, reviewer) && !consumers.some((c) => sameAgent(c, r.reviewer)));
 
   const remaining = new Bag<Review>();
   for (const r of after.reviews) remaining.add(full(r), r);
@@ -262,7 +287,9 @@ function reviewFindings(input: RuleInput, before: StatusDoc, after: StatusDoc, s
         path: statusPath,
         holder: r.reviewer,
         message: `${statusPath} rewrites the review of ${r.path} requested by ${r.requestedBy} from ${r.reviewer} (${r.state} → ${now.state}, line ${r.line} before); ${
-          DECIDED.has(now.state) ? `only the reviewer may ${now.state === 'approved' ? 'approve' : 'reject'} it` : `only ${r.requestedBy} may change the request`
+          DECIDED.has(now.state)
+            ? `only the reviewer may ${now.state === 'approved' ? 'approve' : 'reject'} it`
+            : `only ${r.requestedBy} may change the request`
         }, not ${who}.`,
         fix: fix(r),
       });
@@ -291,7 +318,12 @@ function reviewFindings(input: RuleInput, before: StatusDoc, after: StatusDoc, s
   return findings;
 }
 
-async function logFindings(input: RuleInput, oldText: string, newText: string, statusPath: string): Promise<RawFinding[]> {
+async function logFindings(
+  input: RuleInput,
+  oldText: string,
+  newText: string,
+  statusPath: string,
+): Promise<RawFinding[]> {
   const before = logEntries(oldText);
   if (before.length === 0) return [];
   let missing = missingLogEntries(before, logEntries(newText));
@@ -317,4 +349,3 @@ async function logFindings(input: RuleInput, oldText: string, newText: string, s
     },
   ];
 }
-

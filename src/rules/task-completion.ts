@@ -40,7 +40,10 @@ Config: indexFile, statusFile, rules["task-completion"].`,
         }
         return findingsFor(completed, config.indexFile);
       }
-      const [before, after] = await Promise.all([changes.read(config.statusFile, 'old'), changes.read(config.statusFile, 'new')]);
+      const [before, after] = await Promise.all([
+        changes.read(config.statusFile, 'old'),
+        changes.read(config.statusFile, 'new'),
+      ]);
       // the committer's own tasks only: a steal does not complete someone else's task
       const tasksOf = (text: string | null, mine: boolean) =>
         new Set(

@@ -45,8 +45,15 @@ function placeLock(text: string, lock: NewLock): string {
       if (readStatus(out).locks.some((l) => l.agent === lock.agent && l.path === lock.path)) return out;
     }
   }
-  const row = renderCells([cellFor(lock.path, false), lock.agent, lock.task, lock.since, lock.expires, lock.note], '', true, true);
-  return applyEdits(text, [placeTable(scan, 'active', LOCKS_HEADING, [LOCK_HEADER, LOCK_SEPARATOR, row], ['reviews', 'log'])]);
+  const row = renderCells(
+    [cellFor(lock.path, false), lock.agent, lock.task, lock.since, lock.expires, lock.note],
+    '',
+    true,
+    true,
+  );
+  return applyEdits(text, [
+    placeTable(scan, 'active', LOCKS_HEADING, [LOCK_HEADER, LOCK_SEPARATOR, row], ['reviews', 'log']),
+  ]);
 }
 
 function cellFor(path: string, backticks: boolean): string {

@@ -20,11 +20,19 @@ export function addReview(text: string, review: NewReview): string {
   const after = readStatus(out).reviews;
   // (a request's blob is kept in its State cell for people; only an approval's binds, and is read)
   const blob = (r: Pick<Review, 'blob' | 'state'>) => (r.state === 'approved' ? (r.blob ?? '') : '');
-  const same = (r: Review) => r.path === review.path && r.reviewer === review.reviewer && r.requestedBy === review.requestedBy && r.state === review.state && blob(r) === blob(review);
+  const same = (r: Review) =>
+    r.path === review.path &&
+    r.reviewer === review.reviewer &&
+    r.requestedBy === review.requestedBy &&
+    r.state === review.state &&
+    blob(r) === blob(review);
   if (after.length !== before.length + 1 || !after.some(same)) {
-    throw new OrchError(`cannot record a review of ${JSON.stringify(review.path)}: the row would not read back as that review.`, {
-      hint: 'Nothing was written. Rename the file to a plainer name, or record the review by hand.',
-    });
+    throw new OrchError(
+      `cannot record a review of ${JSON.stringify(review.path)}: the row would not read back as that review.`,
+      {
+        hint: 'Nothing was written. Rename the file to a plainer name, or record the review by hand.',
+      },
+    );
   }
   return out;
 }
@@ -32,9 +40,23 @@ export function addReview(text: string, review: NewReview): string {
 function placeReview(text: string, review: NewReview): string {
   const scan = scanStatus(text);
   const table = scan.tables.find((t) => t.kind === 'reviews' && t.reviewTable);
-  if (table) return applyEdits(text, [insertAfterLine(scan.structure.tl, table.last, [renderReviewRow(table, review)])]);
-  const row = renderCells([reviewPath(review.path, false), review.requestedBy, review.reviewer, stateText(review.state, review.blob, review.note), review.at], '', true, true);
-  return applyEdits(text, [placeTable(scan, 'reviews', REVIEWS_HEADING, [REVIEW_HEADER, REVIEW_SEPARATOR, row], ['log'])]);
+  if (table)
+    return applyEdits(text, [insertAfterLine(scan.structure.tl, table.last, [renderReviewRow(table, review)])]);
+  const row = renderCells(
+    [
+      reviewPath(review.path, false),
+      review.requestedBy,
+      review.reviewer,
+      stateText(review.state, review.blob, review.note),
+      review.at,
+    ],
+    '',
+    true,
+    true,
+  );
+  return applyEdits(text, [
+    placeTable(scan, 'reviews', REVIEWS_HEADING, [REVIEW_HEADER, REVIEW_SEPARATOR, row], ['log']),
+  ]);
 }
 
 export function stateText(state: ReviewState, blob?: string, note?: string): string {

@@ -32,5 +32,7 @@ export function appendLog(text: string, entries: string[]): string {
   }
   // A fence or comment the Log leaves open at the end of the file would swallow the entries.
   const close = end === s.tl.lines.length && s.openAtEnd ? [s.openAtEnd] : [];
-  return applyEdits(text, [insertAfterLine(s.tl, last, last === heading ? ['', ...close, ...lines] : [...close, ...lines])]);
+  return applyEdits(text, [
+    insertAfterLine(s.tl, last, last === heading ? ['', ...close, ...lines] : [...close, ...lines]),
+  ]);
 }

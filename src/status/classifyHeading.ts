@@ -8,11 +8,14 @@
  */
 export type HeadingClass = 'active' | 'released' | 'reviews' | 'log' | 'other' | 'unknown';
 
-const OTHER = /\b(rules?|legend|key|protocol|how|instructions?|usage|format|template|examples?|guidelines?|policy|conventions?|procedure|workflow|process|help)\b/;
+const OTHER =
+  /\b(rules?|legend|key|protocol|how|instructions?|usage|format|template|examples?|guidelines?|policy|conventions?|procedure|workflow|process|help)\b/;
 const ACTIVE_MOD = /\b(active|current|currently|open|held|now)\b/;
 const LOCK = /\b(locks?|locked|locking|claims?|claimed|reservations?|reserved)\b/;
-const RELEASED = /\b(released|unlocked|history|completed?|done|expired|archived?|past|previous|freed|finished|closed|resolved|old)\b/;
-const FREE = /^[^A-Za-z]*(open|free|available|unclaimed|unassigned)\s*(?::|$|\b(?:areas?|files?|paths?|modules?|zones?|services?|scopes?)\b)/i;
+const RELEASED =
+  /\b(released|unlocked|history|completed?|done|expired|archived?|past|previous|freed|finished|closed|resolved|old)\b/;
+const FREE =
+  /^[^A-Za-z]*(open|free|available|unclaimed|unassigned)\s*(?::|$|\b(?:areas?|files?|paths?|modules?|zones?|services?|scopes?)\b)/i;
 const REVIEWS = /\breviews?\b/;
 const LOG = /\b(log|logs|changelog|journal)\b/;
 

@@ -52,9 +52,18 @@ export function conflictSides(text: string): ConflictSides | null {
       markers.push(i + 1);
       return;
     }
-    if (state === 'ours' && BASE.test(bare)) return void (state = 'base');
-    if ((state === 'ours' || state === 'base') && MID.test(bare)) return void (state = 'theirs');
-    if (state === 'theirs' && CLOSE.test(bare)) return void (state = 'out');
+    if (state === 'ours' && BASE.test(bare)) {
+      state = 'base';
+      return;
+    }
+    if ((state === 'ours' || state === 'base') && MID.test(bare)) {
+      state = 'theirs';
+      return;
+    }
+    if (state === 'theirs' && CLOSE.test(bare)) {
+      state = 'out';
+      return;
+    }
     if (state === 'out') {
       put(0, line, i + 1);
       put(1, line, i + 1);

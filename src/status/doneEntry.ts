@@ -14,7 +14,9 @@ function doneTask(task: string): string {
   return t === task && task.includes(':') ? '`' + task + '`' : t;
 }
 
-const DONE = new RegExp(`^\\s*[-*]\\s+\\S+\\s+(\\S+)\\s+done\\s+(${LOG_TOKEN.slice(1, -1).replace('|\\S+', '|\\S+?')})(?::|\\s*$)`);
+const DONE = new RegExp(
+  `^\\s*[-*]\\s+\\S+\\s+(\\S+)\\s+done\\s+(${LOG_TOKEN.slice(1, -1).replace('|\\S+', '|\\S+?')})(?::|\\s*$)`,
+);
 
 export function parseDoneEntry(line: string): { agent: string; task: string; paths: string[] } | null {
   const m = DONE.exec(line);

@@ -1,4 +1,5 @@
-const BARE_NAMES = /^(Dockerfile|Containerfile|Makefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile|LICENSE|README|CODEOWNERS|Brewfile|Justfile|Caddyfile)$/i;
+const BARE_NAMES =
+  /^(Dockerfile|Containerfile|Makefile|Procfile|Jenkinsfile|Gemfile|Rakefile|Vagrantfile|LICENSE|README|CODEOWNERS|Brewfile|Justfile|Caddyfile)$/i;
 
 /**
  * Whether a token names a file, directory or glob rather than a word: it has a `/` or `*`, a file

@@ -1,6 +1,26 @@
 // What people write in a cell or line to say "nothing here": `-`, `—`, `none`, `N/A`,
 // `*No active locks*`, `_none_`, `(none)`, and template cells such as `<path>`.
-const WORDS = new Set(['', '-', '--', '---', '—', '–', '−', '…', '...', 'none', 'n/a', 'na', 'nil', 'null', 'nothing', 'nobody', 'no one', 'empty', 'tbd']);
+const WORDS = new Set([
+  '',
+  '-',
+  '--',
+  '---',
+  '—',
+  '–',
+  '−',
+  '…',
+  '...',
+  'none',
+  'n/a',
+  'na',
+  'nil',
+  'null',
+  'nothing',
+  'nobody',
+  'no one',
+  'empty',
+  'tbd',
+]);
 // First characters a placeholder can start with: - — – − … . n N e E t T * _ ` ~ ( [ <
 const FIRST = new Set([45, 0x2014, 0x2013, 0x2212, 0x2026, 46, 110, 78, 101, 69, 116, 84, 42, 95, 96, 126, 40, 91, 60]);
 
@@ -16,7 +36,11 @@ export function isPlaceholder(text: string): boolean {
     if (WORDS.has(lower.replace(/\.$/, ''))) return true;
     if (!/^no(ne|thing|body)?\b/.test(lower)) return false;
   }
-  t = t.replace(/^[\s*_`~()[\]]+|[\s*_`~()[\]]+$/g, '').replace(/\.$/, '').trim().toLowerCase();
+  t = t
+    .replace(/^[\s*_`~()[\]]+|[\s*_`~()[\]]+$/g, '')
+    .replace(/\.$/, '')
+    .trim()
+    .toLowerCase();
   if (WORDS.has(t)) return true;
   if (t.charCodeAt(0) === 60) return /^<[^<>]*>$/.test(t) && !/^<br\s*\/?>$/.test(t);
   if (!t.startsWith('no')) return false;

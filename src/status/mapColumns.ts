@@ -5,10 +5,16 @@ export type ReviewRole = 'path' | 'requestedBy' | 'reviewer' | 'state' | 'at' | 
 
 const LOCK_RULES: Array<[LockRole, RegExp]> = [
   ['status', /^(lock|current lock|lock state|locked\?|is locked)$|\b(status|state)\b/],
-  ['agent', /\b(locked by|owner|owned by|agents?|holder|held by|who|assignee|assigned to|assigned|claimed by|by|worker|locker)\b/],
+  [
+    'agent',
+    /\b(locked by|owner|owned by|agents?|holder|held by|who|assignee|assigned to|assigned|claimed by|by|worker|locker)\b/,
+  ],
   ['path', /\b(files?|paths?|resources?|director(y|ies)|dirs?|folders?|globs?|patterns?|claims?|scope)\b/],
   ['expires', /\b(until|expires?|expiry|expiration|eta|deadline|due|expected release|release by|release at)\b/],
-  ['since', /\b(locked at|locked on|since|started|start|date|time|acquired|timestamp|when|created|claimed at|locked|claimed)\b/],
+  [
+    'since',
+    /\b(locked at|locked on|since|started|start|date|time|acquired|timestamp|when|created|claimed at|locked|claimed)\b/,
+  ],
   ['task', /\b(tasks?|tickets?|issues?|id|work item|story|pr|job)\b/],
   ['note', /\b(notes?|reasons?|purpose|description|comments?|details|why|what|summary|remarks)\b/],
 ];

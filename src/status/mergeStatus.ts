@@ -24,7 +24,12 @@ export interface MergeResult {
 /** git's line merge of three texts (`git merge-file -p`): its output and how many conflicts it left. */
 export type MergeProse = (base: string, ours: string, theirs: string) => MergeResult | Promise<MergeResult>;
 
-export async function mergeStatus(base: string, ours: string, theirs: string, mergeProse: MergeProse): Promise<MergeResult> {
+export async function mergeStatus(
+  base: string,
+  ours: string,
+  theirs: string,
+  mergeProse: MergeProse,
+): Promise<MergeResult> {
   const sides = [statusItems(base), statusItems(ours), statusItems(theirs)] as const;
   const [b, o, t] = sides;
   matchAllGroups(b, o, t);
@@ -48,7 +53,10 @@ export async function mergeStatus(base: string, ours: string, theirs: string, me
   const keptAsProse = (e: StatusItem) => baseLog.has(e.key) && e.lines.every((l) => oursLines.has(l.trimEnd()));
   // The oldest entries of base that a side no longer has were archived there (moved to the
   // archive file, as log.maxEntries does): the union does not bring them back into the Log.
-  const archived = new Set([...archivedPrefix(items(b, 'log'), items(o, 'log')), ...archivedPrefix(items(b, 'log'), items(t, 'log'))]);
+  const archived = new Set([
+    ...archivedPrefix(items(b, 'log'), items(o, 'log')),
+    ...archivedPrefix(items(b, 'log'), items(t, 'log')),
+  ]);
   const merged = [
     ...mergeItemSets(items(b, 'lock'), items(o, 'lock'), items(t, 'lock'), preferLock),
     ...mergeItemSets(items(b, 'review'), items(o, 'review'), items(t, 'review'), preferReview),
@@ -66,7 +74,10 @@ export async function mergeStatus(base: string, ours: string, theirs: string, me
   // is merged like any other change: ours, unless only theirs changed it.
   const ends = [base, ours, theirs].map((x) => x === '' || x.endsWith('\n'));
   const finalEol = ends[1] === ends[0] ? ends[2] : ends[1];
-  return { text: finalEol ? filled : filled.replace(detectCr(ours) ? /\r?\n$/ : /\n$/, ''), conflicts: prose.conflicts };
+  return {
+    text: finalEol ? filled : filled.replace(detectCr(ours) ? /\r?\n$/ : /\n$/, ''),
+    conflicts: prose.conflicts,
+  };
 }
 
 /**

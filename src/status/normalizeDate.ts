@@ -5,8 +5,27 @@ const DATE =
 
 // Zone abbreviations with one meaning (CST and IST have several, so they stay unparsed).
 const ZONES: Record<string, number> = {
-  Z: 0, UTC: 0, GMT: 0, KST: 540, JST: 540, CET: 60, CEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60,
-  PST: -480, PDT: -420, MST: -420, MDT: -360, EST: -300, EDT: -240, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+  Z: 0,
+  UTC: 0,
+  GMT: 0,
+  KST: 540,
+  JST: 540,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  WET: 0,
+  WEST: 60,
+  PST: -480,
+  PDT: -420,
+  MST: -420,
+  MDT: -360,
+  EST: -300,
+  EDT: -240,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
 };
 
 const pad = (n: number) => (n < 10 ? '0' : '') + n;
@@ -47,7 +66,14 @@ export function parseDate(text: string): string | null {
 
 /** Already `YYYY-MM-DDTHH:MMZ` and valid: the form orch writes, so the common case. */
 function isCanonical(t: string): boolean {
-  if (t.length !== 17 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 90) {
+  if (
+    t.length !== 17 ||
+    t.charCodeAt(4) !== 45 ||
+    t.charCodeAt(7) !== 45 ||
+    t.charCodeAt(10) !== 84 ||
+    t.charCodeAt(13) !== 58 ||
+    t.charCodeAt(16) !== 90
+  ) {
     return false;
   }
   const year = num(t, 0, 4);
@@ -55,7 +81,17 @@ function isCanonical(t: string): boolean {
   const day = num(t, 8, 10);
   const hour = num(t, 11, 13);
   const minute = num(t, 14, 16);
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59;
+  return (
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59
+  );
 }
 
 /** The decimal number in t[from, to), or -1 when a character is not a digit. */

@@ -13,16 +13,21 @@ export interface LockFields {
 }
 
 // A date inside free text: 2026-01-18, 2025-11-08 12:00, 2026-11-26T09:00:00+02:00, … UTC.
-const DATE_IN_TEXT = /\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:(?:T| )\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?|\s?(?:UTC|GMT|KST|JST|CEST|CET|EEST|EET|PST|PDT|MST|MDT|EST|EDT|AEST|AEDT)\b)?/;
+const DATE_IN_TEXT =
+  /\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:(?:T| )\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?|\s?(?:UTC|GMT|KST|JST|CEST|CET|EEST|EET|PST|PDT|MST|MDT|EST|EDT|AEST|AEDT)\b)?/;
 const TASK = /^(#\d+|[A-Z][A-Z0-9]*-\d+[A-Za-z0-9-]*|T-?\d+|TASK[-_ ]?\d+)$/i;
-const STATUS_WORD = /^(?:\p{Extended_Pictographic}|\uFE0F|\s)*(locked|in use|claimed|free|available|released|unlocked|done|complete|completed|finished|active|in progress|wip|expired)?(?:\p{Extended_Pictographic}|\uFE0F|\s)*$/iu;
+const STATUS_WORD =
+  /^(?:\p{Extended_Pictographic}|\uFE0F|\s)*(locked|in use|claimed|free|available|released|unlocked|done|complete|completed|finished|active|in progress|wip|expired)?(?:\p{Extended_Pictographic}|\uFE0F|\s)*$/iu;
 
 type Slot = 'agent' | 'since' | 'expires' | 'task' | 'note';
 const LABELS: Array<[Slot, RegExp]> = [
   ['agent', /^(?:locked by|held by|claimed by|owned by|by)\s*:?\s+(.+)$/i],
   ['agent', /^(?:owner|agent|holder|assignee|who)\s*:\s*(.+)$/i],
   ['expires', /^(?:until|till|expires?(?: at| on)?|expiry|eta|due)\s*(?::\s*|\s+(?=\d))(.+)$/i],
-  ['since', /^(?:since|locked at|locked on|locked|started(?: at| on)?|acquired|claimed at|from|at|on)\s*(?::\s*|\s+(?=\d))(.+)$/i],
+  [
+    'since',
+    /^(?:since|locked at|locked on|locked|started(?: at| on)?|acquired|claimed at|from|at|on)\s*(?::\s*|\s+(?=\d))(.+)$/i,
+  ],
   ['task', /^(?:task|ticket|issue)(?:\s*id)?\s*[:#]\s*(.+)$/i],
   ['task', /^(?:task|ticket|issue)\s+(#?\S*\d\S*)$/i],
   ['note', /^(?:notes?|reason|purpose|why)\s*:\s*(.+)$/i],
@@ -54,7 +59,10 @@ export function parseFields(rest: string, options: { agentKnown?: boolean } = {}
     }
   };
   const piece = (raw: string, hint?: Slot) => {
-    const p = raw.trim().replace(/^[,;:]+|[,;:]+$/g, '').trim();
+    const p = raw
+      .trim()
+      .replace(/^[,;:]+|[,;:]+$/g, '')
+      .trim();
     if (!p || isPlaceholder(p)) return;
     const d = DATE_IN_TEXT.exec(p);
     if (d && (d.index > 0 || d[0].length < p.length)) {
@@ -62,7 +70,9 @@ export function parseFields(rest: string, options: { agentKnown?: boolean } = {}
       let before = p.slice(0, d.index).trim();
       const after = p.slice(d.index + d[0].length);
       let slot: Slot | undefined;
-      const lead = /(?:^|\s)(until|till|expires?|expiry|eta|due|through|since|at|on|from|started|locked)\s*:?$/i.exec(before);
+      const lead = /(?:^|\s)(until|till|expires?|expiry|eta|due|through|since|at|on|from|started|locked)\s*:?$/i.exec(
+        before,
+      );
       if (lead) {
         slot = /^(since|at|on|from|started|locked)$/i.test(lead[1]) ? 'since' : 'expires';
         before = before.slice(0, lead.index).trim();

@@ -3,7 +3,9 @@ import { normalizeDate } from './normalizeDate.js';
 import { LOG_TOKEN, readLogToken } from './pathCell.js';
 
 const TOKEN = '(`[^`]*`|\\S+)';
-const STEAL = new RegExp(`^\\s*[-*]\\s+${TOKEN}\\s+${TOKEN}\\s+steal\\s+${LOG_TOKEN}\\s+from\\s+(\`[^\`]*\`|\\S+?):(?:\\s+(.*))?$`);
+const STEAL = new RegExp(
+  `^\\s*[-*]\\s+${TOKEN}\\s+${TOKEN}\\s+steal\\s+${LOG_TOKEN}\\s+from\\s+(\`[^\`]*\`|\\S+?):(?:\\s+(.*))?$`,
+);
 
 const unquote = (t: string) => (t.startsWith('`') && t.endsWith('`') && t.length >= 2 ? t.slice(1, -1) : t);
 
@@ -14,7 +16,11 @@ export function parseStealEntry(text: string, line: number): Steal | null {
   if (!m) return null;
   const steal: Steal = {
     // C-quoted: exactly as orch wrote it; otherwise as people write paths.
-    path: m[3].startsWith('"') ? readLogToken(m[3]) : unquote(m[3]).replace(/\\/g, '/').replace(/^(\.\/)+/, ''),
+    path: m[3].startsWith('"')
+      ? readLogToken(m[3])
+      : unquote(m[3])
+          .replace(/\\/g, '/')
+          .replace(/^(\.\/)+/, ''),
     from: unquote(m[4]).replace(/^@/, ''),
     by: unquote(m[2]).replace(/^@/, ''),
     reason: (m[5] ?? '').trim(),

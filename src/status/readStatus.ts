@@ -17,7 +17,9 @@ export interface ReadStatusOptions {
 export function readStatus(text: string, options: ReadStatusOptions = {}): StatusDoc {
   try {
     const scan = scanStatus(typeof text === 'string' ? text : String(text ?? ''));
-    const locks = scan.locks.map((l) => (options.source === undefined ? l.lock : { ...l.lock, source: options.source }));
+    const locks = scan.locks.map((l) =>
+      options.source === undefined ? l.lock : { ...l.lock, source: options.source },
+    );
     return {
       locks,
       reviews: scan.reviews.map((r) => r.review),
@@ -29,7 +31,13 @@ export function readStatus(text: string, options: ReadStatusOptions = {}): Statu
     return {
       locks: [],
       reviews: [],
-      problems: [{ line: 1, message: `could not read the status file: ${error instanceof Error ? error.message : String(error)}`, text: '' }],
+      problems: [
+        {
+          line: 1,
+          message: `could not read the status file: ${error instanceof Error ? error.message : String(error)}`,
+          text: '',
+        },
+      ],
       steals: [],
     };
   }

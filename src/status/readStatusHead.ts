@@ -91,7 +91,14 @@ function readConflicted(conflict: ConflictSides, source: string): StatusDoc {
       if (!locks.has(key)) locks.set(key, { ...l, line: at(l.line) });
     }
     for (const r of doc.reviews) {
-      const key = [r.path, r.requestedBy.toLowerCase(), r.reviewer.toLowerCase(), r.state, r.at ?? '', r.blob ?? ''].join('\0');
+      const key = [
+        r.path,
+        r.requestedBy.toLowerCase(),
+        r.reviewer.toLowerCase(),
+        r.state,
+        r.at ?? '',
+        r.blob ?? '',
+      ].join('\0');
       if (!reviews.has(key)) reviews.set(key, { ...r, line: at(r.line) });
     }
     for (const p of doc.problems) {
@@ -104,7 +111,12 @@ function readConflicted(conflict: ConflictSides, source: string): StatusDoc {
     message: CONFLICT_PROBLEM,
     text: '<<<<<<<',
   }));
-  return { locks: [...locks.values()], reviews: [...reviews.values()], problems: [...marked, ...problems.values()], steals: [] };
+  return {
+    locks: [...locks.values()],
+    reviews: [...reviews.values()],
+    problems: [...marked, ...problems.values()],
+    steals: [],
+  };
 }
 
 export const CONFLICT_PROBLEM =

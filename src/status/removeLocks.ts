@@ -38,7 +38,8 @@ export function removeLocks(text: string, predicate: (lock: Lock) => boolean): R
     if (hits.length === all.length) {
       for (let i = record.start; i <= record.end; i++) deleted.add(i);
       // A block between blank lines takes one of them along, so no double gap is left.
-      if (record.kind === 'block' && (record.start === 0 || isBlank(record.start - 1)) && isBlank(record.end + 1)) deleted.add(record.end + 1);
+      if (record.kind === 'block' && (record.start === 0 || isBlank(record.start - 1)) && isBlank(record.end + 1))
+        deleted.add(record.end + 1);
       removed.push(...hits.map((l) => l.lock));
       continue;
     }

@@ -8,7 +8,9 @@ import { removeLocks } from './removeLocks.js';
 
 /** A lock row's content as read back: two rows with the same key show the same lock. */
 export function lockRowKey(l: Pick<Lock, 'path' | 'agent' | 'task' | 'since' | 'expires' | 'note'>): string {
-  return [l.path, l.agent.replace(/^@+/, '').toLowerCase(), l.task, l.since, l.expires, l.note].map((v) => (v ?? '').trim()).join('\0');
+  return [l.path, l.agent.replace(/^@+/, '').toLowerCase(), l.task, l.since, l.expires, l.note]
+    .map((v) => (v ?? '').trim())
+    .join('\0');
 }
 
 /**
@@ -24,7 +26,14 @@ export function replaceLockRows(text: string, locks: Lock[], keep: (lock: Lock) 
     const key = lockRowKey(l);
     if (present.has(key)) continue;
     present.add(key);
-    out = addLock(out, { path: l.path, agent: l.agent, task: l.task, since: l.since ?? '', expires: l.expires, note: l.note });
+    out = addLock(out, {
+      path: l.path,
+      agent: l.agent,
+      task: l.task,
+      since: l.since ?? '',
+      expires: l.expires,
+      note: l.note,
+    });
   }
   return out;
 }

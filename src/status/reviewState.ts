@@ -11,6 +11,7 @@ export function reviewState(text: string): ReviewState | null {
 
 /** A content hash recorded with an approval: a Blob column, or "approved (blob 1a2b3c4)" in the State cell. */
 export function blobOf(text: string): string | undefined {
-  const m = /\b(?:blob|sha)[\s:=@]*([0-9a-f]{7,64})\b/i.exec(text) ?? /^([0-9a-f]{7,64})$/i.exec(text.trim().replace(/`/g, ''));
+  const m =
+    /\b(?:blob|sha)[\s:=@]*([0-9a-f]{7,64})\b/i.exec(text) ?? /^([0-9a-f]{7,64})$/i.exec(text.trim().replace(/`/g, ''));
   return m ? m[1] : undefined;
 }

@@ -13,22 +13,72 @@ import { splitPathList } from './splitPathList.js';
 
 type KeyRole = 'agent' | 'paths' | 'since' | 'expires' | 'task' | 'note' | 'status';
 const KEY_ROLES: Record<string, KeyRole> = {
-  locked_by: 'agent', agent: 'agent', agent_id: 'agent', agent_name: 'agent', owner: 'agent', holder: 'agent',
-  assignee: 'agent', held_by: 'agent', claimed_by: 'agent', assigned_to: 'agent', worker: 'agent',
-  locked_files: 'paths', locked_paths: 'paths', files: 'paths', paths: 'paths', allowed_files: 'paths',
-  allowed_paths: 'paths', file: 'paths', path: 'paths', locked: 'paths', resources: 'paths', claimed_files: 'paths',
-  scope: 'paths', claims: 'paths', claimed_paths: 'paths', files_locked: 'paths', locked_scope: 'paths',
-  expires: 'expires', expires_at: 'expires', until: 'expires', expiry: 'expires', eta: 'expires', lock_expires: 'expires',
-  locked_at: 'since', since: 'since', started: 'since', started_at: 'since', timestamp: 'since', locked_on: 'since',
+  locked_by: 'agent',
+  agent: 'agent',
+  agent_id: 'agent',
+  agent_name: 'agent',
+  owner: 'agent',
+  holder: 'agent',
+  assignee: 'agent',
+  held_by: 'agent',
+  claimed_by: 'agent',
+  assigned_to: 'agent',
+  worker: 'agent',
+  locked_files: 'paths',
+  locked_paths: 'paths',
+  files: 'paths',
+  paths: 'paths',
+  allowed_files: 'paths',
+  allowed_paths: 'paths',
+  file: 'paths',
+  path: 'paths',
+  locked: 'paths',
+  resources: 'paths',
+  claimed_files: 'paths',
+  scope: 'paths',
+  claims: 'paths',
+  claimed_paths: 'paths',
+  files_locked: 'paths',
+  locked_scope: 'paths',
+  expires: 'expires',
+  expires_at: 'expires',
+  until: 'expires',
+  expiry: 'expires',
+  eta: 'expires',
+  lock_expires: 'expires',
+  locked_at: 'since',
+  since: 'since',
+  started: 'since',
+  started_at: 'since',
+  timestamp: 'since',
+  locked_on: 'since',
   claimed_at: 'since',
-  task: 'task', task_id: 'task', ticket: 'task', issue: 'task',
-  note: 'note', notes: 'note', reason: 'note', purpose: 'note', description: 'note',
-  status: 'status', state: 'status',
+  task: 'task',
+  task_id: 'task',
+  ticket: 'task',
+  issue: 'task',
+  note: 'note',
+  notes: 'note',
+  reason: 'note',
+  purpose: 'note',
+  description: 'note',
+  status: 'status',
+  state: 'status',
 };
 // Keys that say "this block is a lock" even outside a lock section.
-const DISTINCTIVE = new Set(['locked_by', 'locked_files', 'locked_paths', 'agent_id', 'allowed_files', 'allowed_paths', 'claimed_files', 'files_locked']);
+const DISTINCTIVE = new Set([
+  'locked_by',
+  'locked_files',
+  'locked_paths',
+  'agent_id',
+  'allowed_files',
+  'allowed_paths',
+  'claimed_files',
+  'files_locked',
+]);
 
-export const KV = /^(\s*)(?:([-*+])\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*|__)?\s*:(?:\*\*|__)?(?:[ \t]+(.*))?$/;
+export const KV =
+  /^(\s*)(?:([-*+])\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*|__)?\s*:(?:\*\*|__)?(?:[ \t]+(.*))?$/;
 export const BULLET = /^(\s*)([-*+]|\d{1,3}[.)])\s+/;
 
 export interface Block {
@@ -54,19 +104,38 @@ export function keyRole(kv: RegExpExecArray | null): KeyRole | undefined {
 }
 
 function blockKey(kv: RegExpExecArray): string {
-  return kv[3].trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return kv[3]
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** Reads one `KEY: value` line into the current block (starting one when needed); returns the block. */
-export function blockKeyLine(sec: SectionScan, block: Block | null, i: number, raw: string, kv: RegExpExecArray): Block {
+export function blockKeyLine(
+  sec: SectionScan,
+  block: Block | null,
+  i: number,
+  raw: string,
+  kv: RegExpExecArray,
+): Block {
   const key = blockKey(kv);
   const role = KEY_ROLES[key];
   // A key seen again starts the next entry (`- agent_id: b` after `- agent_id: a`).
-  if (block && block.seen.has(role)) {
+  if (block?.seen.has(role)) {
     endBlock(sec, block);
     block = null;
   }
-  const b: Block = block ?? { start: i, end: i, seen: new Set(), distinctive: false, fields: {}, status: 'empty', regions: [], listIndent: -1, noneListed: false };
+  const b: Block = block ?? {
+    start: i,
+    end: i,
+    seen: new Set(),
+    distinctive: false,
+    fields: {},
+    status: 'empty',
+    regions: [],
+    listIndent: -1,
+    noneListed: false,
+  };
   b.end = i;
   b.seen.add(role);
   if (DISTINCTIVE.has(key)) b.distinctive = true;
@@ -126,14 +195,18 @@ export function endBlock(sec: SectionScan, b: Block | null): void {
   const { ctx, active } = sec;
   const hasPaths = namesPaths(b.regions);
   // Outside a lock section: a block with lock keys, or one whose status says it holds its files.
-  const held = (b.status === 'locked' || b.status === 'working') && (b.agentText !== undefined || sec.headingHolder !== undefined);
+  const held =
+    (b.status === 'locked' || b.status === 'working') && (b.agentText !== undefined || sec.headingHolder !== undefined);
   if (!active && !b.distinctive && !held) return;
   if (b.status === 'inactive') return;
   if (hasPaths) {
     if (!b.fields.task && sec.headingTask) b.fields.task = sec.headingTask;
     let agent = b.agent ?? null;
     if (b.agentText === undefined) agent = sec.headingHolder ?? sec.sectionHolder?.agent ?? null;
-    const why = b.agentText !== undefined ? `${JSON.stringify(b.agentText)} is not an agent name` : 'this entry names files but no agent; add `Locked by: <agent>`';
+    const why =
+      b.agentText !== undefined
+        ? `${JSON.stringify(b.agentText)} is not an agent name`
+        : 'this entry names files but no agent; add `Locked by: <agent>`';
     const record: LockRecord = { kind: 'block', start: b.start, end: b.end, regions: b.regions };
     for (const region of b.regions) emit(ctx, record, region, { ...b.fields }, agent, why);
   } else if (active && b.agent && b.distinctive && !b.noneListed && !sec.sectionHolder) {

@@ -44,14 +44,25 @@ export function problem(ctx: ScanContext, i: number, message: string): void {
  * Records the locks of one region. `agent` null: the path is locked but its holder could not
  * be read — it is held by UNKNOWN_HOLDER (blocks everyone) and the line is reported.
  */
-export function emit(ctx: ScanContext, record: LockRecord, region: ListRegion, f: LockFields, agent: string | null, why?: string): void {
+export function emit(
+  ctx: ScanContext,
+  record: LockRecord,
+  region: ListRegion,
+  f: LockFields,
+  agent: string | null,
+  why?: string,
+): void {
   if (ctx.records[ctx.records.length - 1] !== record) ctx.records.push(record);
   const segments = region.list.segments;
   const unknown: string[] = [];
   for (let k = 0; k < segments.length; k++) {
     const seg = segments[k];
     if (seg.invalid) {
-      problem(ctx, region.line, `lock path ${seg.invalid}; fix the path on this line (a lock path is relative to the repository root; a leading / is the root)`);
+      problem(
+        ctx,
+        region.line,
+        `lock path ${seg.invalid}; fix the path on this line (a lock path is relative to the repository root; a leading / is the root)`,
+      );
       continue;
     }
     if (seg.path === null) continue;

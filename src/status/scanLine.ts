@@ -15,7 +15,8 @@ export const LOCK_LINE = /^(\s*(?:[-*+]\s+)?`?)(LOCK|UNLOCK)`?:?[ \t]+/;
 const BULLET = /^(\s*)([-*+]|\d{1,3}[.)])\s+/;
 // What a template writes where a path goes.
 const TEMPLATE_AGENT = /^(agents?|name|holder|owner|who|user)$/i;
-const TEMPLATE_PATH = /^(path|paths|file|files|path\/to\/[\w.*/-]*|dir\/?|directory\/?|folder\/?|glob|pattern|resource)$/i;
+const TEMPLATE_PATH =
+  /^(path|paths|file|files|path\/to\/[\w.*/-]*|dir\/?|directory\/?|folder\/?|glob|pattern|resource)$/i;
 
 export function lockLine(sec: SectionScan, i: number, raw: string, unlock: boolean, argsAt: number): void {
   const { ctx, active } = sec;
@@ -48,9 +49,14 @@ export function lockLine(sec: SectionScan, i: number, raw: string, unlock: boole
     return;
   }
   const rest = args.slice(2);
-  const fields = parseFields(rest.map((a) => a.text).join(rest.some((a) => a.bracket) ? ' | ' : ' '), { agentKnown: true });
+  const fields = parseFields(rest.map((a) => a.text).join(rest.some((a) => a.bracket) ? ' | ' : ' '), {
+    agentKnown: true,
+  });
   if (fields.status === 'inactive') return;
-  const why = agentArg && !isPlaceholder(agentArg.text) ? `${JSON.stringify(agentArg.text)} is not an agent name` : 'this LOCK line names no agent (write `LOCK [path] [agent] [timestamp]`)';
+  const why =
+    agentArg && !isPlaceholder(agentArg.text)
+      ? `${JSON.stringify(agentArg.text)} is not an agent name`
+      : 'this LOCK line names no agent (write `LOCK [path] [agent] [timestamp]`)';
   const region: ListRegion = { line: i, start: pathArg.start, end: pathArg.end, list, itemLine: false };
   emit(ctx, { kind: 'line', start: i, end: i, regions: [region] }, region, fields, agent, why);
 }
@@ -65,6 +71,7 @@ export function freeLine(sec: SectionScan, i: number, raw: string): void {
     if (box[1] !== ' ') status = 'inactive';
     pos += box[0].length;
   }
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class matches emoji and their joiners one code point at a time, on purpose
   const emoji = /^[\p{Extended_Pictographic}\uFE0F\u200D]+\s*/u.exec(raw.slice(pos));
   if (emoji) {
     const st = classifyStatus(emoji[0]);
@@ -89,7 +96,15 @@ export function freeLine(sec: SectionScan, i: number, raw: string): void {
     // lock that names its holder. Without one, the section's holder holds it, and the
     // words after the path describe it.
     const held = sec.sectionHolder;
-    if (!own && held) return line(pos, pos + group.end, paths, { ...held.fields, ...parseFields(content.slice(group.end), { agentKnown: true }) }, held.agent, '');
+    if (!own && held)
+      return line(
+        pos,
+        pos + group.end,
+        paths,
+        { ...held.fields, ...parseFields(content.slice(group.end), { agentKnown: true }) },
+        held.agent,
+        '',
+      );
     const agent = own ?? (fields.agent ? null : (sec.headingHolder ?? null));
     const why = fields.agent
       ? `${JSON.stringify(fields.agent)} is not an agent name`
@@ -104,18 +119,36 @@ export function freeLine(sec: SectionScan, i: number, raw: string): void {
     const rightAt = arrow.index + arrow[0].length;
     const right = content.slice(rightAt);
     const g = agent && !isPathLike(agent) ? pathGroup(right) : null;
-    if (g) return line(pos + rightAt, pos + rightAt + g.end, right.slice(0, g.end), parseFields(right.slice(g.end), { agentKnown: true }), agent, '');
+    if (g)
+      return line(
+        pos + rightAt,
+        pos + rightAt + g.end,
+        right.slice(0, g.end),
+        parseFields(right.slice(g.end), { agentKnown: true }),
+        agent,
+        '',
+      );
   }
 
   // agent: path, path — and agent-first bullets: @agent - `path` - task
-  const lead = /^(@?[\p{L}\p{N}][\p{L}\p{N}._-]*|\*\*[^*]{1,60}\*\*|__[^_]{1,60}__|`[^`]{1,60}`)(\s*:\s+|\s+[-–—|·]\s+|\s+(?=`)|(?<=:\*\*|:__)\s+)/u.exec(content);
+  const lead =
+    /^(@?[\p{L}\p{N}][\p{L}\p{N}._-]*|\*\*[^*]{1,60}\*\*|__[^_]{1,60}__|`[^`]{1,60}`)(\s*:\s+|\s+[-–—|·]\s+|\s+(?=`)|(?<=:\*\*|:__)\s+)/u.exec(
+      content,
+    );
   if (lead) {
     const agent = readHolder(lead[1], { lead: true });
     const right = content.slice(lead[0].length);
     const g = agent && !isPathLike(agent) ? pathGroup(right) : null;
     if (g) {
       const start = pos + lead[0].length;
-      return line(start, start + g.end, right.slice(0, g.end), parseFields(right.slice(g.end), { agentKnown: true }), agent, '');
+      return line(
+        start,
+        start + g.end,
+        right.slice(0, g.end),
+        parseFields(right.slice(g.end), { agentKnown: true }),
+        agent,
+        '',
+      );
     }
   }
 
@@ -160,7 +193,8 @@ export function pathGroup(s: string): { end: number } | null {
   }
   // "Node.js agents will…" is a sentence; "src/api/ claude" and "app.ts - claude" are locks.
   const after = s.slice(end);
-  if (after.trim() && !isStrongPath(tok[0]) && !/^\s*([-–—|:(→]|->|=>|by\b|locked\b|until\b|since\b|@)/i.test(after)) return null;
+  if (after.trim() && !isStrongPath(tok[0]) && !/^\s*([-–—|:(→]|->|=>|by\b|locked\b|until\b|since\b|@)/i.test(after))
+    return null;
   return { end };
 }
 

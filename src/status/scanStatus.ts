@@ -22,21 +22,33 @@ export type { ListRegion, LockRecord, ScanLock, ScanReview, StatusScan, TableInf
 const MAX_LINE = 20_000;
 const TASK_HEADING = /^(?:[A-Z][A-Z0-9]*-[A-Z0-9-]*\d[A-Z0-9-]*|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|#\d+)(?=\s|$)/;
 // "Example:", "For example:", "**Template:**", "Format (example):" — what follows is an illustration.
-const EXAMPLE_LEAD = /^\s*(?:[-*+]\s+)?(?:\*\*|__|\*|_)?(?:for\s+)?(?:an?\s+)?(?:examples?|templates?|samples?|e\.g\.|format|usage)\b[^|`]{0,60}:(?:\*\*|__|\*|_)?\s*$/i;
+const EXAMPLE_LEAD =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__|\*|_)?(?:for\s+)?(?:an?\s+)?(?:examples?|templates?|samples?|e\.g\.|format|usage)\b[^|`]{0,60}:(?:\*\*|__|\*|_)?\s*$/i;
 
 export function scanStatus(text: string): StatusScan {
   const structure = scanStructure(text);
-  const ctx: ScanContext = { structure, lines: structure.tl.lines, tables: [], records: [], locks: [], reviews: [], problems: [] };
+  const ctx: ScanContext = {
+    structure,
+    lines: structure.tl.lines,
+    tables: [],
+    records: [],
+    locks: [],
+    reviews: [],
+    problems: [],
+  };
   structure.sections.forEach((s, index) => {
     if (s.kind === 'log' || s.kind === 'released' || s.kind === 'other') return;
     const headingText = s.heading >= 0 ? structure.headings[s.heading].text : '';
     const sec: SectionScan = { ctx, kind: s.kind, active: s.kind === 'active', index };
     sec.headingTask = TASK_HEADING.exec(headingText)?.[0];
     // `### backend-architect`, `## Agent: ingest-worker`, `### 🤖 @qa-bot`
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class matches emoji and their joiners one code point at a time, on purpose
     const named = headingText.replace(/^[\p{Extended_Pictographic}\uFE0F\s]*(?:agent\s*:?\s+)?/iu, '');
-    const holder = s.heading >= 0 && structure.headings[s.heading].own === 'unknown' && !sec.headingTask ? readHolder(named) : null;
+    const holder =
+      s.heading >= 0 && structure.headings[s.heading].own === 'unknown' && !sec.headingTask ? readHolder(named) : null;
     // Only a name that looks like an agent's, not a topic (`### Backend`).
-    if (holder && (/^@|[-_\d]/.test(named.trim()) || named !== headingText) && !/\s/.test(holder)) sec.headingHolder = holder;
+    if (holder && (/^@|[-_\d]/.test(named.trim()) || named !== headingText) && !/\s/.test(holder))
+      sec.headingHolder = holder;
     if (sec.active) sec.sectionHolder = findSectionHolder(structure, s.start, s.end);
     scanSection(sec, s.start, s.end);
   });
@@ -113,7 +125,11 @@ function scanSection(sec: SectionScan, from: number, to: number): void {
           continue;
         }
         if (active && !splitRow(raw).every((c) => isPlaceholder(c.text))) {
-          problem(ctx, i, 'table row without a header row; start the table with `| Path | Agent | Task | Since | Expires | Note |` and `| --- | --- | --- | --- | --- | --- |`');
+          problem(
+            ctx,
+            i,
+            'table row without a header row; start the table with `| Path | Agent | Task | Since | Expires | Note |` and `| --- | --- | --- | --- | --- | --- |`',
+          );
         }
         continue;
       }

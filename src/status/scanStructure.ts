@@ -123,12 +123,25 @@ export function scanStructure(text: string): Structure {
         const own = classifyHeading(h.text);
         const parent = stack.length > 0 ? stack[stack.length - 1].kind : 'none';
         if (label && (h.level < label.level || (h.level === label.level && own !== 'unknown'))) label = null;
-        if (!label && own === 'unknown' && previous && previous.own !== 'unknown' && !sawContent && previous.level === h.level) {
+        if (
+          !label &&
+          own === 'unknown' &&
+          previous &&
+          previous.own !== 'unknown' &&
+          !sawContent &&
+          previous.level === h.level
+        ) {
           label = { level: h.level, kind: previous.kind };
         }
         // A deeper heading with no lock words ("### Backend") belongs to its parent's kind.
         const template = (stack.length > 0 && stack[stack.length - 1].template) || TEMPLATE_HEADING.test(h.text);
-        const kind: SectionKind = template ? 'other' : own !== 'unknown' ? own : label && label.level === h.level ? label.kind : parent;
+        const kind: SectionKind = template
+          ? 'other'
+          : own !== 'unknown'
+            ? own
+            : label && label.level === h.level
+              ? label.kind
+              : parent;
         stack.push({ level: h.level, kind, template });
         headings.push({ line: i, level: h.level, text: h.text, own, kind });
         previous = { level: h.level, own, kind };
@@ -212,4 +225,4 @@ export function sectionEnd(s: Structure, k: number): number {
   return s.tl.lines.length;
 }
 
-export { HeadingClass };
+export type { HeadingClass };

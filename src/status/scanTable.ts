@@ -50,7 +50,12 @@ export function startTable(sec: SectionScan, header: number, separator: number, 
   // Keyed by agent, task or module rather than by path (a path-first table with a status
   // column is a lock table, read as one), or saying that its files are held.
   const keyed = lockRoles[0] !== 'path' || /locked|claim|held/i.test(cells[table.col.path] ?? '');
-  table.workTable = kind !== 'reviews' && table.col.path >= 0 && table.col.status >= 0 && (table.col.agent >= 0 || table.col.task >= 0) && keyed;
+  table.workTable =
+    kind !== 'reviews' &&
+    table.col.path >= 0 &&
+    table.col.status >= 0 &&
+    (table.col.agent >= 0 || table.col.task >= 0) &&
+    keyed;
   sec.ctx.tables.push(table);
   return table;
 }
@@ -64,7 +69,7 @@ export function tableRow(sec: SectionScan, t: TableInfo, i: number, raw: string)
   const { ctx, active } = sec;
   const col = t.col;
   const pathCell = col.path >= 0 ? cells[col.path] : undefined;
-  if (pathCell && pathCell.text.includes('`')) t.backticks = true;
+  if (pathCell?.text.includes('`')) t.backticks = true;
   const blank = cells.map((c) => isPlaceholder(c.text));
   if (!blank.includes(false)) return;
   const statusCell = col.status >= 0 ? cells[col.status] : undefined;
@@ -75,7 +80,8 @@ export function tableRow(sec: SectionScan, t: TableInfo, i: number, raw: string)
   const held = status === 'locked' || (status === 'working' && t.workTable);
   if (!active && !(held && (t.lockTable || t.workTable))) return;
   if (col.path < 0) {
-    if (col.agent >= 0 || statusCell) problem(ctx, i, 'this lock table has no path column (File, Path, Resource…); ' + ROW_HINT);
+    if (col.agent >= 0 || statusCell)
+      problem(ctx, i, 'this lock table has no path column (File, Path, Resource…); ' + ROW_HINT);
     return;
   }
   if (!pathCell) return problem(ctx, i, 'row has fewer cells than its header; ' + ROW_HINT);

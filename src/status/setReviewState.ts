@@ -40,7 +40,8 @@ export function setReviewState(
       return out;
     };
     if (hits.length === all.length) {
-      for (const [k, v] of cellEdits()) edits.push(replaceInLine(tl, line, cells[k].start, cells[k].end, ` ${escapeCell(v)} `));
+      for (const [k, v] of cellEdits())
+        edits.push(replaceInLine(tl, line, cells[k].start, cells[k].end, ` ${escapeCell(v)} `));
       continue;
     }
     // Split the row: the picked paths leave this row and get one of their own.
@@ -48,11 +49,20 @@ export function setReviewState(
     const segs = region.list.segments;
     const listText = raw.slice(region.start, region.end);
     edits.push(
-      replaceInLine(tl, line, region.start + segs[0].start, region.start + segs[segs.length - 1].end, rewriteList(listText, region.list, drop)),
+      replaceInLine(
+        tl,
+        line,
+        region.start + segs[0].start,
+        region.start + segs[segs.length - 1].end,
+        rewriteList(listText, region.list, drop),
+      ),
     );
     let copy = raw;
-    const changes = cellEdits(hits.map((h) => h.review.path).join(', ')).sort((a, b) => cells[b[0]].start - cells[a[0]].start);
-    for (const [k, v] of changes) copy = copy.slice(0, cells[k].start) + ` ${escapeCell(v)} ` + copy.slice(cells[k].end);
+    const changes = cellEdits(hits.map((h) => h.review.path).join(', ')).sort(
+      (a, b) => cells[b[0]].start - cells[a[0]].start,
+    );
+    for (const [k, v] of changes)
+      copy = copy.slice(0, cells[k].start) + ` ${escapeCell(v)} ` + copy.slice(cells[k].end);
     edits.push(insertAfterLine(tl, line, [copy]));
   }
   return edits.length === 0 ? text : applyEdits(text, edits);

@@ -80,7 +80,11 @@ export function statusItems(text: string): StatusItems {
       runs: [t.last + 1],
       items: [],
       itemLines: [],
-      frame: [...headingOf(t.header), ...(t.header >= 0 ? [lines[t.header]] : []), ...(t.separator >= 0 ? [lines[t.separator]] : [])],
+      frame: [
+        ...headingOf(t.header),
+        ...(t.header >= 0 ? [lines[t.header]] : []),
+        ...(t.separator >= 0 ? [lines[t.separator]] : []),
+      ],
     };
     // Every row is an item, so a table body stays in one piece; rows that name no path
     // (placeholders, group labels) are matched on their text.
@@ -116,7 +120,16 @@ export function statusItems(text: string): StatusItems {
       // An entry without a time of its own sorts with the one before it.
       const time = (kind === 'log' ? entryTime(line) : null) ?? lastTime;
       lastTime = time;
-      const item: StatusItem = { kind, key: `\u0001${line.trimEnd()}`, lines: [line], group: group.id, time, rank: '', at: i, run: 0 };
+      const item: StatusItem = {
+        kind,
+        key: `\u0001${line.trimEnd()}`,
+        lines: [line],
+        group: group.id,
+        time,
+        rank: '',
+        at: i,
+        run: 0,
+      };
       group.items.push(item);
       group.itemLines.push(i);
       return item;
@@ -215,7 +228,11 @@ function reviewRow(t: TableInfo, raw: string): Pick<StatusItem, 'key' | 'time' |
   const requestedBy = normalizeAgent(cellAt(t.reviewRoles, cells, 'requestedBy')).toLowerCase();
   const state = reviewState(cellAt(t.reviewRoles, cells, 'state'));
   const rank = state === 'approved' || state === 'rejected' ? '2' : state === 'requested' ? '1' : '0';
-  return { key: `${paths}\u0000${reviewer}\u0000${requestedBy}`, time: parseDate(cellAt(t.reviewRoles, cells, 'at')) ?? '', rank };
+  return {
+    key: `${paths}\u0000${reviewer}\u0000${requestedBy}`,
+    time: parseDate(cellAt(t.reviewRoles, cells, 'at')) ?? '',
+    rank,
+  };
 }
 
 /**

@@ -29,9 +29,13 @@ function stored(): Map<string, { hash: string; doc: StatusDoc }> {
   entries = new Map();
   if (!cacheFile) return entries;
   try {
-    const raw = JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { v?: string; files?: Record<string, { hash: string; doc: StatusDoc }> };
+    const raw = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as {
+      v?: string;
+      files?: Record<string, { hash: string; doc: StatusDoc }>;
+    };
     if (raw.v === VERSION && raw.files) {
-      for (const [source, e] of Object.entries(raw.files)) if (typeof e?.hash === 'string' && Array.isArray(e.doc?.locks)) entries.set(source, e);
+      for (const [source, e] of Object.entries(raw.files))
+        if (typeof e?.hash === 'string' && Array.isArray(e.doc?.locks)) entries.set(source, e);
     }
   } catch {
     // none yet, or unreadable: parse

@@ -13,7 +13,9 @@ export function unionLogEntries(ours: StatusItem[], theirs: StatusItem[]): Statu
   let sorted = true;
   for (let i = 1; i < ours.length && sorted; i++) if (ours[i].time < ours[i - 1].time) sorted = false;
   // Stable: theirs' own order decides among its entries of the same time.
-  const incoming = extra.map((e, i) => ({ e, i })).sort((a, b) => (a.e.time < b.e.time ? -1 : a.e.time > b.e.time ? 1 : a.i - b.i));
+  const incoming = extra
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.time < b.e.time ? -1 : a.e.time > b.e.time ? 1 : a.i - b.i));
 
   if (sorted) {
     const out: StatusItem[] = [];

@@ -32,7 +32,11 @@ function splitLines(text: string | null): string[] {
   return lines;
 }
 
-export function addedLines(oldText: string | null, newText: string | null, options: AddedLinesOptions = {}): AddedLine[] {
+export function addedLines(
+  oldText: string | null,
+  newText: string | null,
+  options: AddedLinesOptions = {},
+): AddedLine[] {
   const newLines = splitLines(newText);
   if (newLines.length === 0) return [];
   const oldLines = splitLines(oldText);
@@ -89,7 +93,8 @@ function myersInsertions(a: Int32Array, b: Int32Array, maxEdits: number): number
   let found = -1;
   outer: for (let d = 0; d <= max; d++) {
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;

@@ -39,7 +39,8 @@ export function renderDecision(r: DecisionRecord): string[] {
 }
 
 export function appendDecision(text: string | null, decision: DecisionRecord): string {
-  if (text === null || text === '') return ['# Orchestration index', '', '## Decisions', '', ...renderDecision(decision), ''].join('\n');
+  if (text === null || text === '')
+    return ['# Orchestration index', '', '## Decisions', '', ...renderDecision(decision), ''].join('\n');
   const eol = detectEol(text);
   const lines = text.split(/\r?\n/);
   const trailingNewline = lines[lines.length - 1] === '';
@@ -94,7 +95,7 @@ function visibleLines(lines: string[]): boolean[] {
     const open = line.lastIndexOf('<!--');
     if (open !== -1 && line.indexOf('-->', open) === -1) {
       comment = true;
-      out.push(line.trimStart().startsWith('<!--') ? false : true);
+      out.push(!line.trimStart().startsWith('<!--'));
       continue;
     }
     out.push(true);

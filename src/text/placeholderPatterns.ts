@@ -50,7 +50,10 @@ export function placeholderPatterns(configured?: readonly string[]): Placeholder
     } catch (e) {
       throw new OrchError(
         `Configuration key placeholders.patterns[${i}] is not a valid regular expression: ${JSON.stringify(source)} (${(e as Error).message}).`,
-        { hint: 'Write a JavaScript regular expression without slashes or flags (matching is case-insensitive), e.g. "\\\\bTODO\\\\b", or remove the key to use the built-in list.', cause: e },
+        {
+          hint: 'Write a JavaScript regular expression without slashes or flags (matching is case-insensitive), e.g. "\\\\bTODO\\\\b", or remove the key to use the built-in list.',
+          cause: e,
+        },
       );
     }
   });

@@ -13,7 +13,11 @@ export function sha1Hex(input: string | Uint8Array): string {
   // bit length, as a 64-bit big-endian number in the last two words
   w[words * 16 - 2] = Math.floor(len / 0x20000000);
   w[words * 16 - 1] = (len * 8) | 0;
-  let h0 = 0x67452301, h1 = 0xefcdab89 | 0, h2 = 0x98badcfe | 0, h3 = 0x10325476, h4 = 0xc3d2e1f0 | 0;
+  let h0 = 0x67452301,
+    h1 = 0xefcdab89 | 0,
+    h2 = 0x98badcfe | 0,
+    h3 = 0x10325476,
+    h4 = 0xc3d2e1f0 | 0;
   const x = new Int32Array(80);
   for (let off = 0; off < w.length; off += 16) {
     for (let t = 0; t < 16; t++) x[t] = w[off + t];
@@ -21,7 +25,11 @@ export function sha1Hex(input: string | Uint8Array): string {
       const v = x[t - 3] ^ x[t - 8] ^ x[t - 14] ^ x[t - 16];
       x[t] = (v << 1) | (v >>> 31);
     }
-    let a = h0, b = h1, c = h2, d = h3, e = h4;
+    let a = h0,
+      b = h1,
+      c = h2,
+      d = h3,
+      e = h4;
     for (let t = 0; t < 80; t++) {
       const f = t < 20 ? (b & c) | (~b & d) : t < 40 ? b ^ c ^ d : t < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d;
       const k = t < 20 ? 0x5a827999 : t < 40 ? 0x6ed9eba1 : t < 60 ? 0x8f1bbcdc | 0 : 0xca62c1d6 | 0;

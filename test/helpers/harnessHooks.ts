@@ -47,7 +47,8 @@ export function fixture(repo: TempRepo, harness: HarnessName, name: string, vars
 export function configuredCommand(repo: TempRepo, harness: HarnessName, event: string, tool?: string): string {
   const settings = JSON.parse(repo.read(CONFIG[harness]));
   const list: Record<string, unknown>[] = settings.hooks?.[event] ?? [];
-  const matches = (m: unknown) => m === undefined || m === '' || m === '*' || (tool !== undefined && new RegExp(`^(?:${String(m)})$`).test(tool));
+  const matches = (m: unknown) =>
+    m === undefined || m === '' || m === '*' || (tool !== undefined && new RegExp(`^(?:${String(m)})$`).test(tool));
   const commands: string[] = [];
   for (const entry of list) {
     if (!matches(entry.matcher)) continue;
@@ -55,7 +56,10 @@ export function configuredCommand(repo: TempRepo, harness: HarnessName, event: s
     else for (const h of (entry.hooks as { command: string }[]) ?? []) commands.push(h.command);
   }
   const orch = commands.filter((c) => /\borch\b/.test(c));
-  if (orch.length !== 1) throw new Error(`${CONFIG[harness]}: expected one orch command for ${event}${tool ? ` (${tool})` : ''}, found ${JSON.stringify(commands)}`);
+  if (orch.length !== 1)
+    throw new Error(
+      `${CONFIG[harness]}: expected one orch command for ${event}${tool ? ` (${tool})` : ''}, found ${JSON.stringify(commands)}`,
+    );
   return orch[0];
 }
 
@@ -72,7 +76,15 @@ export function runHook(repo: TempRepo, command: string, input: string, env: Nod
 }
 
 /** One hook call: the fixture, through the configured command. */
-export function hook(repo: TempRepo, harness: HarnessName, event: string, fixtureName: string, vars: Vars, env: NodeJS.ProcessEnv, tool?: string): Run {
+export function hook(
+  repo: TempRepo,
+  harness: HarnessName,
+  event: string,
+  fixtureName: string,
+  vars: Vars,
+  env: NodeJS.ProcessEnv,
+  tool?: string,
+): Run {
   return runHook(repo, configuredCommand(repo, harness, event, tool), fixture(repo, harness, fixtureName, vars), env);
 }
 
@@ -93,10 +105,12 @@ export function denied(harness: HarnessName, r: Run): boolean {
 }
 
 /** The text the model reads for a block. */
-export function reason(harness: HarnessName, r: Run): string {
+export function reason(_harness: HarnessName, r: Run): string {
   if (r.code === 2) return r.stderr;
   const out = JSON.parse(r.stdout);
-  return out.hookSpecificOutput?.permissionDecisionReason ?? out.reason ?? out.agent_message ?? out.followup_message ?? '';
+  return (
+    out.hookSpecificOutput?.permissionDecisionReason ?? out.reason ?? out.agent_message ?? out.followup_message ?? ''
+  );
 }
 
 /** Allowed: exit 0 and, when the harness reads stdout, nothing that denies. */
@@ -142,8 +156,16 @@ export const WRITE_FIXTURE: Record<HarnessName, { fixture: string; tool: string;
 };
 
 /** The pre-tool call that writes `file`, in the harness's own terms. */
-export function preWrite(repo: TempRepo, harness: HarnessName, file: string, env: NodeJS.ProcessEnv, session = 'session-1'): Run {
+export function preWrite(
+  repo: TempRepo,
+  harness: HarnessName,
+  file: string,
+  env: NodeJS.ProcessEnv,
+  session = 'session-1',
+): Run {
   const w = WRITE_FIXTURE[harness];
-  const vars: Vars = w.patch ? { patch: `*** Begin Patch\n*** Update File: ${file}\n@@\n-a\n+b\n*** End Patch\n`, session } : { file, session };
+  const vars: Vars = w.patch
+    ? { patch: `*** Begin Patch\n*** Update File: ${file}\n@@\n-a\n+b\n*** End Patch\n`, session }
+    : { file, session };
   return hook(repo, harness, EVENTS[harness].pre, w.fixture, vars, env, w.tool);
 }

@@ -14,7 +14,10 @@ export function installHook(gitDir: string, name: 'pre-push' | 'pre-receive'): v
 }
 
 /** A bare "server" and a clone of it with orch set up and pushed, `origin` pointing at the server. */
-export function serverAndClone(tempRepo: (o?: { bare?: boolean; name?: string }) => TempRepo): { server: TempRepo; repo: TempRepo } {
+export function serverAndClone(tempRepo: (o?: { bare?: boolean; name?: string }) => TempRepo): {
+  server: TempRepo;
+  repo: TempRepo;
+} {
   const server = tempRepo({ bare: true, name: 'server.git' });
   const repo = tempRepo();
   repo.ok(['remote', 'add', 'origin', server.dir]);
@@ -32,14 +35,15 @@ export function commitNoVerify(repo: TempRepo, subject: string, agent?: string):
 /** Writes a GitHub pull_request event payload and gives the environment a workflow step sees. */
 export function githubPullRequest(repo: TempRepo, base: string, head: string, baseRef = 'main'): NodeJS.ProcessEnv {
   const file = path.join(path.dirname(repo.dir), 'event.json');
-  const template = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/ci/github-pull_request.json'), 'utf8'));
+  const template = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/ci/github-pull_request.json'), 'utf8'),
+  );
   template.pull_request.base.sha = base;
   template.pull_request.base.ref = baseRef;
   template.pull_request.head.sha = head;
   fs.writeFileSync(file, JSON.stringify(template));
   return { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: file, CI: 'true' };
 }
-
 
 let wired: boolean | undefined;
 
@@ -51,11 +55,19 @@ export function orchCi(repo: TempRepo, args: string[], opts: { env?: NodeJS.Proc
   wired ??= repo.orch(['ci', '--help']).code === 0;
   if (wired) return repo.orch(['ci', ...args], opts);
   const root = path.resolve(import.meta.dirname, '../..');
-  const tsx = path.join(root, 'node_modules/tsx', JSON.parse(fs.readFileSync(path.join(root, 'node_modules/tsx/package.json'), 'utf8')).exports['./esm']);
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(tsx).href, path.join(root, 'test/helpers/ciEntry.ts'), ...args], {
-    cwd: opts.cwd ?? repo.dir,
-    env: { ...repo.env, ...opts.env },
-    encoding: 'utf8',
-  });
+  const tsx = path.join(
+    root,
+    'node_modules/tsx',
+    JSON.parse(fs.readFileSync(path.join(root, 'node_modules/tsx/package.json'), 'utf8')).exports['./esm'],
+  );
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(tsx).href, path.join(root, 'test/helpers/ciEntry.ts'), ...args],
+    {
+      cwd: opts.cwd ?? repo.dir,
+      env: { ...repo.env, ...opts.env },
+      encoding: 'utf8',
+    },
+  );
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr, out: r.stdout + r.stderr };
 }

@@ -10,7 +10,8 @@ export function registerMergeDriver(repo: TempRepo): void {
   } catch {
     // none yet
   }
-  if (!attrs.split(/\r?\n/).includes(line)) repo.write('.gitattributes', (attrs && !attrs.endsWith('\n') ? attrs + '\n' : attrs) + line + '\n');
+  if (!attrs.split(/\r?\n/).includes(line))
+    repo.write('.gitattributes', (attrs && !attrs.endsWith('\n') ? attrs + '\n' : attrs) + line + '\n');
   repo.ok(['config', 'merge.orch-status.name', 'orch: merge WORK_STATUS.md by meaning']);
   repo.ok(['config', 'merge.orch-status.driver', `"${process.execPath}" "${ORCH_BIN}" merge-driver %O %A %B %P`]);
   if (repo.ok(['status', '--porcelain', '--', '.gitattributes']).trim()) {

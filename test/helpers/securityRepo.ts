@@ -47,7 +47,11 @@ export function securityRepo(config: (c: Record<string, unknown>) => void = () =
 }
 
 /** The three stages a pushed range meets, each on its own. */
-export function stages(s: SecurityRepo, ref: string, opts: { env?: NodeJS.ProcessEnv } = {}): { prePush: Run; ci: Run; preReceive: Run } {
+export function stages(
+  s: SecurityRepo,
+  ref: string,
+  opts: { env?: NodeJS.ProcessEnv } = {},
+): { prePush: Run; ci: Run; preReceive: Run } {
   const head = s.repo.ok(['rev-parse', ref]).trim();
   s.repo.ok(['fetch', '-q', 'origin']);
   // --dry-run: the hook runs, the server is left as it is for the next stage

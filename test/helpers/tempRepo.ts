@@ -87,7 +87,8 @@ export function tempRepo(
       fs.writeFileSync(p, content);
     },
     read: (file) => fs.readFileSync(path.join(dir, file), 'utf8'),
-    commit: (message, o = {}) => run('git', ['commit', '-q', '-m', message, ...(o.args ?? [])], dir, { ...env, ...o.env }),
+    commit: (message, o = {}) =>
+      run('git', ['commit', '-q', '-m', message, ...(o.args ?? [])], dir, { ...env, ...o.env }),
     cleanup() {
       fs.rmSync(base, { recursive: true, force: true });
     },

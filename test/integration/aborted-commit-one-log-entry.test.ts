@@ -16,13 +16,21 @@ it('husky + lint-staged: two rejected attempts, a refused message, then a commit
     JSON.stringify({ name: 'app', private: true, 'lint-staged': { '*.js': 'node lint.mjs' } }, null, 2) + '\n',
   );
   // the lint task fails while the file still says "bad"
-  repo.write('lint.mjs', "import fs from 'node:fs';\nfor (const f of process.argv.slice(2)) if (fs.readFileSync(f, 'utf8').includes('bad')) { console.error('lint: ' + f + ' is bad'); process.exit(1); }\n");
+  repo.write(
+    'lint.mjs',
+    "import fs from 'node:fs';\nfor (const f of process.argv.slice(2)) if (fs.readFileSync(f, 'utf8').includes('bad')) { console.error('lint: ' + f + ' is bad'); process.exit(1); }\n",
+  );
   fs.mkdirSync(path.join(repo.dir, 'node_modules/.bin'), { recursive: true });
-  for (const p of ['husky', 'lint-staged']) fs.symlinkSync(path.join(ROOT, 'node_modules', p), path.join(repo.dir, 'node_modules', p));
+  for (const p of ['husky', 'lint-staged'])
+    fs.symlinkSync(path.join(ROOT, 'node_modules', p), path.join(repo.dir, 'node_modules', p));
   fs.symlinkSync(ORCH_BIN, path.join(repo.dir, 'node_modules/.bin/orch'));
   fs.symlinkSync('../lint-staged/bin/lint-staged.js', path.join(repo.dir, 'node_modules/.bin/lint-staged'));
   repo.write('.gitignore', 'node_modules\n');
-  const husky = spawnSync(process.execPath, ['node_modules/husky/bin.js'], { cwd: repo.dir, env: repo.env, encoding: 'utf8' });
+  const husky = spawnSync(process.execPath, ['node_modules/husky/bin.js'], {
+    cwd: repo.dir,
+    env: repo.env,
+    encoding: 'utf8',
+  });
   expect(husky.status, husky.stdout + husky.stderr).toBe(0);
   repo.write('.husky/pre-commit', 'lint-staged\n');
   // a project commit-msg rule: no "wip" commits
@@ -49,7 +57,8 @@ it('husky + lint-staged: two rejected attempts, a refused message, then a commit
   const ok = repo.commit('Add the app', { env: agent });
   expect(ok.code, ok.out).toBe(0);
   const committed = repo.ok(['show', 'HEAD:WORK_STATUS.md']);
-  const entries = (t: string) => t.split('\n').filter((l) => /^- \d{4}-\S+ frontend-developer: A src\/app\.js$/.test(l));
+  const entries = (t: string) =>
+    t.split('\n').filter((l) => /^- \d{4}-\S+ frontend-developer: A src\/app\.js$/.test(l));
   expect(entries(committed)).toHaveLength(1);
   // the status file gained that line (and the blank line that opens the Log), nothing else
   const diff = repo.ok(['diff', '-U0', 'HEAD~1', 'HEAD', '--', 'WORK_STATUS.md']).split('\n');

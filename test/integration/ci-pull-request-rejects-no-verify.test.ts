@@ -29,14 +29,22 @@ it('orch ci fails a GitHub pull request whose --no-verify commit changes a locke
   const report = JSON.parse(json.stdout);
   expect(report).toMatchObject({ ok: false, context: 'ci', agent: 'frontend-specialist' });
   expect(report.findings).toHaveLength(1);
-  expect(report.findings[0]).toMatchObject({ rule: 'lock-conflict', severity: 'error', path: 'services/orders/handler.ts', commit: bad, holder: 'backend-architect' });
+  expect(report.findings[0]).toMatchObject({
+    rule: 'lock-conflict',
+    severity: 'error',
+    path: 'services/orders/handler.ts',
+    commit: bad,
+    holder: 'backend-architect',
+  });
   expect(report.findings[0].message).toContain(`commit ${bad.slice(0, 7)} "frontend tweaks the handler"`);
 
   // in GitHub Actions the default format is workflow annotations, with a step summary
   const summary = path.join(path.dirname(repo.dir), 'summary.md');
   const gh = orchCi(repo, [], { env: { ...event, GITHUB_STEP_SUMMARY: summary } });
   expect(gh.code).toBe(1);
-  expect(gh.stdout).toContain(`::error file=services/orders/handler.ts,title=orch lock-conflict (${bad.slice(0, 7)})::`);
+  expect(gh.stdout).toContain(
+    `::error file=services/orders/handler.ts,title=orch lock-conflict (${bad.slice(0, 7)})::`,
+  );
   expect(gh.stdout).toContain('::notice title=orch::checked 2 commits of');
   expect(gh.stdout).toContain('GitHub pull_request #42');
   expect(fs.readFileSync(summary, 'utf8')).toContain('| error | `lock-conflict` | `services/orders/handler.ts` |');

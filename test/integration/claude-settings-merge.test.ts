@@ -10,8 +10,12 @@ it('orch init --agent-hooks claude merges every orch event into .claude/settings
     permissions: { allow: ['Bash(npm run lint)'], deny: ['Read(./.env)'] },
     env: { ORCH_AGENT: 'frontend-specialist' },
     hooks: {
-      PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/check-bash.sh' }] }],
-      PostToolUse: [{ matcher: 'Edit|Write', hooks: [{ type: 'command', command: 'npx prettier --write "$CLAUDE_FILE_PATHS"' }] }],
+      PreToolUse: [
+        { matcher: 'Bash', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/check-bash.sh' }] },
+      ],
+      PostToolUse: [
+        { matcher: 'Edit|Write', hooks: [{ type: 'command', command: 'npx prettier --write "$CLAUDE_FILE_PATHS"' }] },
+      ],
     },
   };
   repo.write('.claude/settings.json', JSON.stringify(existing, null, 2) + '\n');
@@ -28,14 +32,19 @@ it('orch init --agent-hooks claude merges every orch event into .claude/settings
   expect(merged.env).toEqual(existing.env);
   expect(merged.$schema).toBe(existing.$schema);
   const matcher = 'Edit|Write|MultiEdit|NotebookEdit|Bash';
-  expect(merged.hooks.PostToolUse).toEqual([existing.hooks.PostToolUse[0], { matcher, hooks: [{ type: 'command', command: 'orch post-edit --harness claude' }] }]);
+  expect(merged.hooks.PostToolUse).toEqual([
+    existing.hooks.PostToolUse[0],
+    { matcher, hooks: [{ type: 'command', command: 'orch post-edit --harness claude' }] },
+  ]);
   expect(merged.hooks.PreToolUse).toEqual([
     existing.hooks.PreToolUse[0],
     { matcher, hooks: [{ type: 'command', command: 'orch guard --harness claude' }] },
   ]);
   expect(merged.hooks.SessionStart).toEqual([{ hooks: [{ type: 'command', command: 'orch brief --harness claude' }] }]);
   expect(merged.hooks.Stop).toEqual([{ hooks: [{ type: 'command', command: 'orch session stop --harness claude' }] }]);
-  expect(merged.hooks.SessionEnd).toEqual([{ hooks: [{ type: 'command', command: 'orch session end --harness claude' }] }]);
+  expect(merged.hooks.SessionEnd).toEqual([
+    { hooks: [{ type: 'command', command: 'orch session end --harness claude' }] },
+  ]);
 
   // idempotent
   const again = repo.orch(['init', '--agent-hooks', 'claude']);

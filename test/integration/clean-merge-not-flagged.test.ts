@@ -27,7 +27,9 @@ it('a clean merge is not blamed for the files it carried in; a merge that edits 
   repo.ok(['checkout', '-q', 'feature/ui']);
   repo.ok(['merge', '-q', '--no-edit', 'main'], { env: { GIT_AUTHOR_EMAIL: 'fe@example.test' } });
   const merge = repo.ok(['rev-parse', 'HEAD']).trim();
-  expect(repo.ok(['show', '--format=', '--name-only', '-m', '--first-parent', merge])).toContain('services/orders/handler.ts');
+  expect(repo.ok(['show', '--format=', '--name-only', '-m', '--first-parent', merge])).toContain(
+    'services/orders/handler.ts',
+  );
 
   const r = repo.orch(['check', '--range', `${base}..feature/ui`, '--format', 'json']);
   expect(r.code, r.out).toBe(0);

@@ -24,7 +24,10 @@ it('one cache file per copy: a rebuild replaces it, old-style and unfinished fil
   const cacheHome = path.join(base, 'cache');
   const dir = path.join(cacheHome, 'orchguard');
   const run = (copy: string) => {
-    const r = spawnSync(process.execPath, [path.join(copy, 'bin/orch.js'), 'explain'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome, ORCH_NO_CODE_CACHE: '' } });
+    const r = spawnSync(process.execPath, [path.join(copy, 'bin/orch.js'), 'explain'], {
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CACHE_HOME: cacheHome, ORCH_NO_CODE_CACHE: '' },
+    });
     expect(r.status, r.stderr).toBe(0);
   };
   const files = () => fs.readdirSync(dir).sort();

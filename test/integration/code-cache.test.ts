@@ -15,7 +15,10 @@ it('writes one cache for hooks and one for commands, survives a corrupt or unwri
   const files = () => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
 
   // the set-up ran `orch init` (a command) and committed through the hooks
-  expect(files()).toEqual([expect.stringMatching(/^cli-\w+-\w+\.v8cache$/), expect.stringMatching(/^hook-\w+-\w+\.v8cache$/)]);
+  expect(files()).toEqual([
+    expect.stringMatching(/^cli-\w+-\w+\.v8cache$/),
+    expect.stringMatching(/^hook-\w+-\w+\.v8cache$/),
+  ]);
   // private to the user: nobody else can hand orch compiled code
   expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
   for (const f of files()) expect(fs.statSync(path.join(dir, f)).mode & 0o777).toBe(0o600);

@@ -32,7 +32,10 @@ it.each(PROJECTS)('%s: no compose-consistency finding at pre-commit or in CI', (
   for (const [file, text] of Object.entries(project.texts)) repo.write(file, text);
   for (const d of project.dockerfiles) repo.write(d, STUB);
   // the licence travels with the files
-  fs.copyFileSync(path.join(import.meta.dirname, '../fixtures/compose', name, 'LICENSE'), path.join(repo.dir, 'LICENSE'));
+  fs.copyFileSync(
+    path.join(import.meta.dirname, '../fixtures/compose', name, 'LICENSE'),
+    path.join(repo.dir, 'LICENSE'),
+  );
   repo.ok(['add', '-A']);
   const commit = repo.commit(`import ${name}`);
   expect(commit.code, commit.out).toBe(0);

@@ -73,7 +73,10 @@ it('compose-consistency checks depends_on, named networks/volumes/secrets/config
     [9, /service "web" in compose\.override\.yaml uses the network "front", which is not declared/],
     [10, /service "worker" in compose\.override\.yaml has neither "image" nor "build"/],
     [14, /service "worker" in compose\.override\.yaml depends on "queue"/],
-    [17, /service "worker" in compose\.override\.yaml reads the env_file \.\/worker\.env \(worker\.env\), which does not exist/],
+    [
+      17,
+      /service "worker" in compose\.override\.yaml reads the env_file \.\/worker\.env \(worker\.env\), which does not exist/,
+    ],
     [20, /uses the volume "logs", which is not declared/],
     [23, /uses the secret "db-password", which is not declared/],
     [25, /uses the config "worker-config", which is not declared/],
@@ -91,7 +94,9 @@ it('compose-consistency checks depends_on, named networks/volumes/secrets/config
   const ci = orchCi(repo, ['--base', base, '--head', 'HEAD', '--format', 'json']);
   expect(ci.code).toBe(1);
   const found = (JSON.parse(ci.stdout).findings as Finding[]).filter((f) => f.rule === 'compose-consistency');
-  expect(found.map((f) => [f.path, f.line, f.severity])).toEqual(expected.map(([line]) => ['compose.override.yaml', line, 'error']));
+  expect(found.map((f) => [f.path, f.line, f.severity])).toEqual(
+    expected.map(([line]) => ['compose.override.yaml', line, 'error']),
+  );
   expect(found.every((f) => f.fix && f.fix.length > 0)).toBe(true);
 
   // services in different profiles do not clash over a port; with the fixes the change passes

@@ -5,7 +5,12 @@ import { cleanupAll, tempRepo, type TempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-function git(repo: TempRepo, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+function git(
+  repo: TempRepo,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn('git', args, { cwd, env: { ...repo.env, ...env } });
     let out = '';
@@ -26,14 +31,19 @@ async function commitFile(repo: TempRepo, cwd: string, file: string, env: NodeJS
       // (git shares COMMIT_EDITMSG and HEAD between commits in one directory: those races are retried)
       // another process committed our staged file with its own: that entry counts for us
       if (/nothing (added )?to commit|no changes added/.test(c.out)) return;
-      if (!/index\.lock|Unable to create|cannot lock ref|empty commit message/.test(c.out)) throw new Error(`commit failed: ${c.out}`);
+      if (!/index\.lock|Unable to create|cannot lock ref|empty commit message/.test(c.out))
+        throw new Error(`commit failed: ${c.out}`);
     } else if (!/index\.lock/.test(add.out)) throw new Error(`add failed: ${add.out}`);
     await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
   }
   throw new Error(`gave up committing ${file}`);
 }
 
-const entries = (text: string) => text.split('\n').filter((l) => /^- \d{4}-/.test(l)).join('\n');
+const entries = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => /^- \d{4}-/.test(l))
+    .join('\n');
 
 it('8 processes committing in one working directory lose no log entry', async () => {
   const repo = tempRepo();
@@ -88,7 +98,11 @@ it('4 worktrees committing 10 times each at the same time lose no log entry', as
     for (let i = 0; i < 10; i++) expect(committed).toContain(`agent-${w}: A w${w}-${i}.txt`);
     expect(repo.ok(['status', '--porcelain'], { cwd: top })).toBe('');
     // commit-msg found each linked worktree's own git dir (GIT_DIR) for its trailers
-    const trailers = repo.ok(['log', '-10', '--format=%(trailers:key=Agent,valueonly)%x00', `agent-${w}`]).split('\0').map((t) => t.trim()).filter(Boolean);
+    const trailers = repo
+      .ok(['log', '-10', '--format=%(trailers:key=Agent,valueonly)%x00', `agent-${w}`])
+      .split('\0')
+      .map((t) => t.trim())
+      .filter(Boolean);
     expect(trailers).toEqual(Array(10).fill(`agent-${w}`));
   });
 });

@@ -36,5 +36,7 @@ it('a Dockerfile change records a review request; the reviewer approves; a later
   repo.ok(['add', 'services/api/Dockerfile']);
   expect(repo.commit('bump node', { env: dev }).code).toBe(0);
   const after = repo.ok(['show', 'HEAD:WORK_STATUS.md']);
-  expect(after.match(/^\| services\/api\/Dockerfile \| backend-architect \| docker-expert \| requested/gm)).toHaveLength(1);
+  expect(
+    after.match(/^\| services\/api\/Dockerfile \| backend-architect \| docker-expert \| requested/gm),
+  ).toHaveLength(1);
 });

@@ -15,7 +15,9 @@ it('at pre-push: a compose entry in the next commit of the same push passes; a m
   repo.write('docker-compose.yml', 'services:\n  users:\n    build: ./services/users\n');
   repo.ok(['add', '-A']);
   expect(repo.commit('users service', { env: dev }).code).toBe(0);
-  expect(repo.orch(['review', 'approve', 'services/users/Dockerfile', 'docker-compose.yml'], { env: reviewer }).code).toBe(0);
+  expect(
+    repo.orch(['review', 'approve', 'services/users/Dockerfile', 'docker-compose.yml'], { env: reviewer }).code,
+  ).toBe(0);
   repo.ok(['add', 'WORK_STATUS.md']);
   expect(repo.commit('approve users', { env: reviewer }).code).toBe(0);
   const first = repo.git(['push', '-q', 'origin', 'main']);
@@ -29,7 +31,10 @@ it('at pre-push: a compose entry in the next commit of the same push passes; a m
   const c1 = repo.commit('orders service', { env: dev });
   expect(c1.code, c1.out).toBe(0);
   expect(c1.stderr).toContain('new-service-container'); // a warning at pre-commit
-  repo.write('docker-compose.yml', 'services:\n  users:\n    build: ./services/users\n  orders:\n    build: ./services/orders\n');
+  repo.write(
+    'docker-compose.yml',
+    'services:\n  users:\n    build: ./services/users\n  orders:\n    build: ./services/orders\n',
+  );
   repo.ok(['add', 'docker-compose.yml']);
   expect(repo.commit('compose entry for orders', { env: dev }).code).toBe(0);
   const feature = repo.git(['push', 'origin', 'feature/orders']);
@@ -53,7 +58,9 @@ it('at pre-push: a compose entry in the next commit of the same push passes; a m
   const unapproved = repo.git(['push', 'origin', 'main']);
   expect(unapproved.code).not.toBe(0);
   expect(unapproved.stderr).toMatch(/✖ error container-review/);
-  expect(repo.orch(['review', 'approve', 'services/orders/Dockerfile', 'docker-compose.yml'], { env: reviewer }).code).toBe(0);
+  expect(
+    repo.orch(['review', 'approve', 'services/orders/Dockerfile', 'docker-compose.yml'], { env: reviewer }).code,
+  ).toBe(0);
   repo.ok(['add', 'WORK_STATUS.md']);
   expect(repo.commit('approve orders', { env: reviewer }).code).toBe(0);
   const approved = repo.git(['push', 'origin', 'main']);

@@ -6,7 +6,8 @@ afterAll(cleanupAll);
 
 const owner = { ORCH_AGENT: 'backend-architect' };
 type Finding = { rule: string; severity: string; path: string; commit?: string; message: string; fix?: string };
-const proofOf = (stdout: string): Finding[] => (JSON.parse(stdout).findings as Finding[]).filter((f) => f.rule === 'contract-proof');
+const proofOf = (stdout: string): Finding[] =>
+  (JSON.parse(stdout).findings as Finding[]).filter((f) => f.rule === 'contract-proof');
 
 it('a contract change that only deletes needs no proof; a test that is only deleted or moved is no proof', () => {
   const { repo } = serverAndClone(tempRepo);
@@ -23,7 +24,9 @@ it('a contract change that only deletes needs no proof; a test that is only dele
   const removed = repo.commit('drop the legacy contract', { env: owner });
   expect(removed.code, removed.out).toBe(0);
   expect(removed.stderr).not.toContain('contract-proof');
-  const deleteOnly = orchCi(repo, ['--format', 'json'], { env: githubPullRequest(repo, base, repo.ok(['rev-parse', 'HEAD']).trim()) });
+  const deleteOnly = orchCi(repo, ['--format', 'json'], {
+    env: githubPullRequest(repo, base, repo.ok(['rev-parse', 'HEAD']).trim()),
+  });
   expect(proofOf(deleteOnly.stdout)).toEqual([]);
   expect(repo.git(['push', '-q', 'origin', 'main']).code).toBe(0);
   const base2 = repo.ok(['rev-parse', 'HEAD']).trim();
@@ -33,7 +36,9 @@ it('a contract change that only deletes needs no proof; a test that is only dele
   repo.ok(['mv', 'api/tests/shop.test.ts', 'api/tests/boot.test.ts']);
   repo.ok(['add', '-A']);
   expect(repo.commit('contract v2, test moved', { env: owner }).code).toBe(0);
-  const moved = orchCi(repo, ['--format', 'json'], { env: githubPullRequest(repo, base2, repo.ok(['rev-parse', 'HEAD']).trim()) });
+  const moved = orchCi(repo, ['--format', 'json'], {
+    env: githubPullRequest(repo, base2, repo.ok(['rev-parse', 'HEAD']).trim()),
+  });
   expect(moved.code).toBe(1);
   expect(proofOf(moved.stdout)).toMatchObject([{ severity: 'error', path: 'api/openapi.yaml' }]);
 });

@@ -6,13 +6,17 @@ afterAll(cleanupAll);
 
 const owner = { ORCH_AGENT: 'backend-architect' };
 type Finding = { rule: string; severity: string; path: string; commit?: string; message: string; fix?: string };
-const proofOf = (stdout: string): Finding[] => (JSON.parse(stdout).findings as Finding[]).filter((f) => f.rule === 'contract-proof');
+const proofOf = (stdout: string): Finding[] =>
+  (JSON.parse(stdout).findings as Finding[]).filter((f) => f.rule === 'contract-proof');
 
 it('a contract change without proof warns at pre-commit and fails CI and pre-push on main; the proof in a later commit of the same range passes', () => {
   const { repo } = serverAndClone(tempRepo);
   const base = repo.ok(['rev-parse', 'HEAD']).trim();
   expect(repo.orch(['lock', 'api/', '--task', 'T-7'], { env: owner }).code).toBe(0);
-  repo.write('api/openapi.yaml', 'openapi: 3.1.0\ninfo: { title: shop, version: "1" }\npaths:\n  /orders: { get: { responses: { "200": { description: ok } } } }\n');
+  repo.write(
+    'api/openapi.yaml',
+    'openapi: 3.1.0\ninfo: { title: shop, version: "1" }\npaths:\n  /orders: { get: { responses: { "200": { description: ok } } } }\n',
+  );
   repo.ok(['add', '-A']);
   const c1 = repo.commit('orders endpoint in the contract', { env: owner });
   expect(c1.code, c1.out).toBe(0); // only a warning: the proof may come in the next commit
@@ -38,7 +42,10 @@ it('a contract change without proof warns at pre-commit and fails CI and pre-pus
   expect(blocked.stderr).toMatch(/✖ error contract-proof/);
 
   // the test that exercises the endpoint, in a later commit of the same push
-  repo.write('api/tests/orders.test.ts', "it('lists orders', async () => { expect((await get('/orders')).status).toBe(200); });\n");
+  repo.write(
+    'api/tests/orders.test.ts',
+    "it('lists orders', async () => { expect((await get('/orders')).status).toBe(200); });\n",
+  );
   repo.ok(['add', '-A']);
   const c2 = repo.commit('orders endpoint test', { env: owner });
   expect(c2.code, c2.out).toBe(0);

@@ -8,7 +8,7 @@ afterAll(cleanupAll);
 
 const owner = { ORCH_AGENT: 'backend-architect' };
 
-it("nobody but the consumer can acknowledge a contract handoff: not the owner, not docker-expert, not by editing the status file", () => {
+it('nobody but the consumer can acknowledge a contract handoff: not the owner, not docker-expert, not by editing the status file', () => {
   const { repo } = serverAndClone(tempRepo);
   const configPath = path.join(repo.dir, '.orchrc.json');
   const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
@@ -24,7 +24,10 @@ it("nobody but the consumer can acknowledge a contract handoff: not the owner, n
   repo.ok(['add', '-A']);
   expect(repo.commit('orders in the contract', { env: owner }).code).toBe(0);
   const requested = repo.read('WORK_STATUS.md');
-  const forged = requested.replace(/(\| api\/openapi\.yaml \| backend-architect \| frontend-specialist \| )requested/, '$1approved');
+  const forged = requested.replace(
+    /(\| api\/openapi\.yaml \| backend-architect \| frontend-specialist \| )requested/,
+    '$1approved',
+  );
   expect(forged).not.toBe(requested);
 
   for (const agent of ['backend-architect', 'docker-expert']) {

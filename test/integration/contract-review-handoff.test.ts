@@ -48,7 +48,9 @@ it("the owner's contract change asks the consumer for a handoff; unacknowledged 
   expect(ack.code, ack.out).toBe(0);
   repo.ok(['add', 'WORK_STATUS.md']);
   expect(repo.commit('acknowledge the orders contract', { env: consumer }).code).toBe(0);
-  expect(repo.ok(['show', 'HEAD:WORK_STATUS.md'])).toMatch(/^\| api\/openapi\.yaml \| backend-architect \| frontend-specialist \| approved \(blob [0-9a-f]+\)/m);
+  expect(repo.ok(['show', 'HEAD:WORK_STATUS.md'])).toMatch(
+    /^\| api\/openapi\.yaml \| backend-architect \| frontend-specialist \| approved \(blob [0-9a-f]+\)/m,
+  );
   const pushed = repo.git(['push', 'origin', 'main']);
   expect(pushed.code, pushed.out).toBe(0);
   expect(pushed.stderr).not.toContain('contract-review');
@@ -63,7 +65,11 @@ it("the owner's contract change asks the consumer for a handoff; unacknowledged 
   expect(ci.code).toBe(1);
   const review = JSON.parse(ci.stdout).findings.filter((f: { rule: string }) => f.rule === 'contract-review');
   expect(review).toHaveLength(1);
-  expect(review[0]).toMatchObject({ severity: 'error', path: 'api/openapi.yaml', commit: repo.ok(['rev-parse', 'HEAD']).trim() });
+  expect(review[0]).toMatchObject({
+    severity: 'error',
+    path: 'api/openapi.yaml',
+    commit: repo.ok(['rev-parse', 'HEAD']).trim(),
+  });
   expect(review[0].message).toContain('changed after frontend-specialist approved it');
   const again = repo.git(['push', 'origin', 'main']);
   expect(again.code).not.toBe(0);

@@ -20,7 +20,10 @@ it('a new service without a decision record is warned at pre-commit and in CI; o
   const base = repo.ok(['rev-parse', 'HEAD']).trim();
 
   // a new service directory and compose entry, without touching the index
-  repo.write('docker-compose.yml', 'services:\n  users:\n    build: ./services/users\n  orders:\n    build: ./services/orders\n');
+  repo.write(
+    'docker-compose.yml',
+    'services:\n  users:\n    build: ./services/users\n  orders:\n    build: ./services/orders\n',
+  );
   repo.write('services/orders/go.mod', 'module orders\n');
   repo.write('services/orders/Dockerfile', 'FROM golang:1.22\nUSER 10001\nCMD ["/app"]\n');
   repo.ok(['add', '-A']);
@@ -38,20 +41,35 @@ it('a new service without a decision record is warned at pre-commit and in CI; o
   // orch decide: a dated, attributed record in a new Decisions section, nothing else changed
   const before = repo.read('orchestration-index.md');
   const decide = repo.orch(
-    ['decide', 'Orders is its own service', '--context', 'orders and users scale differently', '--decision', 'a separate Go service behind the gateway', '--consequences', 'its own database'],
+    [
+      'decide',
+      'Orders is its own service',
+      '--context',
+      'orders and users scale differently',
+      '--decision',
+      'a separate Go service behind the gateway',
+      '--consequences',
+      'its own database',
+    ],
     { env: architect },
   );
   expect(decide.code, decide.out).toBe(0);
   const after = repo.read('orchestration-index.md');
   expect(after.startsWith(before.trimEnd())).toBe(true);
-  expect(after).toMatch(/\n## Decisions\n\n### \d{4}-\d\d-\d\dT\d\d:\d\dZ — Orders is its own service\n\n- By: backend-architect\n- Context: orders and users scale differently\n- Decision: a separate Go service behind the gateway\n- Consequences: its own database\n$/);
+  expect(after).toMatch(
+    /\n## Decisions\n\n### \d{4}-\d\d-\d\dT\d\d:\d\dZ — Orders is its own service\n\n- By: backend-architect\n- Context: orders and users scale differently\n- Decision: a separate Go service behind the gateway\n- Consequences: its own database\n$/,
+  );
   repo.ok(['add', 'orchestration-index.md']);
   expect(repo.commit('decision: orders service', { env: architect }).code).toBe(0);
   const recorded = orchCi(repo, ['--base', base, '--head', 'HEAD', '--format', 'json']);
   expect((JSON.parse(recorded.stdout).findings as Finding[]).filter((f) => f.rule === 'decision-record')).toEqual([]);
 
   // a second decision goes into the same section, after the first
-  expect(repo.orch(['decide', 'Orders use PostgreSQL', '--context', 'relational data', '--decision', 'PostgreSQL 16'], { env: architect }).code).toBe(0);
+  expect(
+    repo.orch(['decide', 'Orders use PostgreSQL', '--context', 'relational data', '--decision', 'PostgreSQL 16'], {
+      env: architect,
+    }).code,
+  ).toBe(0);
   const twice = repo.read('orchestration-index.md');
   expect(twice.match(/^## Decisions$/gm)).toHaveLength(1);
   expect(twice.indexOf('Orders use PostgreSQL')).toBeGreaterThan(twice.indexOf('Orders is its own service'));
@@ -78,7 +96,19 @@ it('a new service without a decision record is warned at pre-commit and in CI; o
   expect(blocked.code).toBe(1);
   expect(blocked.stderr).toMatch(/error decision-record/);
   expect(blocked.stderr).toContain('proto/orders.proto');
-  expect(repo.orch(['decide', 'Orders speak protobuf', '--context', 'gRPC between services', '--decision', 'proto/orders.proto is the contract'], { env: architect }).code).toBe(0);
+  expect(
+    repo.orch(
+      [
+        'decide',
+        'Orders speak protobuf',
+        '--context',
+        'gRPC between services',
+        '--decision',
+        'proto/orders.proto is the contract',
+      ],
+      { env: architect },
+    ).code,
+  ).toBe(0);
   repo.ok(['add', '-A']);
   const passed = repo.commit('orders proto with its decision', { env: architect });
   expect(passed.code, passed.out).toBe(0);

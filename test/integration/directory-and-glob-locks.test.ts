@@ -13,7 +13,9 @@ it('a directory lock covers everything beneath it and a glob lock what it matche
   repo.ok(['add', '-A']);
   let r = repo.commit('deep file under a directory lock', { env: other });
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain('services/orders/src/deep/handler.go is locked by backend-architect (covered by the lock on services/orders/)');
+  expect(r.stderr).toContain(
+    'services/orders/src/deep/handler.go is locked by backend-architect (covered by the lock on services/orders/)',
+  );
 
   repo.ok(['reset', '-q']);
   repo.write('schemas/billing/v2/001.sql', 'create table x();\n');

@@ -5,7 +5,15 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 afterAll(cleanupAll);
 
 const dev = { ORCH_AGENT: 'backend-architect' };
-type Finding = { rule: string; severity: string; path: string; line?: number; commit?: string; message: string; fix?: string };
+type Finding = {
+  rule: string;
+  severity: string;
+  path: string;
+  line?: number;
+  commit?: string;
+  message: string;
+  fix?: string;
+};
 
 const CARELESS = `FROM node
 ARG NPM_TOKEN
@@ -56,7 +64,10 @@ it("dockerfile-practice warns on each practice, quoting the line and the fix, li
   expect(commit.stderr).not.toMatch(/error dockerfile-practice/);
 
   // the review request for docker-expert starts from the same list
-  const row = repo.ok(['show', 'HEAD:WORK_STATUS.md']).split('\n').find((l) => l.startsWith('| services/api/Dockerfile |'))!;
+  const row = repo
+    .ok(['show', 'HEAD:WORK_STATUS.md'])
+    .split('\n')
+    .find((l) => l.startsWith('| services/api/Dockerfile |'))!;
   expect(row).toMatch(/\| docker-expert \| requested \(blob [0-9a-f]+; check first: /);
   for (const [line, , id] of expected) expect(row).toContain(`${id} line ${line}`);
 
@@ -64,8 +75,12 @@ it("dockerfile-practice warns on each practice, quoting the line and the fix, li
   const head = repo.ok(['rev-parse', 'HEAD']).trim();
   const ci = orchCi(repo, ['--base', base, '--head', head, '--format', 'json']);
   const found = (JSON.parse(ci.stdout).findings as Finding[]).filter((f) => f.rule === 'dockerfile-practice');
-  expect(found.map((f) => [f.line, f.message.match(/\[([a-z-]+)\]/)![1]])).toEqual(expected.map(([line, , id]) => [line, id]));
-  expect(found.every((f) => f.severity === 'warning' && f.commit === head && f.path === 'services/api/Dockerfile' && f.fix)).toBe(true);
+  expect(found.map((f) => [f.line, f.message.match(/\[([a-z-]+)\]/)![1]])).toEqual(
+    expected.map(([line, , id]) => [line, id]),
+  );
+  expect(
+    found.every((f) => f.severity === 'warning' && f.commit === head && f.path === 'services/api/Dockerfile' && f.fix),
+  ).toBe(true);
 
   // the careful version: nothing to say
   repo.write('services/api/Dockerfile', CAREFUL);

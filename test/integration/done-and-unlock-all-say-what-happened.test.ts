@@ -9,7 +9,9 @@ afterAll(cleanupAll);
 it('done without locks or record is refused unless forced; unlock --all with nothing held is fine', () => {
   const repo = tempRepo();
   const me = { ORCH_AGENT: 'frontend-developer' };
-  expect(repo.orch(['lock', 'api/openapi.yaml', 'src/a.ts'], { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(0);
+  expect(repo.orch(['lock', 'api/openapi.yaml', 'src/a.ts'], { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(
+    0,
+  );
   const before = repo.read('WORK_STATUS.md');
 
   const wrong = repo.orch(['done', 'T-99'], { env: me });

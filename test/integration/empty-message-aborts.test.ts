@@ -12,7 +12,11 @@ it('emptying the message in the editor aborts the commit; the next real message 
   const agent = { ORCH_AGENT: 'frontend-developer' };
   // an "editor" that leaves only comments (in the repository's comment character) and blanks
   const editor = path.join(path.dirname(repo.dir), 'empty-editor.sh');
-  fs.writeFileSync(editor, '#!/bin/sh\nc=$(git config core.commentChar || echo "#")\nprintf "\\n%s Please enter the commit message\\n\\n%s nothing here\\n\\n" "$c" "$c" > "$1"\n', { mode: 0o755 });
+  fs.writeFileSync(
+    editor,
+    '#!/bin/sh\nc=$(git config core.commentChar || echo "#")\nprintf "\\n%s Please enter the commit message\\n\\n%s nothing here\\n\\n" "$c" "$c" > "$1"\n',
+    { mode: 0o755 },
+  );
   const head = repo.ok(['rev-parse', 'HEAD']);
   repo.write('src/app.js', 'export {};\n');
   repo.ok(['add', 'src/app.js']);
@@ -42,7 +46,10 @@ it('emptying the message in the editor aborts the commit; the next real message 
   expect(body.split('\n')[0]).toBe('# 1 of 2: the app');
   expect(body).toContain('Agent: frontend-developer');
   // the aborted attempts left no entry behind: the commit carries one
-  const log = repo.ok(['show', 'HEAD:WORK_STATUS.md']).split('\n').filter((l) => l.includes('frontend-developer: A src/app.js'));
+  const log = repo
+    .ok(['show', 'HEAD:WORK_STATUS.md'])
+    .split('\n')
+    .filter((l) => l.includes('frontend-developer: A src/app.js'));
   expect(log).toHaveLength(1);
   expect(repo.ok(['status', '--porcelain'])).toBe('');
 });

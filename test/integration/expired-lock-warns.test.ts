@@ -5,7 +5,9 @@ afterAll(cleanupAll);
 
 /** Writes a hand-made lock row into the Locks table and commits it as a person. */
 function handWrittenLock(repo: TempRepo, row: string): void {
-  const text = repo.read('WORK_STATUS.md').replace('| --- | --- | --- | --- | --- | --- |\n', `| --- | --- | --- | --- | --- | --- |\n${row}\n`);
+  const text = repo
+    .read('WORK_STATUS.md')
+    .replace('| --- | --- | --- | --- | --- | --- |\n', `| --- | --- | --- | --- | --- | --- |\n${row}\n`);
   repo.write('WORK_STATUS.md', text);
   repo.ok(['add', 'WORK_STATUS.md']);
   expect(repo.commit('lock table from an earlier session').code).toBe(0);

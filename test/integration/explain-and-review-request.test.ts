@@ -25,7 +25,9 @@ it('orch explain documents the new rules; orch review request asks the consumers
   fs.writeFileSync(configPath, JSON.stringify(config, null, 2) + '\n');
   repo.write('api/openapi.yaml', 'openapi: 3.1.0\n');
   repo.write('Dockerfile', 'FROM node:22\nUSER node\n');
-  const r = repo.orch(['review', 'request', 'api/openapi.yaml', 'Dockerfile'], { env: { ORCH_AGENT: 'backend-architect' } });
+  const r = repo.orch(['review', 'request', 'api/openapi.yaml', 'Dockerfile'], {
+    env: { ORCH_AGENT: 'backend-architect' },
+  });
   expect(r.code, r.out).toBe(0);
   const status = repo.read('WORK_STATUS.md');
   expect(status).toMatch(/^\| api\/openapi\.yaml \| backend-architect \| frontend-specialist \| requested/m);

@@ -15,7 +15,11 @@ it('a local install prints `npx orch …`, and the printed fix works; orch on PA
   fs.mkdirSync(path.join(repo.dir, 'node_modules/.bin'), { recursive: true });
   fs.symlinkSync(ORCH_BIN, path.join(repo.dir, 'node_modules/.bin/orch'));
   const local = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(path.join(repo.dir, 'node_modules/.bin/orch'), args, { cwd: repo.dir, encoding: 'utf8', env: { ...repo.env, ...env } });
+    spawnSync(path.join(repo.dir, 'node_modules/.bin/orch'), args, {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: { ...repo.env, ...env },
+    });
   expect(local(['init']).status).toBe(0);
   repo.ok(['add', '-A']);
   repo.ok(['commit', '-q', '-m', 'Set up']);
@@ -33,7 +37,11 @@ it('a local install prints `npx orch …`, and the printed fix works; orch on PA
 
   // the printed command runs as printed in the user's shell (orch is not on its PATH)
   expect(spawnSync('sh', ['-c', 'command -v orch'], { cwd: repo.dir, env: repo.env }).status).not.toBe(0);
-  const ran = spawnSync('sh', ['-c', fix!.replace('<why>', 'holder is away')], { cwd: repo.dir, encoding: 'utf8', env: repo.env });
+  const ran = spawnSync('sh', ['-c', fix!.replace('<why>', 'holder is away')], {
+    cwd: repo.dir,
+    encoding: 'utf8',
+    env: repo.env,
+  });
   expect(ran.status, ran.stdout + ran.stderr).toBe(0);
   expect(repo.read('WORK_STATUS.md')).not.toContain('| src/app.ts | backend-architect');
 
@@ -47,7 +55,10 @@ it('a local install prints `npx orch …`, and the printed fix works; orch on PA
   fs.mkdirSync(bin);
   fs.symlinkSync(ORCH_BIN, path.join(bin, 'orch'));
   expect(local(['lock', 'src/app.ts'], { ORCH_AGENT: 'backend-architect' }).status).toBe(0);
-  const conflict = local(['lock', 'src/app.ts'], { ORCH_AGENT: 'frontend-developer', PATH: `${bin}${path.delimiter}${repo.env.PATH}` });
+  const conflict = local(['lock', 'src/app.ts'], {
+    ORCH_AGENT: 'frontend-developer',
+    PATH: `${bin}${path.delimiter}${repo.env.PATH}`,
+  });
   expect(conflict.status).toBe(1);
   expect(conflict.stderr).toMatch(/More: orch explain lock-conflict/);
   expect(conflict.stderr).not.toContain('npx orch');

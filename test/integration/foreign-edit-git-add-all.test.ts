@@ -12,7 +12,9 @@ afterAll(cleanupAll);
 const A = { ORCH_AGENT: 'frontend-specialist' };
 const B = { ORCH_AGENT: 'backend-architect' };
 
-it("B's git add -A sweeps A's uncommitted edit: blocked naming A; after A commits, B's own commit passes", { timeout: 600_000 }, () => {
+it("B's git add -A sweeps A's uncommitted edit: blocked naming A; after A commits, B's own commit passes", {
+  timeout: 600_000,
+}, () => {
   const repo = tempRepo();
   expect(repo.orch(['init', '--agent-hooks', 'claude']).code).toBe(0);
   repo.ok(['add', '.claude/settings.json']);
@@ -29,7 +31,9 @@ it("B's git add -A sweeps A's uncommitted edit: blocked naming A; after A commit
   const blocked = repo.commit('b: everything', { env: B });
   expect(blocked.code, blocked.out).toBe(1);
   expect(blocked.out).toMatch(/foreign-edit/);
-  expect(blocked.out).toMatch(/src\/a\.js has uncommitted edits by frontend-specialist from (less than a minute|\d+ minutes?) ago; commit only your own work/);
+  expect(blocked.out).toMatch(
+    /src\/a\.js has uncommitted edits by frontend-specialist from (less than a minute|\d+ minutes?) ago; commit only your own work/,
+  );
   expect(blocked.out).toContain('git restore --staged src/a.js');
   expect(blocked.out).not.toMatch(/src\/b\.js has uncommitted/);
 
@@ -50,7 +54,9 @@ it("B's git add -A sweeps A's uncommitted edit: blocked naming A; after A commit
   expect(person.out).toMatch(/foreign-edit/);
 });
 
-it("every harness's post-edit event records its agent's edit, and foreign-edit names that agent", { timeout: 600_000 }, () => {
+it("every harness's post-edit event records its agent's edit, and foreign-edit names that agent", {
+  timeout: 600_000,
+}, () => {
   const repo = tempRepo();
   expect(repo.orch(['init', '--agent-hooks', 'all']).code).toBe(0);
   const cases: [HarnessName, string, Record<string, string>, string?][] = [
@@ -62,7 +68,10 @@ it("every harness's post-edit event records its agent's edit, and foreign-edit n
   for (const [harness, fixtureName, , tool] of cases) {
     const file = `src/${harness}.js`;
     repo.write(file, `// written through ${harness}\n`);
-    const vars = harness === 'codex' ? { file, patch: `*** Begin Patch\n*** Add File: ${file}\n+// written through codex\n*** End Patch\n` } : { file };
+    const vars =
+      harness === 'codex'
+        ? { file, patch: `*** Begin Patch\n*** Add File: ${file}\n+// written through codex\n*** End Patch\n` }
+        : { file };
     const r = hook(repo, harness, EVENTS[harness].post, fixtureName, vars, { ORCH_AGENT: `${harness}-agent` }, tool);
     expect(r.code, `${harness}: ${r.out}`).toBe(0);
   }
@@ -73,5 +82,6 @@ it("every harness's post-edit event records its agent's edit, and foreign-edit n
   repo.ok(['add', 'src']);
   const check = repo.orch(['check', '--staged'], { env: { ORCH_AGENT: 'qa' } });
   expect(check.code).toBe(1);
-  for (const [harness] of cases) expect(check.out).toContain(`src/${harness}.js has uncommitted edits by ${harness}-agent`);
+  for (const [harness] of cases)
+    expect(check.out).toContain(`src/${harness}.js has uncommitted edits by ${harness}-agent`);
 });

@@ -6,7 +6,10 @@ afterAll(cleanupAll);
 it("blocks a commit that changes another agent's locked file, saying who holds it and what to do", () => {
   const repo = tempRepo();
   const owner = { ORCH_AGENT: 'backend-architect' };
-  expect(repo.orch(['lock', 'api/openapi.yaml', '--task', 'T-12', '--ttl', '8h', '--note', 'v2 orders'], { env: owner }).code).toBe(0);
+  expect(
+    repo.orch(['lock', 'api/openapi.yaml', '--task', 'T-12', '--ttl', '8h', '--note', 'v2 orders'], { env: owner })
+      .code,
+  ).toBe(0);
   repo.write('api/openapi.yaml', 'openapi: 3.1.0\n');
   repo.ok(['add', '-A']);
   expect(repo.commit('contract and lock', { env: owner }).code).toBe(0);
@@ -31,7 +34,12 @@ it("blocks a commit that changes another agent's locked file, saying who holds i
   expect(json.code).toBe(1);
   const report = JSON.parse(json.stdout);
   expect(report).toMatchObject({ ok: false, context: 'check', agent: 'frontend-specialist' });
-  expect(report.findings[0]).toMatchObject({ rule: 'lock-conflict', severity: 'error', path: 'api/openapi.yaml', holder: 'backend-architect' });
+  expect(report.findings[0]).toMatchObject({
+    rule: 'lock-conflict',
+    severity: 'error',
+    path: 'api/openapi.yaml',
+    holder: 'backend-architect',
+  });
   expect(report.findings[0].fix).toContain('ask backend-architect');
 
   // names compare case-insensitively, and a leading @ is not part of a name

@@ -22,7 +22,11 @@ function timedCommit(repo: TempRepo, message: string, args: string[] = []): numb
 
 /** Peak resident memory (kB) of `orch check --staged`, from GNU time. */
 function peakKb(repo: TempRepo): number {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ORCH_BIN, 'check', '--staged'], { cwd: repo.dir, env: { ...repo.env, ORCH_AGENT: 'agent-a' }, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ORCH_BIN, 'check', '--staged'], {
+    cwd: repo.dir,
+    env: { ...repo.env, ORCH_AGENT: 'agent-a' },
+    encoding: 'utf8',
+  });
   return Number(r.stderr.trim().split('\n').pop());
 }
 
@@ -53,13 +57,19 @@ it('a 50 MB binary: add, change, delete commit quickly and orch never loads it',
   expect(repo.orch(['lock', 'assets/plain.bin'], { env: { ORCH_AGENT: 'agent-b' } }).code).toBe(0);
   repo.write('assets/plain.bin', crypto.randomBytes(SIZE));
   repo.ok(['add', 'assets/plain.bin']);
-  const blocked = repo.commit('a changes b\'s binary', { env: { ORCH_AGENT: 'agent-a' } });
+  const blocked = repo.commit("a changes b's binary", { env: { ORCH_AGENT: 'agent-a' } });
   expect(blocked.code).toBe(1);
   expect(blocked.stderr).toContain('is locked by agent-b');
 
   console.log(
-    `[git-matrix] 50 MB binary: ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join('; ')}` +
-      (hasTime ? `; orch check --staged peak memory ${Object.entries(mem).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} MB`).join(', ')}` : ''),
+    `[git-matrix] 50 MB binary: ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+      .join('; ')}` +
+      (hasTime
+        ? `; orch check --staged peak memory ${Object.entries(mem)
+            .map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} MB`)
+            .join(', ')}`
+        : ''),
   );
   for (const [k, v] of Object.entries(timings)) expectFasterThan(v, 15_000, k);
   // orch's own cost does not grow with the file: within a few seconds of the plain commit

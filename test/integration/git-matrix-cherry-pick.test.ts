@@ -33,6 +33,8 @@ it('cherry-pick works untouched, and the range check names the picked commit tha
   const r = repo.orch(['check', '--range', `${base}..HEAD`, '--format', 'json']);
   expect(r.code, r.out).toBe(1);
   const findings = JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule === 'lock-conflict');
-  expect(findings.map((f: { path: string; holder: string }) => `${f.path} ${f.holder}`)).toEqual(['api/orders.ts agent-b']);
+  expect(findings.map((f: { path: string; holder: string }) => `${f.path} ${f.holder}`)).toEqual([
+    'api/orders.ts agent-b',
+  ]);
   expect(findings[0].commit).toBe(repo.ok(['rev-parse', 'HEAD~1']).trim());
 });

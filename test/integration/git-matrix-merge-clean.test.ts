@@ -34,12 +34,16 @@ it('a clean merge: no hook output, nothing lost, and the next commit records as 
   expect(merged).not.toMatch(/^(<<<<<<<|>>>>>>>)/m);
   for (const e of new Set([...mainEntries, ...featureEntries])) expect(entries(merged)).toContain(e);
   // the lock rows of both sides
-  expect(readStatus(repo.read('WORK_STATUS.md')).locks.map((l) => `${l.agent} ${l.path}`).sort()).toEqual(['agent-a api/server.ts', 'agent-b web/app.ts']);
+  expect(
+    readStatus(repo.read('WORK_STATUS.md'))
+      .locks.map((l) => `${l.agent} ${l.path}`)
+      .sort(),
+  ).toEqual(['agent-a api/server.ts', 'agent-b web/app.ts']);
 
   // and after the merge, hooks work as before: b's lock still binds a
   repo.write('web/app.ts', 'export const x = 1;\n');
   repo.ok(['add', '-A']);
-  const blocked = repo.commit('a edits b\'s file', { env: a });
+  const blocked = repo.commit("a edits b's file", { env: a });
   expect(blocked.code).toBe(1);
   expect(blocked.stderr).toContain('is locked by agent-b');
   repo.ok(['reset', '-q', '--hard']);

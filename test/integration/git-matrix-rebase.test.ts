@@ -47,7 +47,10 @@ it('rebase (clean, then with a conflict resolved by --continue) works; the range
   const status = repo.ok(['show', 'HEAD:WORK_STATUS.md']);
   expect(status).not.toMatch(/^(<<<<<<<|>>>>>>>)/m);
   for (const e of featureEntries) expect(entries(status)).toContain(e);
-  for (const sha of repo.ok(['rev-list', `${base}..HEAD`]).trim().split('\n')) {
+  for (const sha of repo
+    .ok(['rev-list', `${base}..HEAD`])
+    .trim()
+    .split('\n')) {
     expect(repo.ok(['log', '-1', '--format=%B', sha])).toContain('Agent: agent-a');
   }
 

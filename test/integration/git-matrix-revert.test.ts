@@ -30,5 +30,9 @@ it('revert works untouched, and the range check catches the revert of a locked f
   expect(r.code, r.out).toBe(1);
   const findings = JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule === 'lock-conflict');
   expect(findings).toHaveLength(1);
-  expect(findings[0]).toMatchObject({ path: 'lib/parse.ts', holder: 'agent-b', commit: repo.ok(['rev-parse', 'HEAD']).trim() });
+  expect(findings[0]).toMatchObject({
+    path: 'lib/parse.ts',
+    holder: 'agent-b',
+    commit: repo.ok(['rev-parse', 'HEAD']).trim(),
+  });
 });

@@ -42,7 +42,12 @@ it('links to outside the repository: committed like any file, blocked under a lo
 
   // a lock someone wrote by hand on a path through the link (orch lock refuses those):
   // retargeting the link is a change of `ext`, and every check runs without a crash
-  const status = repo.read('WORK_STATUS.md').replace('| --- | --- | --- | --- | --- | --- |\n', '| --- | --- | --- | --- | --- | --- |\n| ext/secret.txt | agent-b | - | 2026-11-26T09:00Z | - | - |\n| ext/[a-z]*.txt | agent-b | - | 2026-11-26T09:00Z | - | - |\n');
+  const status = repo
+    .read('WORK_STATUS.md')
+    .replace(
+      '| --- | --- | --- | --- | --- | --- |\n',
+      '| --- | --- | --- | --- | --- | --- |\n| ext/secret.txt | agent-b | - | 2026-11-26T09:00Z | - | - |\n| ext/[a-z]*.txt | agent-b | - | 2026-11-26T09:00Z | - | - |\n',
+    );
   repo.write('WORK_STATUS.md', status);
   repo.ok(['add', 'WORK_STATUS.md']);
   repo.ok(['commit', '-q', '--no-verify', '-m', 'hand-written locks through the link']);

@@ -12,11 +12,15 @@ it('a repository without package.json, with orch installed globally (npm i -g) a
   const base = path.dirname(repo.dir);
   const prefix = path.join(base, 'global');
   const tarball = packedTarball();
-  const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--offline', '--ignore-scripts', tarball], {
-    cwd: base,
-    encoding: 'utf8',
-    env: { ...repo.env, npm_config_cache: path.join(process.env.HOME ?? '/root', '.npm') },
-  });
+  const install = spawnSync(
+    'npm',
+    ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--offline', '--ignore-scripts', tarball],
+    {
+      cwd: base,
+      encoding: 'utf8',
+      env: { ...repo.env, npm_config_cache: path.join(process.env.HOME ?? '/root', '.npm') },
+    },
+  );
   expect(install.status, install.stdout + install.stderr).toBe(0);
   const globalBin = path.join(prefix, 'bin');
   expect(fs.existsSync(path.join(globalBin, 'orch'))).toBe(true);

@@ -9,12 +9,19 @@ it('--format and --agent before or after the command; unknown formats are usage 
   const repo = tempRepo();
   expect(repo.orch(['lock', 'src/a.ts'], { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(0);
 
-  for (const args of [['--format', 'json', 'status'], ['status', '--format', 'json'], ['--format=json', 'status']]) {
+  for (const args of [
+    ['--format', 'json', 'status'],
+    ['status', '--format', 'json'],
+    ['--format=json', 'status'],
+  ]) {
     const r = repo.orch(args);
     expect(r.code, args.join(' ')).toBe(0);
     expect(JSON.parse(r.stdout).locks[0]).toMatchObject({ path: 'src/a.ts', agent: 'backend-architect' });
   }
-  for (const args of [['--agent', 'frontend-developer', '--format', 'json', 'status'], ['status', '--agent', 'frontend-developer', '--format', 'json']]) {
+  for (const args of [
+    ['--agent', 'frontend-developer', '--format', 'json', 'status'],
+    ['status', '--agent', 'frontend-developer', '--format', 'json'],
+  ]) {
     const r = repo.orch(args);
     expect(r.code, r.out).toBe(0);
     expect(JSON.parse(r.stdout).agent).toBe('frontend-developer');

@@ -5,9 +5,20 @@ import { cleanupAll, tempRepo, type TempRepo } from '../helpers/tempRepo.js';
 afterAll(cleanupAll);
 
 const edit = (repo: TempRepo, file: string) =>
-  JSON.stringify({ session_id: 's', transcript_path: '/dev/null', cwd: repo.dir, hook_event_name: 'PreToolUse', tool_name: 'Edit', tool_input: { file_path: path.join(repo.dir, file), old_string: 'a', new_string: 'b' } });
+  JSON.stringify({
+    session_id: 's',
+    transcript_path: '/dev/null',
+    cwd: repo.dir,
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Edit',
+    tool_input: { file_path: path.join(repo.dir, file), old_string: 'a', new_string: 'b' },
+  });
 
-const lockRows = (repo: TempRepo) => repo.read('WORK_STATUS.md').split('\n').filter((l) => /^\| (?!Path|---)/.test(l));
+const lockRows = (repo: TempRepo) =>
+  repo
+    .read('WORK_STATUS.md')
+    .split('\n')
+    .filter((l) => /^\| (?!Path|---)/.test(l));
 
 it('orch guard with locks.autoLock: an edit of a free path takes the lock for the agent, released by orch done', () => {
   const repo = tempRepo();
@@ -38,11 +49,16 @@ it('orch guard with locks.autoLock: an edit of a free path takes the lock for th
   expect(repo.commit('bob edits cart', { env: { ORCH_AGENT: 'bob' } }).code).toBe(1);
 
   // ORCH_TASK names the task of the locks the guard takes
-  expect(repo.orch(['guard'], { env: { ...alice, ORCH_TASK: 'T-9' }, input: edit(repo, 'src/checkout.ts') }).code).toBe(0);
+  expect(repo.orch(['guard'], { env: { ...alice, ORCH_TASK: 'T-9' }, input: edit(repo, 'src/checkout.ts') }).code).toBe(
+    0,
+  );
   expect(lockRows(repo).some((r) => /^\| src\/checkout\.ts \| alice \| T-9 \|/.test(r))).toBe(true);
 
   // a contract owner whose group requires a lock gets it; a non-owner is blocked and locks nothing
-  const owner = repo.orch(['guard'], { env: { ORCH_AGENT: 'backend-architect' }, input: edit(repo, 'api/openapi.yaml') });
+  const owner = repo.orch(['guard'], {
+    env: { ORCH_AGENT: 'backend-architect' },
+    input: edit(repo, 'api/openapi.yaml'),
+  });
   expect(owner.code, owner.out).toBe(0);
   expect(lockRows(repo).some((r) => r.startsWith('| api/openapi.yaml | backend-architect | auto |'))).toBe(true);
   const nonOwner = repo.orch(['guard'], { env: alice, input: edit(repo, 'proto/orders.proto') });

@@ -25,7 +25,10 @@ it('orch guard: blocks an edit of a path locked by another agent (exit 2, reason
   const other = { ORCH_AGENT: 'other' };
   const abs = (p: string) => path.join(repo.dir, p);
 
-  const blocked = repo.orch(['guard'], { env: other, input: preToolUse(repo, 'Edit', { file_path: abs('src/app.ts'), old_string: '1', new_string: '2' }) });
+  const blocked = repo.orch(['guard'], {
+    env: other,
+    input: preToolUse(repo, 'Edit', { file_path: abs('src/app.ts'), old_string: '1', new_string: '2' }),
+  });
   expect(blocked.code).toBe(2);
   expect(blocked.stdout).toBe('');
   expect(blocked.stderr).toContain('src/app.ts is locked by holder');
@@ -37,31 +40,51 @@ it('orch guard: blocks an edit of a path locked by another agent (exit 2, reason
 
   // a new file under the lock of a directory, written with Write
   expect(repo.orch(['lock', 'src/billing/'], { env: { ORCH_AGENT: 'holder' } }).code).toBe(0);
-  const write = repo.orch(['guard'], { env: other, input: preToolUse(repo, 'Write', { file_path: abs('src/billing/new.ts'), content: 'x' }) });
+  const write = repo.orch(['guard'], {
+    env: other,
+    input: preToolUse(repo, 'Write', { file_path: abs('src/billing/new.ts'), content: 'x' }),
+  });
   expect(write.code).toBe(2);
   expect(write.stderr).toContain('covered by the lock on src/billing/');
 
-  const free = repo.orch(['guard'], { env: other, input: preToolUse(repo, 'Edit', { file_path: abs('src/free.ts'), old_string: 'a', new_string: 'b' }) });
+  const free = repo.orch(['guard'], {
+    env: other,
+    input: preToolUse(repo, 'Edit', { file_path: abs('src/free.ts'), old_string: 'a', new_string: 'b' }),
+  });
   expect(free.code, free.out).toBe(0);
   expect(free.out).toBe('');
 
   // the holder itself may edit
-  expect(repo.orch(['guard'], { env: { ORCH_AGENT: 'holder' }, input: preToolUse(repo, 'MultiEdit', { file_path: abs('src/app.ts'), edits: [] }) }).code).toBe(0);
+  expect(
+    repo.orch(['guard'], {
+      env: { ORCH_AGENT: 'holder' },
+      input: preToolUse(repo, 'MultiEdit', { file_path: abs('src/app.ts'), edits: [] }),
+    }).code,
+  ).toBe(0);
 
   // reading is not editing; paths outside the repository are not orch's business
   const read = repo.orch(['guard'], { env: other, input: preToolUse(repo, 'Read', { file_path: abs('src/app.ts') }) });
   expect([read.code, read.out]).toEqual([0, '']);
-  const outside = repo.orch(['guard'], { env: other, input: preToolUse(repo, 'Write', { file_path: path.join(repo.dir, '..', 'elsewhere.txt'), content: '' }) });
+  const outside = repo.orch(['guard'], {
+    env: other,
+    input: preToolUse(repo, 'Write', { file_path: path.join(repo.dir, '..', 'elsewhere.txt'), content: '' }),
+  });
   expect([outside.code, outside.out]).toEqual([0, '']);
 
   // a contract the agent does not own (default contracts: openapi belongs to backend-architect)
-  const contract = repo.orch(['guard'], { env: other, input: preToolUse(repo, 'Edit', { file_path: abs('api/openapi.yaml'), old_string: '', new_string: '' }) });
+  const contract = repo.orch(['guard'], {
+    env: other,
+    input: preToolUse(repo, 'Edit', { file_path: abs('api/openapi.yaml'), old_string: '', new_string: '' }),
+  });
   expect(contract.code).toBe(2);
   expect(contract.stderr).toContain('owned by backend-architect');
 
   // NotebookEdit names its file notebook_path
   expect(repo.orch(['lock', 'notebooks/'], { env: { ORCH_AGENT: 'holder' } }).code).toBe(0);
-  const nb = repo.orch(['guard'], { env: other, input: preToolUse(repo, 'NotebookEdit', { notebook_path: abs('notebooks/a.ipynb'), new_source: '' }) });
+  const nb = repo.orch(['guard'], {
+    env: other,
+    input: preToolUse(repo, 'NotebookEdit', { notebook_path: abs('notebooks/a.ipynb'), new_source: '' }),
+  });
   expect(nb.code).toBe(2);
 
   // other harnesses: --path, relative to where it runs

@@ -7,7 +7,9 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-it('Claude Code: Edit, Write, MultiEdit, NotebookEdit and Bash writers of a locked path are denied; free paths and reads pass', { timeout: 600_000 }, () => {
+it('Claude Code: Edit, Write, MultiEdit, NotebookEdit and Bash writers of a locked path are denied; free paths and reads pass', {
+  timeout: 600_000,
+}, () => {
   const repo = tempRepo();
   expect(repo.orch(['init', '--agent-hooks', 'claude']).code).toBe(0);
   repo.write('README.md', 'readme\n');
@@ -44,7 +46,12 @@ it('Claude Code: Edit, Write, MultiEdit, NotebookEdit and Bash writers of a lock
     expect(allowed('claude', r), `${command}: ${r.out}`).toBe(true);
   }
   // the holder itself edits freely
-  expect(allowed('claude', hook(repo, 'claude', 'PreToolUse', 'pre-tool-use.bash', { command: 'sed -i s/1/2/ src/app.js' }, holder, 'Bash'))).toBe(true);
+  expect(
+    allowed(
+      'claude',
+      hook(repo, 'claude', 'PreToolUse', 'pre-tool-use.bash', { command: 'sed -i s/1/2/ src/app.js' }, holder, 'Bash'),
+    ),
+  ).toBe(true);
   // nothing was changed by the checks
   expect(repo.read('src/app.js')).toBe('export const a = 1\n');
 });

@@ -9,7 +9,9 @@ afterAll(cleanupAll);
 
 const patch = (...sections: string[]) => ['*** Begin Patch', ...sections, '*** End Patch', ''].join('\n');
 
-it('Codex CLI: apply_patch touching a locked path by any header is denied, other patches pass; Bash writers are denied', { timeout: 600_000 }, () => {
+it('Codex CLI: apply_patch touching a locked path by any header is denied, other patches pass; Bash writers are denied', {
+  timeout: 600_000,
+}, () => {
   const repo = tempRepo();
   expect(repo.orch(['init', '--agent-hooks', 'codex']).code).toBe(0);
   repo.write('README.md', 'readme\n');
@@ -25,8 +27,20 @@ it('Codex CLI: apply_patch touching a locked path by any header is denied, other
     ['Update', patch('*** Update File: src/app.js', '@@', '-export const a = 1', '+export const a = 2')],
     ['Add', patch('*** Add File: src/locked/new.js', '+export const n = 1')],
     ['Delete', patch('*** Delete File: src/app.js')],
-    ['Move', patch('*** Update File: src/util.js', '*** Move to: src/locked/util.js', '@@', '-export const u = 1', '+export const u = 2')],
-    ['second of two files', patch('*** Update File: src/util.js', '@@', '-1', '+2', '*** Update File: src/app.js', '@@', '-1', '+2')],
+    [
+      'Move',
+      patch(
+        '*** Update File: src/util.js',
+        '*** Move to: src/locked/util.js',
+        '@@',
+        '-export const u = 1',
+        '+export const u = 2',
+      ),
+    ],
+    [
+      'second of two files',
+      patch('*** Update File: src/util.js', '@@', '-1', '+2', '*** Update File: src/app.js', '@@', '-1', '+2'),
+    ],
   ];
   for (const [what, text] of cases) {
     const r = hook(repo, 'codex', 'PreToolUse', 'pre-tool-use.apply-patch', { patch: text }, me, 'apply_patch');
@@ -34,19 +48,30 @@ it('Codex CLI: apply_patch touching a locked path by any header is denied, other
     expect(reason('codex', r)).toContain('backend-architect');
     expect(reason('codex', r)).not.toMatch(/steal/i);
   }
-  const free = patch('*** Update File: src/util.js', '@@', '-export const u = 1', '+export const u = 2', '*** Add File: src/new.js', '+x');
+  const free = patch(
+    '*** Update File: src/util.js',
+    '@@',
+    '-export const u = 1',
+    '+export const u = 2',
+    '*** Add File: src/new.js',
+    '+x',
+  );
   const ok = hook(repo, 'codex', 'PreToolUse', 'pre-tool-use.apply-patch', { patch: free }, me, 'apply_patch');
   expect(allowed('codex', ok), ok.out).toBe(true);
   expect(ok.stdout).toBe('');
 
   // apply_patch through the shell tool, as a heredoc
   const heredoc = `apply_patch <<'EOF'\n${patch('*** Update File: src/app.js', '@@', '-1', '+2')}EOF`;
-  expect(denied('codex', hook(repo, 'codex', 'PreToolUse', 'pre-tool-use.bash', { command: heredoc }, me, 'Bash'))).toBe(true);
+  expect(
+    denied('codex', hook(repo, 'codex', 'PreToolUse', 'pre-tool-use.bash', { command: heredoc }, me, 'Bash')),
+  ).toBe(true);
 
   for (const command of shellWriters('src/app.js')) {
     const r = hook(repo, 'codex', 'PreToolUse', 'pre-tool-use.bash', { command }, me, 'Bash');
     expect(denied('codex', r), `${command}: ${r.out}`).toBe(true);
   }
-  expect(allowed('codex', hook(repo, 'codex', 'PreToolUse', 'pre-tool-use.bash', { command: 'cat src/app.js' }, me, 'Bash'))).toBe(true);
+  expect(
+    allowed('codex', hook(repo, 'codex', 'PreToolUse', 'pre-tool-use.bash', { command: 'cat src/app.js' }, me, 'Bash')),
+  ).toBe(true);
   expect(repo.read('src/app.js')).toBe('export const a = 1\n');
 });

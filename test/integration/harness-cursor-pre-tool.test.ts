@@ -7,7 +7,9 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-it("Cursor: Write, StrReplace, Delete and shell writers of a locked path get permission deny with an agent_message; free paths get allow", { timeout: 600_000 }, () => {
+it('Cursor: Write, StrReplace, Delete and shell writers of a locked path get permission deny with an agent_message; free paths get allow', {
+  timeout: 600_000,
+}, () => {
   const repo = tempRepo();
   expect(repo.orch(['init', '--agent-hooks', 'cursor']).code).toBe(0);
   repo.write('README.md', 'readme\n');

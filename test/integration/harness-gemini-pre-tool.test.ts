@@ -7,7 +7,9 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-it('Gemini CLI: write_file, replace and shell writers of a locked path are denied; free paths pass with JSON-only stdout', { timeout: 600_000 }, () => {
+it('Gemini CLI: write_file, replace and shell writers of a locked path are denied; free paths pass with JSON-only stdout', {
+  timeout: 600_000,
+}, () => {
   const repo = tempRepo();
   expect(repo.orch(['init', '--agent-hooks', 'gemini']).code).toBe(0);
   repo.write('README.md', 'readme\n');
@@ -32,5 +34,18 @@ it('Gemini CLI: write_file, replace and shell writers of a locked path are denie
     const r = hook(repo, 'gemini', 'BeforeTool', 'before-tool.run-shell-command', { command }, me, 'run_shell_command');
     expect(denied('gemini', r), `${command}: ${r.out}`).toBe(true);
   }
-  expect(allowed('gemini', hook(repo, 'gemini', 'BeforeTool', 'before-tool.run-shell-command', { command: 'git status' }, me, 'run_shell_command'))).toBe(true);
+  expect(
+    allowed(
+      'gemini',
+      hook(
+        repo,
+        'gemini',
+        'BeforeTool',
+        'before-tool.run-shell-command',
+        { command: 'git status' },
+        me,
+        'run_shell_command',
+      ),
+    ),
+  ).toBe(true);
 });

@@ -19,13 +19,17 @@ for (const harness of ['claude', 'codex', 'gemini', 'cursor'] as HarnessName[]) 
     const now = Date.now();
     const since = minute(new Date(now - 2 * 3600e3));
     const expires = minute(new Date(now + 30 * 60e3));
-    const text = repo.read('WORK_STATUS.md').replace(/(\| src\/app\.js \| backend-architect \| T-4 \| )[^|]+\| [^|]+\|/, `$1${since} | ${expires} |`);
+    const text = repo
+      .read('WORK_STATUS.md')
+      .replace(/(\| src\/app\.js \| backend-architect \| T-4 \| )[^|]+\| [^|]+\|/, `$1${since} | ${expires} |`);
     repo.write('WORK_STATUS.md', text);
 
     const r = preWrite(repo, harness, 'src/app.js', me);
     expect(r.code, r.out).toBe(0);
     expect(r.stderr).toContain('renewed your lock on src/app.js');
-    const row = /\| src\/app\.js \| backend-architect \| T-4 \| ([^|]+) \| ([^|]+) \|/.exec(repo.read('WORK_STATUS.md'));
+    const row = /\| src\/app\.js \| backend-architect \| T-4 \| ([^|]+) \| ([^|]+) \|/.exec(
+      repo.read('WORK_STATUS.md'),
+    );
     expect(row, repo.read('WORK_STATUS.md')).not.toBeNull();
     expect(Date.parse(row![1].trim())).toBeGreaterThanOrEqual(now - 60e3); // taken again now
     const renewed = Date.parse(row![2].trim());

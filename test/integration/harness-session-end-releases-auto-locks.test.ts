@@ -15,15 +15,25 @@ for (const harness of ['claude', 'gemini', 'cursor'] as HarnessName[]) {
     repo.ok(['add', '-A']);
     repo.ok(['commit', '-q', '-m', 'auto-lock on']);
     const me = { ORCH_AGENT: 'frontend-specialist' };
-    for (const [file, session] of [['src/clean.js', 'sess-A'], ['src/dirty.js', 'sess-A'], ['src/other.js', 'sess-B']]) {
+    for (const [file, session] of [
+      ['src/clean.js', 'sess-A'],
+      ['src/dirty.js', 'sess-A'],
+      ['src/other.js', 'sess-B'],
+    ]) {
       const r = preWrite(repo, harness, file, me, session);
       expect(r.code, r.out).toBe(0);
     }
     const locked = repo.read('WORK_STATUS.md');
-    for (const f of ['src/clean.js', 'src/dirty.js', 'src/other.js']) expect(locked).toContain(`| ${f} | frontend-specialist | auto |`);
+    for (const f of ['src/clean.js', 'src/dirty.js', 'src/other.js'])
+      expect(locked).toContain(`| ${f} | frontend-specialist | auto |`);
     repo.write('src/dirty.js', 'work in progress\n');
 
-    const end = runHook(repo, configuredCommand(repo, harness, EVENTS[harness].end!), fixture(repo, harness, 'session-end', { session: 'sess-A' }), me);
+    const end = runHook(
+      repo,
+      configuredCommand(repo, harness, EVENTS[harness].end!),
+      fixture(repo, harness, 'session-end', { session: 'sess-A' }),
+      me,
+    );
     expect(end.code, end.out).toBe(0);
     const after = repo.read('WORK_STATUS.md');
     expect(after).not.toContain('| src/clean.js |');

@@ -3,7 +3,15 @@
 // through (stop_hook_active / loop_count); after the commands ran, stopping is allowed.
 import { spawnSync } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
-import { EVENTS, configuredCommand, fixture, runHook, stopBlocked, withFields, type HarnessName } from '../helpers/harnessHooks.js';
+import {
+  EVENTS,
+  configuredCommand,
+  fixture,
+  runHook,
+  stopBlocked,
+  withFields,
+  type HarnessName,
+} from '../helpers/harnessHooks.js';
 import { cleanupAll, tempRepo, type TempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
@@ -30,7 +38,9 @@ for (const harness of ['claude', 'codex', 'gemini', 'cursor'] as HarnessName[]) 
 
     const first = stopBlocked(harness, runHook(repo, stop, payload, agent));
     expect(first, 'blocked').not.toBeNull();
-    const commit = /commit your work under your locks: (git add -- src\/api\.js && git commit -m "T-1: [^"]*")$/m.exec(first!);
+    const commit = /commit your work under your locks: (git add -- src\/api\.js && git commit -m "T-1: [^"]*")$/m.exec(
+      first!,
+    );
     expect(commit, first!).not.toBeNull();
     expect(first).toMatch(/orch done T-1/);
     expect(first).not.toMatch(/steal/i);
@@ -42,7 +52,10 @@ for (const harness of ['claude', 'codex', 'gemini', 'cursor'] as HarnessName[]) 
     const second = stopBlocked(harness, runHook(repo, stop, payload, agent));
     expect(second).not.toBeNull();
     expect(second).not.toContain('commit your work');
-    const done = /run (orch done T-1), then (git add -- orchestration-index\.md WORK_STATUS\.md && git commit -m "T-1: done")/.exec(second!);
+    const done =
+      /run (orch done T-1), then (git add -- orchestration-index\.md WORK_STATUS\.md && git commit -m "T-1: done")/.exec(
+        second!,
+      );
     expect(done, second!).not.toBeNull();
     repo.write('orchestration-index.md', '# Index\n\n- T-1: the api module (src/api.js)\n');
     sh(repo, done![1]);

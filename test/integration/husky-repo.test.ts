@@ -9,7 +9,10 @@ afterAll(cleanupAll);
 it('with husky: adds orch to .husky/pre-commit before existing commands and blocks through it', () => {
   // orch is NOT on PATH: husky puts node_modules/.bin on PATH, and that is where it is
   const repo = tempRepo({ init: false, bin: false });
-  repo.write('package.json', JSON.stringify({ name: 'app', private: true, devDependencies: { husky: '9', orchguard: '*' } }));
+  repo.write(
+    'package.json',
+    JSON.stringify({ name: 'app', private: true, devDependencies: { husky: '9', orchguard: '*' } }),
+  );
   fs.mkdirSync(path.join(repo.dir, 'node_modules/.bin'), { recursive: true });
   fs.symlinkSync(path.join(ROOT, 'node_modules/husky'), path.join(repo.dir, 'node_modules/husky'));
   fs.symlinkSync(ORCH_BIN, path.join(repo.dir, 'node_modules/.bin/orch'));
@@ -21,7 +24,10 @@ it('with husky: adds orch to .husky/pre-commit before existing commands and bloc
   const init = repo.orch(['init']);
   expect(init.code, init.out).toBe(0);
   const hookFile = repo.read('.husky/pre-commit');
-  expect(hookFile.split('\n').slice(0, 2)).toEqual(['# >>> orch (managed by orch init)', 'orch hook pre-commit "$@" || exit $?']);
+  expect(hookFile.split('\n').slice(0, 2)).toEqual([
+    '# >>> orch (managed by orch init)',
+    'orch hook pre-commit "$@" || exit $?',
+  ]);
   expect(hookFile).toContain('echo "existing lint step ran"');
   expect(repo.orch(['init']).stdout).toContain('Nothing to change'); // idempotent
   expect(repo.read('.husky/pre-commit')).toBe(hookFile);
@@ -39,7 +45,12 @@ it('with husky: adds orch to .husky/pre-commit before existing commands and bloc
   expect(ok.out).toContain('existing lint step ran');
 
   // doctor sees husky's stubs
-  const doctor = repo.orch(['doctor'], { env: { ORCH_AGENT: 'holder', PATH: `${path.join(repo.dir, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}` } });
+  const doctor = repo.orch(['doctor'], {
+    env: {
+      ORCH_AGENT: 'holder',
+      PATH: `${path.join(repo.dir, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+    },
+  });
   expect(doctor.stdout).toContain('husky runs orch');
 });
 

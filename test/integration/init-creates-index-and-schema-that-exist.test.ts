@@ -15,7 +15,8 @@ it('index file from a template, and a $schema that resolves, global or local', (
   expect(init.code, init.out).toBe(0);
   expect(init.stdout).toMatch(/Next: commit .*orchestration-index\.md/);
   const index = repo.read('orchestration-index.md');
-  for (const section of ['## Project', '## Services', '## Decisions', '## Completed tasks']) expect(index).toContain(section);
+  for (const section of ['## Project', '## Services', '## Decisions', '## Completed tasks'])
+    expect(index).toContain(section);
   const schema = JSON.parse(repo.read('.orchrc.json')).$schema as string;
   expect(schema).not.toContain('node_modules');
   expect(fs.existsSync(path.resolve(repo.dir, schema))).toBe(true);

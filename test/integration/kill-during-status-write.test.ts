@@ -6,16 +6,21 @@ afterAll(cleanupAll);
 
 it('SIGKILL at random points of a status write leaves the file as it was before or after, never torn', async () => {
   const repo = tempRepo();
-  const rows = Array.from({ length: 4000 }, (_, i) => `| src/module-${i}/index.ts | agent-${i % 7} | T-${i} | 2026-11-26T09:00Z | - | keep ${'x'.repeat(40)} |`);
-  const original = repo.read('WORK_STATUS.md').replace(
-    '| --- | --- | --- | --- | --- | --- |\n',
-    `| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`,
+  const rows = Array.from(
+    { length: 4000 },
+    (_, i) => `| src/module-${i}/index.ts | agent-${i % 7} | T-${i} | 2026-11-26T09:00Z | - | keep ${'x'.repeat(40)} |`,
   );
+  const original = repo
+    .read('WORK_STATUS.md')
+    .replace('| --- | --- | --- | --- | --- | --- |\n', `| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`);
   let before = original;
   const outcomes = { before: 0, after: 0 };
   for (let round = 0; round < 12; round++) {
     repo.write('WORK_STATUS.md', before);
-    const child = spawn(process.execPath, [ORCH_BIN, 'lock', `new/path-${round}.ts`], { cwd: repo.dir, env: { ...repo.env, ORCH_AGENT: 'killer' } });
+    const child = spawn(process.execPath, [ORCH_BIN, 'lock', `new/path-${round}.ts`], {
+      cwd: repo.dir,
+      env: { ...repo.env, ORCH_AGENT: 'killer' },
+    });
     const exited = new Promise((r) => child.on('close', r));
     await new Promise((r) => setTimeout(r, 40 + Math.random() * 260));
     child.kill('SIGKILL');

@@ -22,7 +22,9 @@ pre-push:
 `;
 
 it('with lefthook (npm package 2.2.1): adds orch to lefthook.yml, keeping its jobs and comments, and blocks a locked path', () => {
-  expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/lefthook/package.json'), 'utf8')).version).toBe('2.2.1');
+  expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/lefthook/package.json'), 'utf8')).version).toBe(
+    '2.2.1',
+  );
   const repo = tempRepo({ init: false });
   fs.mkdirSync(path.join(repo.dir, 'node_modules/.bin'), { recursive: true });
   fs.symlinkSync(path.join(ROOT, 'node_modules/lefthook'), path.join(repo.dir, 'node_modules/lefthook'));

@@ -15,14 +15,24 @@ it('lint-staged running `orch check --files` (absolute paths) blocks a commit of
   fs.chmodSync(path.join(repo.dir, 'record-args.sh'), 0o755);
   repo.write(
     'package.json',
-    JSON.stringify({ name: 'app', private: true, 'lint-staged': { '*.ts': ['./record-args.sh', 'orch check --files'] } }, null, 2) + '\n',
+    JSON.stringify(
+      { name: 'app', private: true, 'lint-staged': { '*.ts': ['./record-args.sh', 'orch check --files'] } },
+      null,
+      2,
+    ) + '\n',
   );
   repo.ok(['add', '.gitignore', 'package.json', 'record-args.sh']);
   expect(repo.commit('base').code).toBe(0);
   // the project's pre-commit hook is lint-staged alone: orch runs as one of its tasks
-  fs.writeFileSync(path.join(repo.dir, '.git/hooks/pre-commit'), '#!/bin/sh\nexec node node_modules/lint-staged/bin/lint-staged.js\n', { mode: 0o755 });
+  fs.writeFileSync(
+    path.join(repo.dir, '.git/hooks/pre-commit'),
+    '#!/bin/sh\nexec node node_modules/lint-staged/bin/lint-staged.js\n',
+    { mode: 0o755 },
+  );
 
-  expect(repo.orch(['lock', 'src/orders.ts', '--task', 'T-7'], { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(0);
+  expect(repo.orch(['lock', 'src/orders.ts', '--task', 'T-7'], { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(
+    0,
+  );
   repo.write('src/orders.ts', 'export const orders = []\n');
   repo.ok(['add', 'src/orders.ts']);
   const blocked = repo.commit('blocked', { env: { ORCH_AGENT: 'frontend-specialist' } });

@@ -13,8 +13,20 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 afterAll(cleanupAll);
 
 // The paths that broke before, and a few generated ones (a fixed seed: the same each run).
-const FIXED = ['src/a`b`c.js', 'src/<!--.js', '-', 'none', 'dir with space/é 日|x.ts', 'src/[id]/*page*.tsx', '__init__/**bold**.md', 'n/a/'];
-const GENERATED = fc.sample(lockablePath.filter((p) => !/^\s|\s$|\/\s|\s\/|\*\*$|^\*\*\/?$/.test(p)), { seed: 16, numRuns: 3 });
+const FIXED = [
+  'src/a`b`c.js',
+  'src/<!--.js',
+  '-',
+  'none',
+  'dir with space/é 日|x.ts',
+  'src/[id]/*page*.tsx',
+  '__init__/**bold**.md',
+  'n/a/',
+];
+const GENERATED = fc.sample(
+  lockablePath.filter((p) => !/^\s|\s$|\/\s|\s\/|\*\*$|^\*\*\/?$/.test(p)),
+  { seed: 16, numRuns: 3 },
+);
 
 interface Finding {
   rule: string;
@@ -49,10 +61,17 @@ it('every path orch lock accepts binds exactly that path for its holder, or is r
   const blocked = repo.commit('outsider edits every locked path', { env: outsider });
   expect(blocked.code, blocked.out).toBe(1);
   // each file is blocked by its own lock, exactly as written
-  const report = JSON.parse(repo.orch(['check', '--staged', '--format', 'json'], { env: outsider }).stdout) as { findings: Finding[] };
+  const report = JSON.parse(repo.orch(['check', '--staged', '--format', 'json'], { env: outsider }).stdout) as {
+    findings: Finding[];
+  };
   for (const { lock, file } of accepted) {
-    const own = report.findings.filter((f) => f.rule === 'lock-conflict' && f.path === file && f.holder === 'lock-holder');
-    const exact = lock === file ? own.some((f) => !f.message.includes('covered by')) : own.some((f) => f.message.includes(`covered by the lock on ${lock})`));
+    const own = report.findings.filter(
+      (f) => f.rule === 'lock-conflict' && f.path === file && f.holder === 'lock-holder',
+    );
+    const exact =
+      lock === file
+        ? own.some((f) => !f.message.includes('covered by'))
+        : own.some((f) => f.message.includes(`covered by the lock on ${lock})`));
     expect(exact, `${lock} → ${file}: ${JSON.stringify(own)}`).toBe(true);
   }
   const allowed = repo.commit('holder edits every locked path', { env: holder });

@@ -49,7 +49,10 @@ describe('one Log entry per commit, inside that commit, and Agent/Task trailers'
     repo.ok(['add', 'b.txt']);
     const r = repo.git(['commit', '-q', '-m', 'Only a', '--', 'a.txt'], { env: alice });
     expect(r.code, r.out).toBe(0);
-    expect(repo.ok(['show', '--name-only', '--format=', 'HEAD']).trim().split('\n').sort()).toEqual(['WORK_STATUS.md', 'a.txt']);
+    expect(repo.ok(['show', '--name-only', '--format=', 'HEAD']).trim().split('\n').sort()).toEqual([
+      'WORK_STATUS.md',
+      'a.txt',
+    ]);
     expect(logLines(repo.ok(['show', 'HEAD:WORK_STATUS.md'])).pop()).toMatch(/alice T-9: M a\.txt$/);
     // b stays staged, and the status file is not left half-staged
     expect(repo.ok(['status', '--porcelain']).trim()).toBe('M  b.txt');
@@ -61,7 +64,10 @@ describe('one Log entry per commit, inside that commit, and Agent/Task trailers'
     repo.ok(['add', 'a.txt']);
     repo.write('a.txt', 'staged line\nunstaged line\n');
     // an unstaged hand note in the status file stays unstaged too
-    repo.write('WORK_STATUS.md', repo.read('WORK_STATUS.md').replace('# Work Status', '# Work Status\n\nNote: unstaged.'));
+    repo.write(
+      'WORK_STATUS.md',
+      repo.read('WORK_STATUS.md').replace('# Work Status', '# Work Status\n\nNote: unstaged.'),
+    );
     expect(repo.commit('Partial', { env: alice }).code).toBe(0);
     expect(repo.ok(['show', 'HEAD:a.txt'])).toBe('staged line\n');
     expect(repo.read('a.txt')).toBe('staged line\nunstaged line\n');

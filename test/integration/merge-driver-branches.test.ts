@@ -8,7 +8,13 @@ afterAll(cleanupAll);
 
 const as = (agent: string) => ({ env: { ORCH_AGENT: agent } });
 const logLines = (text: string) => text.split('\n').filter((l) => /^- \d{4}-/.test(l));
-const lockRows = (text: string) => text.split('\n').filter((l) => /^\| (?!Path |---)/.test(l) && /\| \d{4}-\d\d-\d\dT/.test(l) && !/\| (requested|approved|rejected)/.test(l));
+const lockRows = (text: string) =>
+  text
+    .split('\n')
+    .filter(
+      (l) =>
+        /^\| (?!Path |---)/.test(l) && /\| \d{4}-\d\d-\d\dT/.test(l) && !/\| (requested|approved|rejected)/.test(l),
+    );
 
 /** An agent locks a path, writes it and commits: the commit carries the lock and its Log entry. */
 function work(repo: TempRepo, agent: string, file: string, task: string): void {
@@ -81,7 +87,14 @@ describe('merge driver: WORK_STATUS.md merges by meaning', () => {
     const expected = [...new Set([...logLines(ours), ...logLines(theirs)])];
     expect([...entries].sort()).toEqual([...expected].sort());
     expect(entries.map((e) => e.slice(2, 19))).toEqual(entries.map((e) => e.slice(2, 19)).sort());
-    for (const what of ['A db/schema.sql', 'A db/seed.sql', 'A web/app.tsx', 'A docs/guide.md', 'A api/openapi.yaml', 'A orchestration-index.md']) {
+    for (const what of [
+      'A db/schema.sql',
+      'A db/seed.sql',
+      'A web/app.tsx',
+      'A docs/guide.md',
+      'A api/openapi.yaml',
+      'A orchestration-index.md',
+    ]) {
       expect(entries.filter((e) => e.includes(what))).toHaveLength(1);
     }
   });
@@ -90,12 +103,18 @@ describe('merge driver: WORK_STATUS.md merges by meaning', () => {
     const repo = setup();
     const intro = 'Agents lock files here before editing them';
     repo.ok(['checkout', '-q', '-b', 'feature']);
-    repo.write('WORK_STATUS.md', repo.read('WORK_STATUS.md').replace(intro, 'Every agent locks files here before editing them'));
+    repo.write(
+      'WORK_STATUS.md',
+      repo.read('WORK_STATUS.md').replace(intro, 'Every agent locks files here before editing them'),
+    );
     repo.ok(['add', 'WORK_STATUS.md']);
     expect(repo.commit('reword the intro').code).toBe(0);
     work(repo, 'dba', 'db/schema.sql', 'T-4');
     repo.ok(['checkout', '-q', 'main']);
-    repo.write('WORK_STATUS.md', repo.read('WORK_STATUS.md').replace(intro, 'Agents must lock files here before editing them'));
+    repo.write(
+      'WORK_STATUS.md',
+      repo.read('WORK_STATUS.md').replace(intro, 'Agents must lock files here before editing them'),
+    );
     repo.ok(['add', 'WORK_STATUS.md']);
     expect(repo.commit('reword the intro too').code).toBe(0);
     work(repo, 'frontend-dev', 'web/app.tsx', 'T-3');
@@ -109,10 +128,16 @@ describe('merge driver: WORK_STATUS.md merges by meaning', () => {
     expect(hunk).toContain('Every agent locks');
     expect(hunk).toContain('Agents must lock');
     expect(hunk).not.toContain('| ');
-    for (const row of ['| db/schema.sql | dba |', '| web/app.tsx | frontend-dev |', '| api/openapi.yaml | backend-architect |']) {
+    for (const row of [
+      '| db/schema.sql | dba |',
+      '| web/app.tsx | frontend-dev |',
+      '| api/openapi.yaml | backend-architect |',
+    ]) {
       expect(text.split('\n').filter((l) => l.startsWith(row))).toHaveLength(1);
     }
-    expect(logLines(text).filter((e) => /A (db\/schema\.sql|web\/app\.tsx|api\/openapi\.yaml)$/.test(e))).toHaveLength(3);
+    expect(logLines(text).filter((e) => /A (db\/schema\.sql|web\/app\.tsx|api\/openapi\.yaml)$/.test(e))).toHaveLength(
+      3,
+    );
   });
 
   it('entries one branch archived (log.maxEntries) stay archived: each entry is in the Log or the archive, once', () => {
@@ -137,8 +162,19 @@ describe('merge driver: WORK_STATUS.md merges by meaning', () => {
     const log = logLines(repo.ok(['show', 'HEAD:WORK_STATUS.md']));
     const archive = logLines(repo.ok(['show', 'HEAD:WORK_STATUS.archive.md']));
     const everything = [...archive, ...log];
-    for (const what of ['api/openapi.yaml', 'base-1.txt', 'base-2.txt', 'db/schema.sql', 'web/a.tsx', 'web/b.tsx', 'web/c.tsx']) {
-      expect(everything.filter((e) => e.endsWith(`A ${what}`)), what).toHaveLength(1);
+    for (const what of [
+      'api/openapi.yaml',
+      'base-1.txt',
+      'base-2.txt',
+      'db/schema.sql',
+      'web/a.tsx',
+      'web/b.tsx',
+      'web/c.tsx',
+    ]) {
+      expect(
+        everything.filter((e) => e.endsWith(`A ${what}`)),
+        what,
+      ).toHaveLength(1);
     }
     for (const e of archivedOnMain) expect(log).not.toContain(e);
   });

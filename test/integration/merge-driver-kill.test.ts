@@ -10,7 +10,8 @@ const ROWS = 1500;
 const ENTRIES = 8000;
 const ADDED = 1000;
 
-const row = (i: number, agent: string) => `| src/module-${i}/index.ts | ${agent} | T-${i} | 2026-11-26T09:00Z | - | keep ${'x'.repeat(40)} |`;
+const row = (i: number, agent: string) =>
+  `| src/module-${i}/index.ts | ${agent} | T-${i} | 2026-11-26T09:00Z | - | keep ${'x'.repeat(40)} |`;
 const entry = (minute: number, who: string, i: number) =>
   `- 2026-${String(1 + Math.floor(minute / 40_000)).padStart(2, '0')}-01T${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}Z ${who} T-${i}: M src/module-${i}/index.ts, A src/module-${i}/test.ts`;
 
@@ -37,7 +38,11 @@ it('SIGKILL at random points of a merge-driver run leaves the %A file as ours or
     [...baseLog, ...Array.from({ length: ADDED }, (_, i) => entry(ENTRIES + 1 + 2 * i, 'theirs', 200_000 + i))],
   );
   expect(base.length).toBeGreaterThan(700_000);
-  const files = { O: path.join(repo.dir, '.merge_file_O'), A: path.join(repo.dir, '.merge_file_A'), B: path.join(repo.dir, '.merge_file_B') };
+  const files = {
+    O: path.join(repo.dir, '.merge_file_O'),
+    A: path.join(repo.dir, '.merge_file_A'),
+    B: path.join(repo.dir, '.merge_file_B'),
+  };
   fs.writeFileSync(files.O, base);
   fs.writeFileSync(files.B, theirs);
   const args = [ORCH_BIN, 'merge-driver', files.O, files.A, files.B, 'WORK_STATUS.md'];
@@ -93,7 +98,9 @@ it('SIGKILL at random points of a merge-driver run leaves the %A file as ours or
   expect(outcomes.ours + outcomes.merged).toBe(rounds);
   // the write was interrupted at least once (a kill left its temporary file), and %A was whole
   expect(outcomes.midWrite).toBeGreaterThan(0);
-  console.log(`merge-driver kill: ${rounds} kills: ${outcomes.ours} left ours, ${outcomes.merged} the merge, ${outcomes.midWrite} during the write, 0 torn`);
+  console.log(
+    `merge-driver kill: ${rounds} kills: ${outcomes.ours} left ours, ${outcomes.merged} the merge, ${outcomes.midWrite} during the write, 0 torn`,
+  );
   // a run that finishes leaves nothing behind in the temporary directory
   const left = fs.readdirSync(tmp).length;
   fs.writeFileSync(files.A, ours);

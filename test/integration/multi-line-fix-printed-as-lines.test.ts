@@ -20,7 +20,9 @@ it('prints the snippet of a new service fix line by line', () => {
   expect(out).toContain('new-service-container');
   expect(out).not.toContain('\\n');
   const lines = out.split('\n');
-  const arrow = lines.findIndex((l) => /^ {2}→ Create services\/orders\/Dockerfile, then add to docker-compose\.yml:$/.test(l));
+  const arrow = lines.findIndex((l) =>
+    /^ {2}→ Create services\/orders\/Dockerfile, then add to docker-compose\.yml:$/.test(l),
+  );
   expect(arrow, out).toBeGreaterThan(-1);
   // the snippet follows, one line each, indented under the arrow
   const snippet = lines.slice(arrow + 1).filter((l) => l.startsWith('    '));

@@ -21,7 +21,10 @@ describe('new services ship a Dockerfile and a compose entry', () => {
     repo.write('services/orders/go.mod', 'module orders\n');
     repo.write('services/orders/main.go', 'package main\nfunc main() {}\n');
     repo.write('services/orders/Dockerfile', 'FROM golang:1.22\nCOPY . .\nRUN go build -o /app\nCMD ["/app"]\n');
-    repo.write('docker-compose.yml', 'services:\n  users:\n    build: ./services/users\n  orders:\n    build: ./services/orders\n');
+    repo.write(
+      'docker-compose.yml',
+      'services:\n  users:\n    build: ./services/users\n  orders:\n    build: ./services/orders\n',
+    );
     repo.ok(['add', '-A']);
     const r = repo.commit('orders service', { env: dev });
     expect(r.code, r.out).toBe(0);
@@ -34,7 +37,9 @@ describe('new services ship a Dockerfile and a compose entry', () => {
     repo.write('services/billing/Dockerfile', 'FROM node:20\nCOPY . .\nCMD ["node", "index.js"]\n');
     repo.ok(['add', '-A']);
     const json = JSON.parse(repo.orch(['check', '--format', 'json'], { env: dev }).stdout);
-    expect(json.findings).toContainEqual(expect.objectContaining({ rule: 'new-service-container', severity: 'warning', path: 'services/billing' }));
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ rule: 'new-service-container', severity: 'warning', path: 'services/billing' }),
+    );
     const r = repo.commit('billing', { env: dev });
     expect(r.code, r.out).toBe(0);
     expect(r.stderr).toContain('new-service-container');

@@ -10,7 +10,10 @@ it('blocks a migration that adds a TODO at that line, and only for lines the cha
   repo.ok(['add', 'WORK_STATUS.md']);
   expect(repo.commit('locks', { env: dba }).code).toBe(0);
 
-  repo.write('db/migrations/001_orders.sql', 'create table orders (\n  id bigint primary key,\n  -- TODO: fill later\n  total numeric\n);\n');
+  repo.write(
+    'db/migrations/001_orders.sql',
+    'create table orders (\n  id bigint primary key,\n  -- TODO: fill later\n  total numeric\n);\n',
+  );
   repo.ok(['add', 'db/migrations']);
   const blocked = repo.commit('migration with a placeholder', { env: dba });
   expect(blocked.code).toBe(1);

@@ -15,14 +15,21 @@ const FORMS: Array<[file: string, text: (status: string) => string]> = [
   ['.orchrc.yml', (s) => `statusFile: "${s}"\n`],
   ['orch.config.js', (s) => `module.exports = { statusFile: ${JSON.stringify(s)} };\n`],
   ['orch.config.mjs', (s) => `export default { statusFile: ${JSON.stringify(s)} };\n`],
-  ['package.json', (s) => JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, orch: { statusFile: s } })],
+  [
+    'package.json',
+    (s) => JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, orch: { statusFile: s } }),
+  ],
 ];
 
 it('npm pack → install into a fresh project → each of the seven configuration forms is the one orch uses', () => {
   const repo = tempRepo({ init: false, bin: false });
   const packDir = path.join(path.dirname(repo.dir), 'pack');
   fs.mkdirSync(packDir);
-  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  });
   expect(pack.status, pack.stderr).toBe(0);
   const tarball = path.join(packDir, pack.stdout.trim().split('\n').pop()!);
   const plainPackage = JSON.stringify({ name: 'consumer', version: '1.0.0', private: true });
@@ -40,11 +47,17 @@ it('npm pack → install into a fresh project → each of the seven configuratio
   for (const [file, text] of FORMS) {
     const status = `STATUS-${file.replace(/[^a-z]/g, '')}.md`;
     repo.write(file, text(status));
-    const r = spawnSync(bin, ['lock', 'src/app.ts', '--task', 'T-1'], { cwd: repo.dir, encoding: 'utf8', env: { ...repo.env, ORCH_AGENT: 'backend-architect' } });
+    const r = spawnSync(bin, ['lock', 'src/app.ts', '--task', 'T-1'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: { ...repo.env, ORCH_AGENT: 'backend-architect' },
+    });
     expect(r.status, `${file}: ${r.stdout}${r.stderr}`).toBe(0);
     expect(r.stderr).not.toContain('Cannot find module');
     // the lock went into the status file that configuration names
-    expect(fs.readFileSync(path.join(repo.dir, status), 'utf8'), file).toMatch(/\| src\/app\.ts \| backend-architect \| T-1 \|/);
+    expect(fs.readFileSync(path.join(repo.dir, status), 'utf8'), file).toMatch(
+      /\| src\/app\.ts \| backend-architect \| T-1 \|/,
+    );
     if (file === 'package.json') repo.write('package.json', plainPackage);
     else fs.rmSync(path.join(repo.dir, file));
   }

@@ -25,5 +25,7 @@ it('judges what is staged, not what is only in the working tree', () => {
 
   // a pathspec commit (git uses a temporary index) of the locked file is judged too
   repo.ok(['reset', '-q']);
-  expect(repo.git(['commit', '-q', '-m', 'pathspec', '--', 'locked.txt'], { env: { ORCH_AGENT: 'other' } }).code).toBe(1);
+  expect(repo.git(['commit', '-q', '-m', 'pathspec', '--', 'locked.txt'], { env: { ORCH_AGENT: 'other' } }).code).toBe(
+    1,
+  );
 });

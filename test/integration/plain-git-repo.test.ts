@@ -8,7 +8,9 @@ afterAll(cleanupAll);
 it('without package.json: installs a sh hook in the hooks directory git uses, chaining the existing hook', () => {
   const repo = tempRepo({ init: false });
   const hooks = path.join(repo.dir, '.git/hooks');
-  fs.writeFileSync(path.join(hooks, 'pre-commit'), '#!/bin/sh\necho "previous hook ran with $# args" >&2\n', { mode: 0o755 });
+  fs.writeFileSync(path.join(hooks, 'pre-commit'), '#!/bin/sh\necho "previous hook ran with $# args" >&2\n', {
+    mode: 0o755,
+  });
 
   const init = repo.orch(['init']);
   expect(init.code, init.out).toBe(0);

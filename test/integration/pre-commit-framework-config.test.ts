@@ -56,7 +56,11 @@ it('with the pre-commit framework: writes a local orch entry into .pre-commit-co
   repo.write('app/models.py', 'x = 1\n');
   repo.ok(['add', 'app/models.py']);
   const [exe, ...args] = cfg.repos[0].hooks[0].entry.split(' ');
-  const r = spawnSync(exe, args, { cwd: repo.dir, env: { ...repo.env, ORCH_AGENT: 'backend-architect' }, encoding: 'utf8' });
+  const r = spawnSync(exe, args, {
+    cwd: repo.dir,
+    env: { ...repo.env, ORCH_AGENT: 'backend-architect' },
+    encoding: 'utf8',
+  });
   expect(r.status).toBe(1);
   expect(r.stderr).toContain('app/models.py is locked by database-architect');
 });
@@ -64,7 +68,12 @@ it('with the pre-commit framework: writes a local orch entry into .pre-commit-co
 it('ships .pre-commit-hooks.yaml for use as a remote repository, with the same hook ids', () => {
   const hooks = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
   const orch = hooks.find((h) => h.id === 'orch');
-  expect(orch).toMatchObject({ entry: 'orch hook pre-commit', pass_filenames: false, always_run: true, stages: ['pre-commit'] });
+  expect(orch).toMatchObject({
+    entry: 'orch hook pre-commit',
+    pass_filenames: false,
+    always_run: true,
+    stages: ['pre-commit'],
+  });
   expect(hooks.map((h) => h.id)).toEqual(['orch', 'orch-commit-msg', 'orch-post-commit']);
   for (const h of hooks) expect(typeof h.name === 'string' && typeof h.language === 'string').toBe(true);
 });

@@ -35,7 +35,12 @@ it('pre-push rejects a --no-verify commit that changes a file locked by another 
   expect(json.code).toBe(1);
   const report = JSON.parse(json.stdout);
   expect(report.findings).toEqual([
-    expect.objectContaining({ rule: 'lock-conflict', path: 'services/orders/handler.ts', commit: bad, holder: 'backend-architect' }),
+    expect.objectContaining({
+      rule: 'lock-conflict',
+      path: 'services/orders/handler.ts',
+      commit: bad,
+      holder: 'backend-architect',
+    }),
   ]);
 
   // the holder's own commit of the same file goes through

@@ -29,7 +29,8 @@ const HEAD_PART = `# Work status
 ## Log
 
 `;
-const entry = (n: number) => `- 2026-11-20 10:${String(n).padStart(2, '0')} frontend-developer T-2: M src/web/p${n}.ts\n`;
+const entry = (n: number) =>
+  `- 2026-11-20 10:${String(n).padStart(2, '0')} frontend-developer T-2: M src/web/p${n}.ts\n`;
 
 describe('the status file along a range', () => {
   it('gives every revision the table its own copy has, parsing only copies that change it', async () => {
@@ -59,7 +60,10 @@ describe('the status file along a range', () => {
     repo.ok(['add', 'STATUS-COPY.md']);
     append(20);
     // a lock row inserted above the Log, with a Log entry: the table changes
-    text = text.replace('| src/api/ | backend-architect', '| src/web/ | frontend-developer | T-2 | 2026-11-20 10:03 | | |\n| src/api/ | backend-architect');
+    text = text.replace(
+      '| src/api/ | backend-architect',
+      '| src/web/ | frontend-developer | T-2 | 2026-11-20 10:03 | | |\n| src/api/ | backend-architect',
+    );
     text += entry(3);
     step('lock src/web/', text);
     append(4);
@@ -83,7 +87,10 @@ describe('the status file along a range', () => {
     const before = text;
     repo.ok(['checkout', '-q', '-b', 'side']);
     append(8);
-    text = text.replace('| src/api/ | backend-architect', '| docs/ | backend-architect | T-3 | 2026-11-20 11:00 | | |\n| src/api/ | backend-architect');
+    text = text.replace(
+      '| src/api/ | backend-architect',
+      '| docs/ | backend-architect | T-3 | 2026-11-20 11:00 | | |\n| src/api/ | backend-architect',
+    );
     step('lock docs/ on the side branch', text);
     const sideText = text;
     repo.ok(['checkout', '-q', 'main']);
@@ -100,14 +107,21 @@ describe('the status file along a range', () => {
     const git = { cwd: repo.dir, env: 'clean' as const };
     const commits = await ask(rangeLogQuery([`${base}..${head}`]), git);
     const copied = commits.find((c) => c.info.subject === 'log 20')!;
-    expect(copied.files).toContainEqual(expect.objectContaining({ status: 'C', path: 'STATUS-COPY.md', oldPath: file }));
+    expect(copied.files).toContainEqual(
+      expect.objectContaining({ status: 'C', path: 'STATUS-COPY.md', oldPath: file }),
+    );
     // read blob by blob, and as chains (every run of versions, however short, one chain)
     for (const chains of [undefined, { git, min: 1 }]) {
       const insertions = commits.map(() => new Map<string, Promise<string[] | null>>());
       const history = statusHistory(
         createBlobReader(git),
         file,
-        commits.map((c, i) => ({ sha: c.info.sha, parents: c.info.parents, files: c.files, insertions: insertions[i] })),
+        commits.map((c, i) => ({
+          sha: c.info.sha,
+          parents: c.info.parents,
+          files: c.files,
+          insertions: insertions[i],
+        })),
         chains,
       );
       const how = chains ? 'as chains' : 'blob by blob';
@@ -115,8 +129,12 @@ describe('the status file along a range', () => {
       const revs = [base, head, ...commits.flatMap((c) => [c.info.sha, ...c.info.parents])];
       for (const rev of revs) {
         const shown = repo.git(['show', `${rev}:${file}`]);
-        const expected = shown.code === 0 ? readStatusHead(shown.stdout, file) : { locks: [], reviews: [], problems: [], steals: [] };
-        expect(await history.at(rev), `${how}: the table at ${repo.ok(['log', '-1', '--format=%s', rev]).trim()}`).toEqual(expected);
+        const expected =
+          shown.code === 0 ? readStatusHead(shown.stdout, file) : { locks: [], reviews: [], problems: [], steals: [] };
+        expect(
+          await history.at(rev),
+          `${how}: the table at ${repo.ok(['log', '-1', '--format=%s', rev]).trim()}`,
+        ).toEqual(expected);
       }
       expect((await history.at(head)).locks.map((l) => l.path)).toEqual(['docs/', 'src/api/']);
       const locked = commits.find((c) => c.info.subject === 'lock src/web/')!;

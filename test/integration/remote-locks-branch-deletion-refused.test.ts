@@ -10,14 +10,18 @@ it('a push that deletes the lock branch is refused by pre-push and by the server
   const { server } = lockServer({ preReceive: true });
   const backend = cloneOf(server, 'backend');
   const rogue = cloneOf(server, 'rogue');
-  expect(backend.orch(['lock', 'api/openapi.yaml', '--task', 'T-12'], { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(0);
+  expect(
+    backend.orch(['lock', 'api/openapi.yaml', '--task', 'T-12'], { env: { ORCH_AGENT: 'backend-architect' } }).code,
+  ).toBe(0);
   const tip = server.ok(['rev-parse', 'orch/locks']).trim();
   rogue.ok(['fetch', '-q', 'origin']);
 
   const local = rogue.git(['push', 'origin', ':orch/locks']);
   expect(local.code).not.toBe(0);
   expect(local.stderr).toContain('status-integrity');
-  expect(local.stderr).toContain("this push deletes refs/heads/orch/locks, the lock branch: every agent's lock would go at once.");
+  expect(local.stderr).toContain(
+    "this push deletes refs/heads/orch/locks, the lock branch: every agent's lock would go at once.",
+  );
 
   const skipped = rogue.git(['push', '--no-verify', 'origin', ':orch/locks']);
   expect(skipped.code).not.toBe(0);

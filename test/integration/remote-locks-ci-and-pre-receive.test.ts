@@ -5,11 +5,13 @@ import { cleanupAll } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-it('a commit that changes a path locked on the lock branch is rejected by orch ci and by the server\'s pre-receive hook', () => {
+it("a commit that changes a path locked on the lock branch is rejected by orch ci and by the server's pre-receive hook", () => {
   const { server } = lockServer({ preReceive: true });
   const holder = cloneOf(server, 'holder');
   const other = cloneOf(server, 'other');
-  const lock = holder.orch(['lock', 'services/payments/api.ts', '--task', 'T-40'], { env: { ORCH_AGENT: 'payments-agent' } });
+  const lock = holder.orch(['lock', 'services/payments/api.ts', '--task', 'T-40'], {
+    env: { ORCH_AGENT: 'payments-agent' },
+  });
   expect(lock.code, lock.out).toBe(0);
   // the lock lives on the lock branch only: main's WORK_STATUS.md never had the row
   expect(server.ok(['show', 'main:WORK_STATUS.md'])).not.toContain('services/payments/api.ts');
@@ -22,7 +24,12 @@ it('a commit that changes a path locked on the lock branch is rejected by orch c
   expect(ci.code, ci.out).toBe(1);
   const report = JSON.parse(ci.stdout);
   expect(report.findings).toEqual([
-    expect.objectContaining({ rule: 'lock-conflict', path: 'services/payments/api.ts', holder: 'payments-agent', commit: bad }),
+    expect.objectContaining({
+      rule: 'lock-conflict',
+      path: 'services/payments/api.ts',
+      holder: 'payments-agent',
+      commit: bad,
+    }),
   ]);
 
   const push = other.git(['push', '--no-verify', 'origin', 'main']);

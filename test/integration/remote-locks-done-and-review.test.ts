@@ -17,7 +17,9 @@ it('orch done and orch review in remote mode: the lock branch records them, the 
   const reviewRow = /^\| services\/orders\/Dockerfile \| backend-architect \| docker-expert \| requested\b/m;
   expect(serverTable(server)).toMatch(reviewRow);
   expect(clone.read('WORK_STATUS.md')).toMatch(reviewRow);
-  expect(server.ok(['log', '-1', '--format=%an|%s', 'orch/locks']).trim()).toBe('backend-architect|review request services/orders/Dockerfile');
+  expect(server.ok(['log', '-1', '--format=%an|%s', 'orch/locks']).trim()).toBe(
+    'backend-architect|review request services/orders/Dockerfile',
+  );
 
   const done = clone.orch(['done', 'T-12'], { env: me });
   expect(done.code, done.out).toBe(0);
@@ -27,7 +29,9 @@ it('orch done and orch review in remote mode: the lock branch records them, the 
   expect(rows(shared, 'services/billing/')).toEqual([]);
   const entry = /^- \S+ backend-architect done T-12: released services\/orders\/, services\/billing\/$/m;
   expect(shared).toMatch(entry);
-  expect(server.ok(['log', '-1', '--format=%an|%s', 'orch/locks']).trim()).toBe('backend-architect|done T-12: release services/orders/, services/billing/');
+  expect(server.ok(['log', '-1', '--format=%an|%s', 'orch/locks']).trim()).toBe(
+    'backend-architect|done T-12: release services/orders/, services/billing/',
+  );
   const local = clone.read('WORK_STATUS.md');
   expect(local).toMatch(entry);
   expect(rows(local, 'services/orders/ ')).toEqual([]);

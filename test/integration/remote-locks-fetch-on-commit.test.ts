@@ -8,7 +8,9 @@ it('with locks.fetchOnCommit, pre-commit fetches the lock branch first and sees 
   const { server } = lockServer({ locks: { fetchOnCommit: true } });
   const other = cloneOf(server, 'other');
   const holder = cloneOf(server, 'holder');
-  expect(holder.orch(['lock', 'db/schema.sql', '--task', 'T-7'], { env: { ORCH_AGENT: 'database-architect' } }).code).toBe(0);
+  expect(
+    holder.orch(['lock', 'db/schema.sql', '--task', 'T-7'], { env: { ORCH_AGENT: 'database-architect' } }).code,
+  ).toBe(0);
 
   other.write('db/schema.sql', 'create table t (id int);\n');
   other.ok(['add', 'db/schema.sql']);

@@ -18,12 +18,18 @@ it('orch init --remote creates the lock branch, turns remote mode on in the conf
 
   const init = repo.orch(['init', '--remote', 'origin']);
   expect(init.code, init.out).toBe(0);
-  expect(init.stdout).toMatch(/created the lock branch orch\/locks on origin \([0-9a-f]{12}, an empty WORK_STATUS\.md\)/);
-  expect(init.stdout).toContain('added the fetch refspec +refs/heads/orch/locks:refs/remotes/origin/orch/locks to remote.origin.fetch');
+  expect(init.stdout).toMatch(
+    /created the lock branch orch\/locks on origin \([0-9a-f]{12}, an empty WORK_STATUS\.md\)/,
+  );
+  expect(init.stdout).toContain(
+    'added the fetch refspec +refs/heads/orch/locks:refs/remotes/origin/orch/locks to remote.origin.fetch',
+  );
   expect(init.stdout).toContain('set "locks": { "remote": "origin" } in .orchrc.json (created by this init)');
   expect(JSON.parse(repo.read('.orchrc.json')).locks).toEqual({ remote: 'origin' });
   expect(server.ok(['show', 'orch/locks:WORK_STATUS.md'])).toBe(repo.read('WORK_STATUS.md'));
-  expect(repo.ok(['config', '--get-all', 'remote.origin.fetch'])).toContain('+refs/heads/orch/locks:refs/remotes/origin/orch/locks');
+  expect(repo.ok(['config', '--get-all', 'remote.origin.fetch'])).toContain(
+    '+refs/heads/orch/locks:refs/remotes/origin/orch/locks',
+  );
 
   // idempotent, and an existing configuration is not edited: the person is told the change
   repo.ok(['add', '-A']);
@@ -52,10 +58,15 @@ it('orch init --remote creates the lock branch, turns remote mode on in the conf
   repo.ok(['fetch', '-q', 'origin']);
   const fresh = repo.orch(['doctor', '--format', 'json'], { env: { ORCH_AGENT: 'agent-b' } });
   const checks = JSON.parse(fresh.stdout).checks as { topic: string; level: string; message: string }[];
-  expect(checks.find((c) => c.topic === 'lock branch')).toMatchObject({ level: 'ok', message: 'origin/orch/locks reachable, last change under a minute ago, 1 lock(s)' });
+  expect(checks.find((c) => c.topic === 'lock branch')).toMatchObject({
+    level: 'ok',
+    message: 'origin/orch/locks reachable, last change under a minute ago, 1 lock(s)',
+  });
 
   repo.ok(['remote', 'set-url', 'origin', `${server.dir}-gone`]);
   const down = repo.orch(['doctor'], { env: { ORCH_AGENT: 'agent-b' } });
   expect(down.code).toBe(1);
-  expect(down.stdout).toMatch(/✖ lock branch: cannot reach origin \(.*\): lock operations fail and pushes are blocked \(locks.verify "strict"\)/);
+  expect(down.stdout).toMatch(
+    /✖ lock branch: cannot reach origin \(.*\): lock operations fail and pushes are blocked \(locks.verify "strict"\)/,
+  );
 });

@@ -16,7 +16,9 @@ it('an unreachable remote fails with exit 2 and says what to do; --offline recor
 
   const down = laptop.orch(['lock', 'services/orders/', '--task', 'T-12'], { env: me });
   expect(down.code).toBe(2);
-  expect(down.stderr).toContain('cannot lock services/orders/: the lock branch orch/locks on remote "origin" cannot be reached');
+  expect(down.stderr).toContain(
+    'cannot lock services/orders/: the lock branch orch/locks on remote "origin" cannot be reached',
+  );
   expect(down.stderr).toContain('does not appear to be a git repository');
   expect(down.stderr).toContain('Nothing was changed.');
   expect(down.stderr).toContain('add --offline');
@@ -25,8 +27,12 @@ it('an unreachable remote fails with exit 2 and says what to do; --offline recor
 
   const offline = laptop.orch(['lock', 'services/orders/', '--task', 'T-12', '--offline'], { env: me });
   expect(offline.code, offline.out).toBe(0);
-  expect(offline.stdout).toContain("Offline: recorded in this clone's WORK_STATUS.md only. It binds nobody else until `orch sync` publishes it to origin/orch/locks.");
-  expect(rows(laptop.read('WORK_STATUS.md'), 'services/')).toEqual([expect.stringMatching(/^\| services\/orders\/ \| backend-architect \| T-12 \|/)]);
+  expect(offline.stdout).toContain(
+    "Offline: recorded in this clone's WORK_STATUS.md only. It binds nobody else until `orch sync` publishes it to origin/orch/locks.",
+  );
+  expect(rows(laptop.read('WORK_STATUS.md'), 'services/')).toEqual([
+    expect.stringMatching(/^\| services\/orders\/ \| backend-architect \| T-12 \|/),
+  ]);
   expect(fs.existsSync(path.join(laptop.dir, '.git/orch/pending.json'))).toBe(true);
   // an offline lock that another clone takes first is reported at sync, not published
   expect(laptop.orch(['lock', 'docs/adr/', '--offline'], { env: me }).code).toBe(0);
@@ -42,7 +48,9 @@ it('an unreachable remote fails with exit 2 and says what to do; --offline recor
   laptop.ok(['remote', 'set-url', 'origin', server.dir]);
   const sync = laptop.orch(['sync'], { env: me });
   expect(sync.code, sync.out).toBe(1);
-  expect(sync.stdout).toContain('Published the offline lock of services/orders/ (backend-architect) to origin/orch/locks.');
+  expect(sync.stdout).toContain(
+    'Published the offline lock of services/orders/ (backend-architect) to origin/orch/locks.',
+  );
   expect(sync.stderr).toContain('the offline lock of docs/adr/ (backend-architect) was not published');
   expect(sync.stderr).toContain('held by architect');
   expect(fs.existsSync(path.join(laptop.dir, '.git/orch/pending.json'))).toBe(false);

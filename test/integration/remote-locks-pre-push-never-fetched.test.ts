@@ -24,7 +24,9 @@ it('a clone that never fetched commits a change to a path locked elsewhere; its 
   const push = late.git(['push', 'origin', 'main'], { env: frontend });
   expect(push.code).not.toBe(0);
   expect(push.stderr).toContain('lock-conflict');
-  expect(push.stderr).toContain('services/orders/handler.ts is locked by backend-architect (covered by the lock on services/orders/)');
+  expect(push.stderr).toContain(
+    'services/orders/handler.ts is locked by backend-architect (covered by the lock on services/orders/)',
+  );
   expect(push.stderr).toContain(`${sha.slice(0, 7)} "frontend tweaks the orders handler" by frontend-specialist`);
   expect(push.stderr).toContain('push blocked');
   expect(server.ok(['rev-parse', 'main']).trim()).not.toBe(sha);

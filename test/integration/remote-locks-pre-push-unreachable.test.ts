@@ -22,7 +22,9 @@ function pushWithLocksUnreachable(verify: 'strict' | 'warn') {
 it('locks.verify "strict" (the default): pre-push blocks when the lock branch cannot be fetched', () => {
   const { clone, mirror, push } = pushWithLocksUnreachable('strict');
   expect(push.code).not.toBe(0);
-  expect(push.stderr).toContain('cannot verify the changes against the shared locks: fetching orch/locks from origin failed');
+  expect(push.stderr).toContain(
+    'cannot verify the changes against the shared locks: fetching orch/locks from origin failed',
+  );
   expect(push.stderr).toContain('Blocked because locks.verify is "strict".');
   expect(push.stderr).toContain('"locks": { "verify": "warn" }');
   expect(mirror.ok(['rev-parse', 'main']).trim()).not.toBe(clone.ok(['rev-parse', 'HEAD']).trim());

@@ -8,7 +8,9 @@ it('three clones racing to lock one path leave exactly one holder on the lock br
   const { server } = lockServer();
   const clones = [1, 2, 3].map((i) => cloneOf(server, `clone-${i}`));
   const results = await Promise.all(
-    clones.map((c, i) => orchAsync(c, ['lock', 'services/orders/handler.ts', '--task', `T-${i + 1}`], { ORCH_AGENT: `agent-${i + 1}` })),
+    clones.map((c, i) =>
+      orchAsync(c, ['lock', 'services/orders/handler.ts', '--task', `T-${i + 1}`], { ORCH_AGENT: `agent-${i + 1}` }),
+    ),
   );
   const winners = results.flatMap((r, i) => (r.code === 0 ? [i + 1] : []));
   expect(winners, results.map((r) => r.out).join('\n---\n')).toHaveLength(1);
@@ -18,7 +20,9 @@ it('three clones racing to lock one path leave exactly one holder on the lock br
     if (i + 1 === winners[0]) continue;
     expect(r.code, r.out).toBe(1);
     expect(r.stderr).toContain('lock-conflict');
-    expect(r.stderr).toContain(`services/orders/handler.ts overlaps the lock on services/orders/handler.ts held by ${winner}`);
+    expect(r.stderr).toContain(
+      `services/orders/handler.ts overlaps the lock on services/orders/handler.ts held by ${winner}`,
+    );
   }
 
   const table = rows(serverTable(server), 'services/');

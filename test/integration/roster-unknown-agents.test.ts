@@ -6,7 +6,8 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-const definition = (name: string, description: string) => `---\nname: ${name}\ndescription: ${description}\ntools: Read, Edit\n---\n\nYou are ${name}.\n`;
+const definition = (name: string, description: string) =>
+  `---\nname: ${name}\ndescription: ${description}\ntools: Read, Edit\n---\n\nYou are ${name}.\n`;
 
 it('warns about a misspelt identity and a misspelt contract owner, naming the closest agent', () => {
   const repo = tempRepo();
@@ -26,8 +27,12 @@ it('warns about a misspelt identity and a misspelt contract owner, naming the cl
   // warnings only: the commit goes through
   expect(r.code).toBe(0);
   expect(r.stderr).toContain('unknown-agent');
-  expect(r.stderr).toContain('frontend-specalist (the identity, from env) is not a known agent; did you mean frontend-specialist?');
-  expect(r.stderr).toContain('backend-architcet (owner of the contract public API) is not a known agent; did you mean backend-architect?');
+  expect(r.stderr).toContain(
+    'frontend-specalist (the identity, from env) is not a known agent; did you mean frontend-specialist?',
+  );
+  expect(r.stderr).toContain(
+    'backend-architcet (owner of the contract public API) is not a known agent; did you mean backend-architect?',
+  );
 
   // the right name: no identity warning (the contract's typo is still reported)
   repo.write('web/app.tsx', 'export const a = 1;\n');
@@ -41,7 +46,11 @@ it('warns about a misspelt identity and a misspelt contract owner, naming the cl
   expect(status.stdout).toContain('Roster (3, from .claude/agents):');
   expect(status.stdout).toContain('  backend-architect — .claude/agents/backend-architect.md');
   const json = JSON.parse(repo.orch(['status', '--format', 'json']).stdout);
-  expect(json.roster.agents.map((a: { name: string }) => a.name).sort()).toEqual(['backend-architect', 'docker-expert', 'frontend-specialist']);
+  expect(json.roster.agents.map((a: { name: string }) => a.name).sort()).toEqual([
+    'backend-architect',
+    'docker-expert',
+    'frontend-specialist',
+  ]);
 
   const doctor = repo.orch(['doctor']);
   expect(doctor.stdout).toMatch(/roster: 3 agents from \.claude\/agents: /);
@@ -62,6 +71,8 @@ it('reads definitions from the configured globs, and a lock holder outside the r
   repo.ok(['add', '-A']);
   const r = repo.commit('release', { env: { ORCH_AGENT: 'release-captain' } });
   expect(r.code).toBe(0);
-  expect(r.stderr).toContain('release-captian (lock holder of src/) is not a known agent; did you mean release-captain?');
+  expect(r.stderr).toContain(
+    'release-captian (lock holder of src/) is not a known agent; did you mean release-captain?',
+  );
   expect(r.stderr).not.toContain('release-captain (the identity');
 });

@@ -27,5 +27,7 @@ it('lock and steal say what remains to be done; the hook announces review reques
   const commit = repo.commit('Add the api image', { env: holder });
   expect(commit.code, commit.out).toBe(0);
   expect(commit.stderr).toContain('requested a container review of services/api/Dockerfile from docker-expert');
-  expect(repo.ok(['show', 'HEAD:WORK_STATUS.md'])).toMatch(/\| services\/api\/Dockerfile \| backend-architect \| docker-expert \| requested/);
+  expect(repo.ok(['show', 'HEAD:WORK_STATUS.md'])).toMatch(
+    /\| services\/api\/Dockerfile \| backend-architect \| docker-expert \| requested/,
+  );
 });

@@ -28,7 +28,10 @@ it.skipIf(spawnSync('ssh-keygen', ['-?']).error !== undefined)(
         {
           ...cfg,
           identity: { signed: true },
-          agents: { 'backend-architect': { signingKeys: [backend.pub] }, 'frontend-specialist': { signingKeys: [frontend.pub] } },
+          agents: {
+            'backend-architect': { signingKeys: [backend.pub] },
+            'frontend-specialist': { signingKeys: [frontend.pub] },
+          },
         },
         null,
         2,
@@ -42,7 +45,9 @@ it.skipIf(spawnSync('ssh-keygen', ['-?']).error !== undefined)(
     const signedAs = (key: string, agent: string, file: string, message: string) => {
       repo.write(file, `${message}\n`);
       repo.ok(['add', file]);
-      const r = repo.git(['-c', `user.signingkey=${key}`, 'commit', '-q', '-S', '-m', message], { env: { ORCH_AGENT: agent } });
+      const r = repo.git(['-c', `user.signingkey=${key}`, 'commit', '-q', '-S', '-m', message], {
+        env: { ORCH_AGENT: agent },
+      });
       expect(r.code, r.out).toBe(0);
       return repo.ok(['rev-parse', 'HEAD']).trim();
     };
@@ -64,6 +69,10 @@ it.skipIf(spawnSync('ssh-keygen', ['-?']).error !== undefined)(
     repo.ok(['add', 'src/c.ts']);
     expect(repo.commit('unsigned', { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(0);
     r = repo.orch(['ci', '--base', base, '--head', 'HEAD', '--format', 'json']);
-    expect(JSON.parse(r.stdout).findings.map((f: { message: string }) => f.message).join('\n')).toContain('it is not signed');
+    expect(
+      JSON.parse(r.stdout)
+        .findings.map((f: { message: string }) => f.message)
+        .join('\n'),
+    ).toContain('it is not signed');
   },
 );

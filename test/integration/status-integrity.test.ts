@@ -24,13 +24,17 @@ it("blocks deleting another agent's lock row by hand; a recorded steal passes", 
   repo.ok(['checkout', '--', 'WORK_STATUS.md']);
   repo.ok(['reset', '-q']);
   repo.ok(['checkout', '--', 'WORK_STATUS.md']);
-  const steal = repo.orch(['unlock', 'src/orders.ts', '--steal', '--reason', 'holder offline since Friday'], { env: thief });
+  const steal = repo.orch(['unlock', 'src/orders.ts', '--steal', '--reason', 'holder offline since Friday'], {
+    env: thief,
+  });
   expect(steal.code, steal.out).toBe(0);
   repo.ok(['add', 'WORK_STATUS.md']);
   const ok = repo.commit('take over orders', { env: thief });
   expect(ok.code, ok.out).toBe(0);
   const committed = repo.ok(['show', 'HEAD:WORK_STATUS.md']);
-  expect(committed).toMatch(/frontend-specialist steal src\/orders\.ts from backend-architect: holder offline since Friday/);
+  expect(committed).toMatch(
+    /frontend-specialist steal src\/orders\.ts from backend-architect: holder offline since Friday/,
+  );
   expect(committed).not.toMatch(/^\| src\/orders\.ts \| backend-architect/m);
 });
 
@@ -48,7 +52,10 @@ it('blocks an agent changing .orchrc.json unless it is among configOwners', () =
   repo.write('.orchrc.json', JSON.stringify({ ...cfg, configOwners: ['devops-engineer'] }, null, 2));
   repo.ok(['add', '.orchrc.json']);
   expect(repo.commit('person edits config').code).toBe(0);
-  repo.write('.orchrc.json', JSON.stringify({ ...cfg, configOwners: ['devops-engineer'], locks: { ttl: '8h' } }, null, 2));
+  repo.write(
+    '.orchrc.json',
+    JSON.stringify({ ...cfg, configOwners: ['devops-engineer'], locks: { ttl: '8h' } }, null, 2),
+  );
   repo.ok(['add', '.orchrc.json']);
   const owner = repo.commit('owner agent edits config', { env: { ORCH_AGENT: 'devops-engineer' } });
   expect(owner.code, owner.out).toBe(0);

@@ -11,11 +11,20 @@ afterAll(cleanupAll);
 it('refuses to rewrite a Latin-1 status file, then keeps every byte of the UTF-8 one', () => {
   const repo = tempRepo();
   const file = path.join(repo.dir, 'WORK_STATUS.md');
-  const latin1 = Buffer.concat([fs.readFileSync(file), Buffer.from('\nNotes: meet at the caf'), Buffer.from([0xe9]), Buffer.from(' at noon.\n')]);
+  const latin1 = Buffer.concat([
+    fs.readFileSync(file),
+    Buffer.from('\nNotes: meet at the caf'),
+    Buffer.from([0xe9]),
+    Buffer.from(' at noon.\n'),
+  ]);
   fs.writeFileSync(file, latin1);
   repo.ok(['add', 'WORK_STATUS.md']);
   repo.ok(['commit', '-q', '--no-verify', '-m', 'Notes']);
-  const lineNo = latin1.toString('latin1').split('\n').findIndex((l) => l.includes('caf')) + 1;
+  const lineNo =
+    latin1
+      .toString('latin1')
+      .split('\n')
+      .findIndex((l) => l.includes('caf')) + 1;
   const agent = { ORCH_AGENT: 'backend-architect' };
 
   const lock = repo.orch(['lock', 'src/app.ts'], { env: agent });

@@ -10,7 +10,16 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 afterAll(cleanupAll);
 
 const dir = path.join(import.meta.dirname, '../fixtures/status');
-const SHAPES = ['agent-first-bullets', 'agent-sections', 'work-tables', 'key-value-lists', 'descriptions-not-holders', 'templates-and-examples', 'lock-path-forms', 'problems'];
+const SHAPES = [
+  'agent-first-bullets',
+  'agent-sections',
+  'work-tables',
+  'key-value-lists',
+  'descriptions-not-holders',
+  'templates-and-examples',
+  'lock-path-forms',
+  'problems',
+];
 const UNKNOWN = '(unknown holder)';
 
 interface Expected {
@@ -72,7 +81,14 @@ describe('each status shape binds at the commit', () => {
     repo.write('WORK_STATUS.md', fs.readFileSync(path.join(dir, 'templates-and-examples.md')));
     repo.ok(['add', 'WORK_STATUS.md']);
     expect(repo.commit('status: templates', { env: person, args: ['--no-verify'] }).code).toBe(0);
-    for (const file of ['src/example.ts', 'src/hidden.ts', 'src/fenced.ts', 'src/illustration.ts', 'src/template/x.ts', 'src/example-bullet.ts']) {
+    for (const file of [
+      'src/example.ts',
+      'src/hidden.ts',
+      'src/fenced.ts',
+      'src/illustration.ts',
+      'src/template/x.ts',
+      'src/example-bullet.ts',
+    ]) {
       repo.write(file, 'x\n');
       repo.ok(['add', '--', file]);
       const r = repo.commit(`outsider edits ${file}`, { env: { ORCH_AGENT: 'outsider-agent' } });

@@ -14,24 +14,48 @@ const DEAD_PID = 4_194_305;
 
 it('no temporary file where git add can take it, and leftovers gone after the next run', async () => {
   const repo = tempRepo();
-  const rows = Array.from({ length: 6000 }, (_, i) => `| src/module-${i}/index.ts | agent-${i % 7} | T-${i} | 2026-11-26T09:00Z | - | keep ${'x'.repeat(60)} |`);
-  repo.write('WORK_STATUS.md', repo.read('WORK_STATUS.md').replace('| --- | --- | --- | --- | --- | --- |\n', `| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`));
+  const rows = Array.from(
+    { length: 6000 },
+    (_, i) => `| src/module-${i}/index.ts | agent-${i % 7} | T-${i} | 2026-11-26T09:00Z | - | keep ${'x'.repeat(60)} |`,
+  );
+  repo.write(
+    'WORK_STATUS.md',
+    repo
+      .read('WORK_STATUS.md')
+      .replace(
+        '| --- | --- | --- | --- | --- | --- |\n',
+        `| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`,
+      ),
+  );
   repo.ok(['add', 'WORK_STATUS.md']);
   repo.ok(['commit', '-q', '-m', 'Many locks']);
   const tmpDir = path.join(repo.dir, '.git/orch/tmp');
 
   for (let round = 0; round < 8; round++) {
-    const child = spawn(process.execPath, [ORCH_BIN, 'lock', `new/path-${round}.ts`], { cwd: repo.dir, env: { ...repo.env, ORCH_AGENT: 'killer' } });
+    const child = spawn(process.execPath, [ORCH_BIN, 'lock', `new/path-${round}.ts`], {
+      cwd: repo.dir,
+      env: { ...repo.env, ORCH_AGENT: 'killer' },
+    });
     const exited = new Promise((r) => child.on('close', r));
     await new Promise((r) => setTimeout(r, 40 + Math.random() * 300));
     child.kill('SIGKILL');
     await exited;
     // whatever the moment: the working tree holds nothing but the status file's change
-    const untracked = repo.ok(['status', '--porcelain', '--untracked-files=all']).split('\n').filter((l) => l.startsWith('??'));
+    const untracked = repo
+      .ok(['status', '--porcelain', '--untracked-files=all'])
+      .split('\n')
+      .filter((l) => l.startsWith('??'));
     expect(untracked).toEqual([]);
   }
   repo.ok(['add', '-A']);
-  expect(repo.ok(['diff', '--cached', '--name-only']).trim().split('\n').filter(Boolean).every((f) => f === 'WORK_STATUS.md')).toBe(true);
+  expect(
+    repo
+      .ok(['diff', '--cached', '--name-only'])
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .every((f) => f === 'WORK_STATUS.md'),
+  ).toBe(true);
 
   // leftovers of dead writers: in the temporary directory, and beside the file (older versions)
   fs.mkdirSync(tmpDir, { recursive: true });

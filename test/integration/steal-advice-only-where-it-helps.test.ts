@@ -21,7 +21,9 @@ it('fix lines by who is asking and whether a steal would help', () => {
   repo.ok(['add', 'src/app.ts']);
   const plain = repo.commit('app', { env: agent });
   expect(plain.code).toBe(1);
-  expect(fixOf(plain.stderr)).toBe('Wait for backend-architect to release it, or ask them; only if a person approved taking it over: orch unlock src/app.ts --steal --reason "<who approved, and why>"');
+  expect(fixOf(plain.stderr)).toBe(
+    'Wait for backend-architect to release it, or ask them; only if a person approved taking it over: orch unlock src/app.ts --steal --reason "<who approved, and why>"',
+  );
 
   // an agent, a contract it does not own: no steal (contract-owner would still block)
   repo.ok(['reset', '-q']);

@@ -13,7 +13,11 @@ afterAll(cleanupAll);
 it("commit-msg adds the trailers its own pre-commit left, not the other agent's", () => {
   const repo = tempRepo();
   const hook = (name: string, agent: string, args: string[] = []) => {
-    const r = spawnSync(path.join(repo.dir, '.git', 'hooks', name), args, { cwd: repo.dir, env: { ...repo.env, ORCH_AGENT: agent }, encoding: 'utf8' });
+    const r = spawnSync(path.join(repo.dir, '.git', 'hooks', name), args, {
+      cwd: repo.dir,
+      env: { ...repo.env, ORCH_AGENT: agent },
+      encoding: 'utf8',
+    });
     return { code: r.status ?? 128, out: r.stdout + r.stderr };
   };
 

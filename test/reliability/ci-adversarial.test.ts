@@ -77,7 +77,8 @@ it('a pull request cannot hide the locks: another statusFile, an emptied status 
   const r = orchCi(repo, ['--format', 'json'], { env: githubPullRequest(repo, base, edit) });
   expect(r.code, r.out).toBe(1);
   const findings = JSON.parse(r.stdout).findings as JsonFinding[];
-  const has = (rule: string, path: string, commit: string) => findings.some((f) => f.rule === rule && f.path === path && f.commit === commit);
+  const has = (rule: string, path: string, commit: string) =>
+    findings.some((f) => f.rule === rule && f.path === path && f.commit === commit);
   expect(has('contract-owner', '.orchrc.json', hide), r.stdout).toBe(true);
   expect(has('status-integrity', 'WORK_STATUS.md', wipe), r.stdout).toBe(true);
   expect(has('lock-conflict', 'services/orders/handler.ts', edit), r.stdout).toBe(true);

@@ -33,7 +33,11 @@ const GOOD = { statusFile: 'WORK_STATUS.md', rules: { 'lock-conflict': 'error' }
 /** Hand-picked breakage, then generated texts the parser rejects, all in one list. */
 function brokenConfigs(): { name: string; text: string; line?: number }[] {
   const fixed = [
-    { name: '.orchrc.json', text: '{\n  "statusFile": "WORK_STATUS.md",\n  "rules": {\n    "lock-conflict": "error",\n  }\n}\n', line: 4 },
+    {
+      name: '.orchrc.json',
+      text: '{\n  "statusFile": "WORK_STATUS.md",\n  "rules": {\n    "lock-conflict": "error",\n  }\n}\n',
+      line: 4,
+    },
     { name: '.orchrc.json', text: '{\n  "statusFile": WORK_STATUS.md\n}\n', line: 2 },
     { name: '.orchrc.json', text: '{"locks": {"ttl": "eight hours"}}' },
     { name: '.orchrc.json', text: '\u0000\u0001binary' },
@@ -47,9 +51,14 @@ function brokenConfigs(): { name: string; text: string; line?: number }[] {
   ];
   const generated = fc.sample(
     fc
-      .tuple(fc.constantFrom('.orchrc.json', '.orchrc.yaml'), fc.array(editArb(['{', '}', '"', ',', ':', '\n', '*a', '&', '- ', '[', ']']), { minLength: 1, maxLength: 4 }))
+      .tuple(
+        fc.constantFrom('.orchrc.json', '.orchrc.yaml'),
+        fc.array(editArb(['{', '}', '"', ',', ':', '\n', '*a', '&', '- ', '[', ']']), { minLength: 1, maxLength: 4 }),
+      )
       .map(([name, edits]) => {
-        const text = name.endsWith('.json') ? JSON.stringify(GOOD, null, 2) : 'statusFile: WORK_STATUS.md\nrules:\n  lock-conflict: error\nlocks:\n  ttl: 8h\n';
+        const text = name.endsWith('.json')
+          ? JSON.stringify(GOOD, null, 2)
+          : 'statusFile: WORK_STATUS.md\nrules:\n  lock-conflict: error\nlocks:\n  ttl: 8h\n';
         return { name, text: edits.reduce(applyEdit, text) };
       })
       .filter(({ name, text }) => {
@@ -125,7 +134,22 @@ describe('damaged status and compose files through the CLI', () => {
       '',
     ].join('\n');
     const docs = fc.sample(
-      fc.array(editArb(['|', '| --- |', '```\n', '<!--\n', '## Recently Released\n', '## Locks\n', '| x | y |\n', 'LOCK [a] [b] [c]\n', '\r\n']), { minLength: 1, maxLength: 6 }).map((es) => es.reduce(applyEdit, seed)),
+      fc
+        .array(
+          editArb([
+            '|',
+            '| --- |',
+            '```\n',
+            '<!--\n',
+            '## Recently Released\n',
+            '## Locks\n',
+            '| x | y |\n',
+            'LOCK [a] [b] [c]\n',
+            '\r\n',
+          ]),
+          { minLength: 1, maxLength: 6 },
+        )
+        .map((es) => es.reduce(applyEdit, seed)),
       { numRuns: 5, seed: 5 },
     );
     for (const text of docs) {
@@ -140,7 +164,9 @@ describe('damaged status and compose files through the CLI', () => {
       const after = readStatus(repo.read('WORK_STATUS.md')).locks.map((x) => `${x.path}\0${x.agent}`);
       for (const k of before) expect(after).toContain(k);
       if (l.code === 0) expect(after).toContain('fuzz/new.ts\0fuzzer');
-      const c = repo.orch(['check', '--files', 'api/openapi.yaml', '--format', 'json'], { env: { ORCH_AGENT: 'someone' } });
+      const c = repo.orch(['check', '--files', 'api/openapi.yaml', '--format', 'json'], {
+        env: { ORCH_AGENT: 'someone' },
+      });
       noCrash(c);
       // a line of a lock section that cannot be read is a warning with its line number
       for (const f of JSON.parse(c.stdout).findings as { rule: string; line?: number; message: string }[]) {

@@ -88,7 +88,7 @@ const STATUS_TOKENS = [
   'x'.repeat(5000),
   '|'.repeat(300),
   '`'.repeat(50),
-  '[' .repeat(200),
+  '['.repeat(200),
 ];
 
 const word = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/);
@@ -98,7 +98,9 @@ const generatedStatus = fc
   .array(
     fc.oneof(
       fc.constantFrom(...STATUS_TOKENS),
-      fc.tuple(genPath, word, fc.constantFrom('T-1', '-', '')).map(([p, a, t]) => `| ${p} | ${a} | ${t} | 2026-01-01T00:00Z | - | - |\n`),
+      fc
+        .tuple(genPath, word, fc.constantFrom('T-1', '-', ''))
+        .map(([p, a, t]) => `| ${p} | ${a} | ${t} | 2026-01-01T00:00Z | - | - |\n`),
       fc.tuple(genPath, word).map(([p, a]) => `- \`${p}\` - ${a} - 2026-01-18 - task\n`),
       fc.tuple(genPath, word).map(([p, a]) => `LOCK [${p}] [${a}] [2026-01-18]\n`),
       fc.string({ maxLength: 40 }),
@@ -109,7 +111,12 @@ const generatedStatus = fc
 
 const statusDoc = fc.oneof(
   { weight: 3, arbitrary: mutated(statusSeeds, STATUS_TOKENS) },
-  { weight: 2, arbitrary: fc.tuple(generatedStatus, fc.array(editArb(STATUS_TOKENS), { maxLength: 4 })).map(([t, es]) => es.reduce(applyEdit, t)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(generatedStatus, fc.array(editArb(STATUS_TOKENS), { maxLength: 4 }))
+      .map(([t, es]) => es.reduce(applyEdit, t)),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) },
 );
 
@@ -148,7 +155,8 @@ describe('fuzz: WORK_STATUS.md', () => {
           for (const l of [...doc.locks, ...doc.reviews]) {
             if (!(l.line >= 1 && l.line <= lines)) throw new Error(`line ${l.line} outside 1..${lines}`);
           }
-          for (const l of doc.locks) if (!l.path || !l.agent) throw new Error(`empty path or agent: ${JSON.stringify(l)}`);
+          for (const l of doc.locks)
+            if (!l.path || !l.agent) throw new Error(`empty path or agent: ${JSON.stringify(l)}`);
         });
       }),
       { numRuns: 3000 },
@@ -165,7 +173,8 @@ describe('fuzz: WORK_STATUS.md', () => {
           assertNoInternalFailure(after);
           const afterKeys = keys(after);
           if (!afterKeys.includes(key(NEW_LOCK))) throw new Error('the added lock is not read back');
-          for (const k of keys(before)) if (!afterKeys.includes(k)) throw new Error(`adding a lock lost ${JSON.stringify(k)}`);
+          for (const k of keys(before))
+            if (!afterKeys.includes(k)) throw new Error(`adding a lock lost ${JSON.stringify(k)}`);
           const removed = removeLocks(added, (l) => l.agent === NEW_LOCK.agent && l.path === NEW_LOCK.path);
           const restored = readStatus(removed.text);
           if (keys(restored).includes(key(NEW_LOCK))) throw new Error('the removed lock is still read');
@@ -185,7 +194,13 @@ describe('fuzz: WORK_STATUS.md', () => {
           const logged = appendLog(text, [entry]);
           if (!logged.includes(entry)) throw new Error('the entry is not in the text');
           expect(keys(readStatus(logged))).toEqual(before);
-          const reviewed = addReview(text, { path: 'svc/Dockerfile', requestedBy: 'fuzzer', reviewer: 'docker-expert', state: 'requested', at: '2026-11-26T09:05Z' });
+          const reviewed = addReview(text, {
+            path: 'svc/Dockerfile',
+            requestedBy: 'fuzzer',
+            reviewer: 'docker-expert',
+            state: 'requested',
+            at: '2026-11-26T09:05Z',
+          });
           expect(keys(readStatus(reviewed))).toEqual(before);
         });
       }),
@@ -247,13 +262,62 @@ function replaceNode(data: unknown, pick: number, value: unknown): unknown {
 }
 
 const oddValue = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, 0.5, '', ' ', '**', '../x', '/etc/passwd', 'off', 'warn', '8h', '0s', '99999999999w', [], {}, [[]], { __proto__: null }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    0.5,
+    '',
+    ' ',
+    '**',
+    '../x',
+    '/etc/passwd',
+    'off',
+    'warn',
+    '8h',
+    '0s',
+    '99999999999w',
+    [],
+    {},
+    [[]],
+    { __proto__: null },
+  ),
   fc.string({ maxLength: 20 }),
   fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
-  fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'emails', 'paths', 'owners', 'x'), fc.constantFrom(1, 'a', null, [], {})),
+  fc.dictionary(
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'emails', 'paths', 'owners', 'x'),
+    fc.constantFrom(1, 'a', null, [], {}),
+  ),
   fc.integer({ min: 1, max: 60 }).map((d) => JSON.parse('['.repeat(d) + ']'.repeat(d)) as unknown),
 );
-const CONFIG_TOKENS = ['{', '}', '[', ']', '"', ',', ':', '\n', '  ', 'null', 'true', '0', '-', '#', '&a', '*a', '!!binary', '<<: *a', '\\u0000', '"\\ud800"', '1e999', '__proto__'];
+const CONFIG_TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  '\n',
+  '  ',
+  'null',
+  'true',
+  '0',
+  '-',
+  '#',
+  '&a',
+  '*a',
+  '!!binary',
+  '<<: *a',
+  '\\u0000',
+  '"\\ud800"',
+  '1e999',
+  '__proto__',
+];
 
 const configCase = fc
   .tuple(
@@ -288,7 +352,11 @@ describe('fuzz: configuration', () => {
             if (!isOrchError(e)) throw e;
             if (!namesFile(e, file)) throw new Error(`an error that does not name the file: ${e.message}`);
             // a JSON syntax error also names the line
-            if (name === '.orchrc.json' && /invalid JSON/.test(e.message) && !/\.orchrc\.json:\d+:\d+/.test(e.message)) {
+            if (
+              name === '.orchrc.json' &&
+              /invalid JSON/.test(e.message) &&
+              !/\.orchrc\.json:\d+:\d+/.test(e.message)
+            ) {
               throw new Error(`a syntax error without a line: ${e.message}`);
             }
           }
@@ -310,7 +378,11 @@ describe('fuzz: configuration', () => {
         fs.mkdirSync(cacheDir);
         // a cache left by a crash or another version must never be trusted blindly
         if (cache === 'garbage') fs.writeFileSync(path.join(cacheDir, 'config-cache.json'), text.slice(0, 40));
-        if (cache === 'other') fs.writeFileSync(path.join(cacheDir, 'config-cache.json'), JSON.stringify({ key: 'x', config: { statusFile: 7 } }));
+        if (cache === 'other')
+          fs.writeFileSync(
+            path.join(cacheDir, 'config-cache.json'),
+            JSON.stringify({ key: 'x', config: { statusFile: 7 } }),
+          );
         await guardedAsync(t, 'loadConfig', text, async () => {
           try {
             const { config } = await loadConfig(dir, { cacheDir });
@@ -373,7 +445,8 @@ const COMPOSE_TOKENS = [
   '\t',
   '#',
 ];
-const billionLaughs = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\nservices: {a: {build: *f}}\n';
+const billionLaughs =
+  'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\nservices: {a: {build: *f}}\n';
 
 describe('fuzz: compose files', () => {
   const t = counts.compose;
@@ -382,24 +455,33 @@ describe('fuzz: compose files', () => {
     { weight: 1, arbitrary: fc.constant(billionLaughs) },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   );
-  const env = fc.dictionary(fc.constantFrom('X', 'Y', 'CTX', 'IMAGE', 'A', 'B'), fc.constantFrom('', '.', '..', '../..', '/abs', 'svc', '${X}'));
+  const env = fc.dictionary(
+    fc.constantFrom('X', 'Y', 'CTX', 'IMAGE', 'A', 'B'),
+    fc.constantFrom('', '.', '..', '../..', '/abs', 'svc', '${X}'),
+  );
 
   it('readCompose never throws; problems carry a line inside the file', () => {
     fc.assert(
-      fc.property(composeDoc, env, fc.constantFrom('docker-compose.yml', 'deploy/compose.yaml', './a/b/compose.yml'), (text, vars, file) => {
-        guarded(t, 'readCompose', text, () => {
-          const c = readCompose(text, file, vars);
-          const lines = text.split(/\r\n|\r|\n/).length + 1;
-          for (const e of c.errors) if (!(e.line >= 1 && e.line <= lines)) throw new Error(`error line ${e.line} outside the file`);
-          for (const s of c.services) {
-            if (s.build?.context && (s.build.context.startsWith('/') || s.build.context.split('/').includes('..'))) {
-              throw new Error(`a build context outside the repository was accepted: ${s.build.context}`);
+      fc.property(
+        composeDoc,
+        env,
+        fc.constantFrom('docker-compose.yml', 'deploy/compose.yaml', './a/b/compose.yml'),
+        (text, vars, file) => {
+          guarded(t, 'readCompose', text, () => {
+            const c = readCompose(text, file, vars);
+            const lines = text.split(/\r\n|\r|\n/).length + 1;
+            for (const e of c.errors)
+              if (!(e.line >= 1 && e.line <= lines)) throw new Error(`error line ${e.line} outside the file`);
+            for (const s of c.services) {
+              if (s.build?.context && (s.build.context.startsWith('/') || s.build.context.split('/').includes('..'))) {
+                throw new Error(`a build context outside the repository was accepted: ${s.build.context}`);
+              }
+              c.lineAt?.(['services', s.name, 'build', 'context']);
             }
-            c.lineAt?.(['services', s.name, 'build', 'context']);
-          }
-          parseDotEnv(text);
-        });
-      }),
+            parseDotEnv(text);
+          });
+        },
+      ),
       { numRuns: 1800 },
     );
   });

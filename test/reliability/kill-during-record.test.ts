@@ -19,7 +19,9 @@ it('SIGKILL at random moments of a commit leaves the committed, staged and worki
   expect(repo.commit('calibrate', { env: { ORCH_AGENT: 'killer' } }).code).toBe(0);
   const full = Date.now() - t;
   const outcome = await killDuringCommit(repo, 6, { min: full * 0.2, max: full * 1.1, record: 300 });
-  console.log(`[reliability] kill during record: ${outcome.rounds} kills, ${outcome.committed} committed, ${outcome.notCommitted} not (${outcome.midRecord} of them mid-record), ${outcome.torn.length} torn (commit takes ${full} ms)`);
+  console.log(
+    `[reliability] kill during record: ${outcome.rounds} kills, ${outcome.committed} committed, ${outcome.notCommitted} not (${outcome.midRecord} of them mid-record), ${outcome.torn.length} torn (commit takes ${full} ms)`,
+  );
   expect(outcome.torn).toEqual([]);
   expect(outcome.rounds).toBe(6);
   // after all that, a plain commit still works and records its entry

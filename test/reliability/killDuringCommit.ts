@@ -19,9 +19,21 @@ export interface KillOutcome {
 
 /** A status file of many rows and entries, so a write of it takes a measurable time. */
 export function bigStatus(base: string, rows: number, entries: number): string {
-  const lockRows = Array.from({ length: rows }, (_, i) => `| src/module-${i}/index.ts | agent-${i % 7} | T-${i} | 2026-11-26T09:00Z | - | keep ${'x'.repeat(30)} |`);
-  const log = Array.from({ length: entries }, (_, i) => `- 2026-11-${String(1 + (i % 25)).padStart(2, '0')}T09:00Z agent-${i % 7} T-${i}: M src/module-${i}/index.ts`);
-  return base.replace('| --- | --- | --- | --- | --- | --- |\n', `| --- | --- | --- | --- | --- | --- |\n${lockRows.join('\n')}\n`).replace(/## Log\n\n?/, `## Log\n\n${log.join('\n')}\n`);
+  const lockRows = Array.from(
+    { length: rows },
+    (_, i) => `| src/module-${i}/index.ts | agent-${i % 7} | T-${i} | 2026-11-26T09:00Z | - | keep ${'x'.repeat(30)} |`,
+  );
+  const log = Array.from(
+    { length: entries },
+    (_, i) =>
+      `- 2026-11-${String(1 + (i % 25)).padStart(2, '0')}T09:00Z agent-${i % 7} T-${i}: M src/module-${i}/index.ts`,
+  );
+  return base
+    .replace(
+      '| --- | --- | --- | --- | --- | --- |\n',
+      `| --- | --- | --- | --- | --- | --- |\n${lockRows.join('\n')}\n`,
+    )
+    .replace(/## Log\n\n?/, `## Log\n\n${log.join('\n')}\n`);
 }
 
 /** `after` is `before` with exactly one added line that is this round's Log entry. */
@@ -31,10 +43,16 @@ function isBeforeOrAfter(before: string, after: string, file: string): boolean {
   const b = before.split('\n');
   if (a.length !== b.length + 1) return false;
   const i = a.findIndex((line, k) => line !== b[k]);
-  return a[i].includes(file) && /^- \S+ killer/.test(a[i]) && [...a.slice(0, i), ...a.slice(i + 1)].join('\n') === before;
+  return (
+    a[i].includes(file) && /^- \S+ killer/.test(a[i]) && [...a.slice(0, i), ...a.slice(i + 1)].join('\n') === before
+  );
 }
 
-export async function killDuringCommit(repo: TempRepo, rounds: number, delay: { min: number; max: number; record: number }): Promise<KillOutcome> {
+export async function killDuringCommit(
+  repo: TempRepo,
+  rounds: number,
+  delay: { min: number; max: number; record: number },
+): Promise<KillOutcome> {
   const out: KillOutcome = { rounds: 0, committed: 0, notCommitted: 0, midRecord: 0, torn: [] };
   const gitDir = path.join(repo.dir, '.git');
   for (let round = 0; round < rounds; round++) {
@@ -47,7 +65,12 @@ export async function killDuringCommit(repo: TempRepo, rounds: number, delay: { 
     // that and kill within the record step; on even rounds, anywhere in the commit
     const marker = path.join(gitDir, 'orch', 'trailers.killer');
     fs.rmSync(marker, { force: true });
-    const child = spawn('git', ['commit', '-q', '-m', `round ${round}`], { cwd: repo.dir, env: { ...repo.env, ORCH_AGENT: 'killer' }, detached: true, stdio: 'ignore' });
+    const child = spawn('git', ['commit', '-q', '-m', `round ${round}`], {
+      cwd: repo.dir,
+      env: { ...repo.env, ORCH_AGENT: 'killer' },
+      detached: true,
+      stdio: 'ignore',
+    });
     let done = false;
     const exited = new Promise((r) => child.on('close', () => r((done = true))));
     if (round % 2 === 1) {
@@ -78,7 +101,8 @@ export async function killDuringCommit(repo: TempRepo, rounds: number, delay: { 
       if (committed !== before) out.torn.push(`round ${round}: HEAD unchanged but its status file changed`);
     } else {
       out.committed++;
-      if (!isBeforeOrAfter(before, committed, file) || committed === before) out.torn.push(`round ${round}: committed file is not before + one entry`);
+      if (!isBeforeOrAfter(before, committed, file) || committed === before)
+        out.torn.push(`round ${round}: committed file is not before + one entry`);
     }
     if (!isBeforeOrAfter(before, staged, file)) out.torn.push(`round ${round}: staged file torn`);
     if (!isBeforeOrAfter(before, working, file)) out.torn.push(`round ${round}: working-tree file torn`);

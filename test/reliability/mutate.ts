@@ -21,12 +21,36 @@ export function editArb(tokens: readonly string[]): fc.Arbitrary<Edit> {
     { weight: 5, arbitrary: fc.constantFrom(...tokens) },
     { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
-    { weight: 1, arbitrary: fc.constantFrom('\r', '\r\n', '\t', '\u00a0', '\ufeff', '\u200b', '\ud800', '🔒', 'é', 'e\u0301', '\\', '`', '|') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '\r',
+        '\r\n',
+        '\t',
+        '\u00a0',
+        '\ufeff',
+        '\u200b',
+        '\ud800',
+        '🔒',
+        'é',
+        'e\u0301',
+        '\\',
+        '`',
+        '|',
+      ),
+    },
   );
   return fc.oneof(
     fc.record({ op: fc.constant('insert' as const), at: position, text: piece }),
     fc.record({ op: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 40 }) }),
-    fc.record({ op: fc.constant('flip' as const), at: position, char: fc.oneof(fc.constantFrom('|', '-', '#', '`', ':', ' ', '\n', '*', '[', ']', '{', '}', '"', ','), fc.string({ minLength: 1, maxLength: 1 })) }),
+    fc.record({
+      op: fc.constant('flip' as const),
+      at: position,
+      char: fc.oneof(
+        fc.constantFrom('|', '-', '#', '`', ':', ' ', '\n', '*', '[', ']', '{', '}', '"', ','),
+        fc.string({ minLength: 1, maxLength: 1 }),
+      ),
+    }),
     fc.record({ op: fc.constant('dupLine' as const), at: position }),
     fc.record({ op: fc.constant('dropLine' as const), at: position }),
     fc.record({ op: fc.constant('swapLines' as const), at: position, other: position }),
@@ -91,26 +115,44 @@ export function tally(): Tally {
 }
 
 /** Runs `fn`; anything it throws that `allowed` does not accept is a crash, recorded and rethrown. */
-export function guarded<T>(t: Tally, label: string, input: string, fn: () => T, allowed: (e: unknown) => boolean = () => false): T | undefined {
+export function guarded<T>(
+  t: Tally,
+  label: string,
+  input: string,
+  fn: () => T,
+  allowed: (e: unknown) => boolean = () => false,
+): T | undefined {
   t.cases++;
   try {
     return fn();
   } catch (e) {
     if (allowed(e)) return undefined;
     t.crashes++;
-    if (t.samples.length < 5 && !t.samples.some((x) => x.startsWith(`${label}:`))) t.samples.push(`${label}: ${e instanceof Error ? e.stack : String(e)}\ninput: ${JSON.stringify(input.slice(0, 400))}`);
+    if (t.samples.length < 5 && !t.samples.some((x) => x.startsWith(`${label}:`)))
+      t.samples.push(
+        `${label}: ${e instanceof Error ? e.stack : String(e)}\ninput: ${JSON.stringify(input.slice(0, 400))}`,
+      );
     throw e;
   }
 }
 
-export async function guardedAsync<T>(t: Tally, label: string, input: string, fn: () => Promise<T>, allowed: (e: unknown) => boolean = () => false): Promise<T | undefined> {
+export async function guardedAsync<T>(
+  t: Tally,
+  label: string,
+  input: string,
+  fn: () => Promise<T>,
+  allowed: (e: unknown) => boolean = () => false,
+): Promise<T | undefined> {
   t.cases++;
   try {
     return await fn();
   } catch (e) {
     if (allowed(e)) return undefined;
     t.crashes++;
-    if (t.samples.length < 5 && !t.samples.some((x) => x.startsWith(`${label}:`))) t.samples.push(`${label}: ${e instanceof Error ? e.stack : String(e)}\ninput: ${JSON.stringify(input.slice(0, 400))}`);
+    if (t.samples.length < 5 && !t.samples.some((x) => x.startsWith(`${label}:`)))
+      t.samples.push(
+        `${label}: ${e instanceof Error ? e.stack : String(e)}\ninput: ${JSON.stringify(input.slice(0, 400))}`,
+      );
     throw e;
   }
 }

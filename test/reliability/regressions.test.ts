@@ -51,7 +51,13 @@ describe('found by fuzzing', () => {
   });
 
   it('a YAML configuration that expands aliases without bound is an OrchError, not a hang or a crash', () => {
-    const bomb = ['a: &a [1,1,1,1,1,1,1,1,1,1]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]', ''].join('\n');
+    const bomb = [
+      'a: &a [1,1,1,1,1,1,1,1,1,1]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      '',
+    ].join('\n');
     expect(() => parseConfigText(bomb, '/repo/.orchrc.yaml')).toThrow(OrchError);
   });
 });

@@ -60,7 +60,16 @@ describe('globs built to be slow', () => {
   });
 
   it('everyday lock globs stay exact and accepted', () => {
-    for (const g of ['src/**/*.ts', 'services/*/src/**/*.{ts,tsx}', '**/openapi.{yaml,yml,json}', '**/migrations/**', 'apps/web/**', 'docs/*.md', 'src/{a,b,c}/**', 'lib/**/*-*.ts']) {
+    for (const g of [
+      'src/**/*.ts',
+      'services/*/src/**/*.{ts,tsx}',
+      '**/openapi.{yaml,yml,json}',
+      '**/migrations/**',
+      'apps/web/**',
+      'docs/*.md',
+      'src/{a,b,c}/**',
+      'lib/**/*-*.ts',
+    ]) {
       expect(globComplexity(g).problem, g).toBeNull();
     }
     const index = buildLockIndex([lock('services/*/src/**/*.{ts,tsx}')], { ignoreCase: false });
@@ -69,11 +78,39 @@ describe('globs built to be slow', () => {
   });
 
   it('every glob the guard accepts matches adversarial paths quickly (property)', () => {
-    const token = fc.constantFrom('*', '**', 'a', 'a', 'b', '?', '{a,aa}', '+(a|aa)', '[ab]', '.', '*(a)', '!(b)', '{a,b,ab}', '@(a|b)');
-    const pattern = fc.array(fc.array(token, { minLength: 1, maxLength: 6 }).map((t) => t.join('')), { minLength: 1, maxLength: 5 }).map((s) => s.join('/'));
+    const token = fc.constantFrom(
+      '*',
+      '**',
+      'a',
+      'a',
+      'b',
+      '?',
+      '{a,aa}',
+      '+(a|aa)',
+      '[ab]',
+      '.',
+      '*(a)',
+      '!(b)',
+      '{a,b,ab}',
+      '@(a|b)',
+    );
+    const pattern = fc
+      .array(
+        fc.array(token, { minLength: 1, maxLength: 6 }).map((t) => t.join('')),
+        { minLength: 1, maxLength: 5 },
+      )
+      .map((s) => s.join('/'));
     const subject = fc
-      .tuple(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 4000 }), fc.constantFrom('', 'c', '/c', 'b', '/'), fc.constantFrom('a', 'ab', 'aab'))
-      .map(([n, len, tail, unit]) => Array.from({ length: n }, () => unit.repeat(Math.ceil(len / unit.length)).slice(0, len)).join('/') + tail);
+      .tuple(
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 1, max: 4000 }),
+        fc.constantFrom('', 'c', '/c', 'b', '/'),
+        fc.constantFrom('a', 'ab', 'aab'),
+      )
+      .map(
+        ([n, len, tail, unit]) =>
+          Array.from({ length: n }, () => unit.repeat(Math.ceil(len / unit.length)).slice(0, len)).join('/') + tail,
+      );
     let worst = 0;
     let accepted = 0;
     fc.assert(
@@ -106,7 +143,12 @@ describe('through the CLI', () => {
     expect(repo.read('WORK_STATUS.md')).not.toContain('mallory');
 
     // written by hand into the table, it still binds — in bounded time
-    const status = repo.read('WORK_STATUS.md').replace('| --- | --- | --- | --- | --- | --- |\n', `| --- | --- | --- | --- | --- | --- |\n| ${evil} | mallory | - | 2026-11-26T09:00Z | - | - |\n`);
+    const status = repo
+      .read('WORK_STATUS.md')
+      .replace(
+        '| --- | --- | --- | --- | --- | --- |\n',
+        `| --- | --- | --- | --- | --- | --- |\n| ${evil} | mallory | - | 2026-11-26T09:00Z | - | - |\n`,
+      );
     repo.write('WORK_STATUS.md', status);
     repo.ok(['add', 'WORK_STATUS.md']);
     repo.ok(['commit', '-q', '--no-verify', '-m', 'hand edit']);

@@ -50,8 +50,13 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, a
 
 /** A status file of a few hundred rows, committed: big enough that a copy does not fit in what is left. */
 function withBigStatus(repo: TempRepo): string {
-  const rows = Array.from({ length: 300 }, (_, i) => `| src/mod-${i}/index.ts | agent-${i % 5} | T-${i} | 2026-11-26T09:00Z | - | keep |`);
-  const text = repo.read('WORK_STATUS.md').replace('| --- | --- | --- | --- | --- | --- |\n', `| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`);
+  const rows = Array.from(
+    { length: 300 },
+    (_, i) => `| src/mod-${i}/index.ts | agent-${i % 5} | T-${i} | 2026-11-26T09:00Z | - | keep |`,
+  );
+  const text = repo
+    .read('WORK_STATUS.md')
+    .replace('| --- | --- | --- | --- | --- | --- |\n', `| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`);
   repo.write('WORK_STATUS.md', text);
   repo.ok(['add', 'WORK_STATUS.md']);
   repo.ok(['commit', '-q', '--no-verify', '-m', 'many locks']);
@@ -61,7 +66,9 @@ function withBigStatus(repo: TempRepo): string {
 /** Nothing of a blocked commit is left: HEAD, the index entry and the working-tree file as before. */
 function expectNothingWritten(repo: TempRepo, cwd: string, head: string, text: string): void {
   expect(repo.ok(['rev-parse', 'HEAD'], { cwd })).toBe(head);
-  expect(repo.ok(['diff', '--cached', '--name-only'], { cwd }).split('\n').filter(Boolean)).not.toContain('WORK_STATUS.md');
+  expect(repo.ok(['diff', '--cached', '--name-only'], { cwd }).split('\n').filter(Boolean)).not.toContain(
+    'WORK_STATUS.md',
+  );
   expect(fs.readFileSync(path.join(cwd, 'WORK_STATUS.md'), 'utf8')).toBe(text);
   expect(fs.readdirSync(cwd).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 }
@@ -205,7 +212,10 @@ describe("orch's own lock file left by a killed process", () => {
     const common = path.resolve(repo.dir, repo.ok(['rev-parse', '--git-common-dir']).trim());
     const lockFile = path.join(common, 'orch', 'status.lock');
     fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-    fs.writeFileSync(lockFile, JSON.stringify({ pid, hostname: os.hostname(), time: new Date().toISOString(), token: `dead-${pid}` }) + '\n');
+    fs.writeFileSync(
+      lockFile,
+      JSON.stringify({ pid, hostname: os.hostname(), time: new Date().toISOString(), token: `dead-${pid}` }) + '\n',
+    );
     const t = Date.now();
     const r = repo.orch(['lock', 'src/a.ts'], { env: { ORCH_AGENT: 'alice' } });
     expect(r.code, r.out).toBe(0);
@@ -213,7 +223,10 @@ describe("orch's own lock file left by a killed process", () => {
     expect(repo.read('WORK_STATUS.md')).toContain('| src/a.ts | alice |');
     expect(fs.existsSync(lockFile)).toBe(false);
     // and a commit (whose record step takes the same lock) after another crash
-    fs.writeFileSync(lockFile, JSON.stringify({ pid, hostname: os.hostname(), time: new Date().toISOString(), token: `dead2-${pid}` }) + '\n');
+    fs.writeFileSync(
+      lockFile,
+      JSON.stringify({ pid, hostname: os.hostname(), time: new Date().toISOString(), token: `dead2-${pid}` }) + '\n',
+    );
     repo.write('src/a.ts', 'x\n');
     repo.ok(['add', 'src/a.ts']);
     const c = repo.commit('after a crash', { env: { ORCH_AGENT: 'alice' } });

@@ -44,7 +44,7 @@ it('a name with a newline, "|" or a control character is refused with exit 2 by 
   const { prePush, ci, preReceive } = laterStages(arena);
   for (const stage of [prePush, ci, preReceive]) {
     expect(stage.code, stage.out).not.toBe(0);
-    expect(stage.out).toContain("the agent name from the commit's Agent: trailer (\"front|end\") contains \"|\"");
+    expect(stage.out).toContain('the agent name from the commit\'s Agent: trailer ("front|end") contains "|"');
   }
   expect(ci.code).toBe(2);
   expect(server.ok(['rev-parse', 'main']).trim()).toBe(arena.base);

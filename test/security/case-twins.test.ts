@@ -44,8 +44,18 @@ it('src/App.js and api/OpenAPI.yaml next to the locked file and the contract are
   expect(ci.code).toBe(1);
   expect(JSON.parse(ci.stdout).findings).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ rule: 'lock-conflict', path: 'src/App.js', holder: 'backend-architect', commit: twins }),
-      expect.objectContaining({ rule: 'contract-owner', path: 'api/OpenAPI.yaml', holder: 'backend-architect', commit: twins }),
+      expect.objectContaining({
+        rule: 'lock-conflict',
+        path: 'src/App.js',
+        holder: 'backend-architect',
+        commit: twins,
+      }),
+      expect.objectContaining({
+        rule: 'contract-owner',
+        path: 'api/OpenAPI.yaml',
+        holder: 'backend-architect',
+        commit: twins,
+      }),
     ]),
   );
 });

@@ -18,7 +18,10 @@ it('pre-commit judges a change of the configuration by HEAD’s configuration, s
   const head = repo.read('.orchrc.json');
 
   // the reproduction: .orchrc.json staged with contract-owner off
-  repo.write('.orchrc.json', relaxed(head, (c) => (c.rules = { 'contract-owner': 'off' })));
+  repo.write(
+    '.orchrc.json',
+    relaxed(head, (c) => (c.rules = { 'contract-owner': 'off' })),
+  );
   repo.ok(['add', '.orchrc.json']);
   const staged = repo.commit('frontend relaxes the rules', { env: FRONTEND });
   expect(staged.code).toBe(1);
@@ -27,7 +30,10 @@ it('pre-commit judges a change of the configuration by HEAD’s configuration, s
   repo.ok(['reset', '-q', '--hard']);
 
   // an unstaged edit that switches lock-conflict off, and one that points at another status file
-  for (const change of [(c: Record<string, unknown>) => (c.rules = { 'lock-conflict': 'off' }), (c: Record<string, unknown>) => (c.statusFile = 'ELSEWHERE.md')]) {
+  for (const change of [
+    (c: Record<string, unknown>) => (c.rules = { 'lock-conflict': 'off' }),
+    (c: Record<string, unknown>) => (c.statusFile = 'ELSEWHERE.md'),
+  ]) {
     repo.write('.orchrc.json', relaxed(head, change));
     repo.write('src/app.js', 'export const app = "frontend";\n');
     repo.ok(['add', 'src/app.js']);
@@ -38,7 +44,10 @@ it('pre-commit judges a change of the configuration by HEAD’s configuration, s
   }
 
   // the orch key of package.json, which would take over from .orchrc.json once it is gone
-  repo.write('package.json', JSON.stringify({ name: 'x', orch: { rules: { 'lock-conflict': 'off', 'contract-owner': 'off' } } }) + '\n');
+  repo.write(
+    'package.json',
+    JSON.stringify({ name: 'x', orch: { rules: { 'lock-conflict': 'off', 'contract-owner': 'off' } } }) + '\n',
+  );
   repo.ok(['rm', '-q', '.orchrc.json']);
   repo.write('src/app.js', 'export const app = "frontend";\n');
   repo.ok(['add', '-A']);
@@ -49,7 +58,10 @@ it('pre-commit judges a change of the configuration by HEAD’s configuration, s
   repo.ok(['reset', '-q', '--hard']);
 
   // a person's change of the configuration is theirs to make
-  repo.write('.orchrc.json', relaxed(head, (c) => (c.rules = { 'no-placeholder': 'error' })));
+  repo.write(
+    '.orchrc.json',
+    relaxed(head, (c) => (c.rules = { 'no-placeholder': 'error' })),
+  );
   repo.ok(['add', '.orchrc.json']);
   expect(repo.commit('tighten placeholders').code).toBe(0);
 });
@@ -57,7 +69,10 @@ it('pre-commit judges a change of the configuration by HEAD’s configuration, s
 it('ranges judge a configuration change by the base; an orphan branch by the default branch, never running its JavaScript', () => {
   const s = securityRepo();
   const { repo } = s;
-  repo.write('.orchrc.json', relaxed(repo.read('.orchrc.json'), (c) => (c.rules = { 'lock-conflict': 'off', 'contract-owner': 'off' })));
+  repo.write(
+    '.orchrc.json',
+    relaxed(repo.read('.orchrc.json'), (c) => (c.rules = { 'lock-conflict': 'off', 'contract-owner': 'off' })),
+  );
   repo.write('src/app.js', 'export const app = "frontend";\n');
   const relaxing = commitNoVerify(repo, 'frontend relaxes and edits', 'frontend');
   const one = stages(s, 'main');
@@ -74,11 +89,18 @@ it('ranges judge a configuration change by the base; an orphan branch by the def
   repo.ok(['checkout', '-q', '--orphan', 'evil']);
   repo.ok(['rm', '-rq', '--cached', '.']);
   fs.rmSync(path.join(repo.dir, '.orchrc.json'));
-  repo.write('orch.config.js', `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { contracts: [] };\n`);
+  repo.write(
+    'orch.config.js',
+    `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { contracts: [] };\n`,
+  );
   repo.write('api/openapi.yaml', 'openapi: 3.0.0\ninfo: { title: mine }\n');
   const orphan = commitNoVerify(repo, 'frontend starts over', 'frontend');
   const prePush = repo.git(['push', '--dry-run', 'origin', 'evil'], { env: FRONTEND });
-  const ci = orchCi(repo, ['--base', '0000000000000000000000000000000000000000', '--head', orphan, '--format', 'json'], { env: { GITHUB_BASE_REF: '' } });
+  const ci = orchCi(
+    repo,
+    ['--base', '0000000000000000000000000000000000000000', '--head', orphan, '--format', 'json'],
+    { env: { GITHUB_BASE_REF: '' } },
+  );
   const preReceive = repo.git(['push', '--no-verify', 'origin', 'evil']);
   for (const r of [prePush, preReceive]) {
     expect(r.code).not.toBe(0);

@@ -15,14 +15,19 @@ it('a costly contract, service or review glob is refused with exit 2 and its key
   const base = repo.ok(['rev-parse', 'HEAD']).trim();
   const config = JSON.parse(repo.read('.orchrc.json'));
   const contracts = [...config.contracts, { name: 'slow', paths: [COSTLY], owners: ['backend-architect'] }];
-  repo.write('.orchrc.json', JSON.stringify({ ...config, contracts, review: { paths: ['**/Dockerfile', 'x/**/*a*a*a*a*b'] } }, null, 2));
+  repo.write(
+    '.orchrc.json',
+    JSON.stringify({ ...config, contracts, review: { paths: ['**/Dockerfile', 'x/**/*a*a*a*a*b'] } }, null, 2),
+  );
   repo.write(`src/${'a'.repeat(70)}`, 'x\n');
   repo.ok(['add', '-A']);
 
   // git turns any refusal of the hook into its own exit 1; the hook itself exits 2 (orch check below)
   const commit = repo.commit('a slow contract');
   expect(commit.code).toBe(1);
-  expect(commit.stderr).toContain(`contracts[${contracts.length - 1}].paths[0]: the glob "${COSTLY}" is too costly to match: it has 8 wildcards (at most 3)`);
+  expect(commit.stderr).toContain(
+    `contracts[${contracts.length - 1}].paths[0]: the glob "${COSTLY}" is too costly to match: it has 8 wildcards (at most 3)`,
+  );
   expect(commit.stderr).toContain('review.paths[1]');
   expect(commit.stderr).not.toMatch(/\n\s+at /);
   const check = repo.orch(['check', '--staged']);

@@ -10,7 +10,9 @@ import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-it('orch guard resolves links inside the repository and blocks what the commit hook would', { timeout: 600_000 }, () => {
+it('orch guard resolves links inside the repository and blocks what the commit hook would', {
+  timeout: 600_000,
+}, () => {
   const repo = tempRepo();
   expect(repo.orch(['init', '--agent-hooks', 'claude']).code).toBe(0);
   repo.write('src/app.js', 'export const a = 1\n');
@@ -27,7 +29,15 @@ it('orch guard resolves links inside the repository and blocks what the commit h
     expect(viaPath.stderr).toContain('src/app.js is locked by backend-architect');
     const viaHook = hook(repo, 'claude', 'PreToolUse', 'pre-tool-use.edit', { file }, intruder, 'Edit');
     expect(denied('claude', viaHook), `${file}: ${viaHook.out}`).toBe(true);
-    const viaShell = hook(repo, 'claude', 'PreToolUse', 'pre-tool-use.bash', { command: `echo x > ${file}` }, intruder, 'Bash');
+    const viaShell = hook(
+      repo,
+      'claude',
+      'PreToolUse',
+      'pre-tool-use.bash',
+      { command: `echo x > ${file}` },
+      intruder,
+      'Bash',
+    );
     expect(denied('claude', viaShell), `shell ${file}: ${viaShell.out}`).toBe(true);
   }
   // a new file through the directory link lands under a locked directory

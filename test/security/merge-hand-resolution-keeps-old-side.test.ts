@@ -6,7 +6,11 @@ afterAll(cleanupAll);
 
 // frontend's commits carry its email, which the configuration maps to it: merges (which
 // get no Agent: trailer) are then frontend's too
-const AS_FRONTEND = { ...FRONTEND, GIT_AUTHOR_EMAIL: 'frontend@example.test', GIT_COMMITTER_EMAIL: 'frontend@example.test' };
+const AS_FRONTEND = {
+  ...FRONTEND,
+  GIT_AUTHOR_EMAIL: 'frontend@example.test',
+  GIT_COMMITTER_EMAIL: 'frontend@example.test',
+};
 
 it('a merge resolved by hand to the old side of the locked file and of .orchrc.json is refused at every stage', () => {
   const s = securityRepo((c) => {
@@ -42,7 +46,12 @@ it('a merge resolved by hand to the old side of the locked file and of .orchrc.j
   const findings = JSON.parse(ci.stdout).findings as { rule: string; path: string; commit?: string; message: string }[];
   expect(findings).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ rule: 'lock-conflict', path: 'src/app.js', holder: 'backend-architect', commit: merge }),
+      expect.objectContaining({
+        rule: 'lock-conflict',
+        path: 'src/app.js',
+        holder: 'backend-architect',
+        commit: merge,
+      }),
       expect.objectContaining({ rule: 'contract-owner', path: '.orchrc.json', commit: merge }),
     ]),
   );

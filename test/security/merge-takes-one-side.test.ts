@@ -35,9 +35,24 @@ it('git merge -s ours main, on a branch started before the lock, is refused at p
   const findings = JSON.parse(ci.stdout).findings as { rule: string; path: string; holder?: string; commit?: string }[];
   expect(findings).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ rule: 'lock-conflict', path: 'src/app.js', holder: 'backend-architect', commit: merge }),
-      expect.objectContaining({ rule: 'contract-owner', path: 'api/openapi.yaml', holder: 'backend-architect', commit: merge }),
-      expect.objectContaining({ rule: 'status-integrity', path: 'WORK_STATUS.md', holder: 'backend-architect', commit: merge }),
+      expect.objectContaining({
+        rule: 'lock-conflict',
+        path: 'src/app.js',
+        holder: 'backend-architect',
+        commit: merge,
+      }),
+      expect.objectContaining({
+        rule: 'contract-owner',
+        path: 'api/openapi.yaml',
+        holder: 'backend-architect',
+        commit: merge,
+      }),
+      expect.objectContaining({
+        rule: 'status-integrity',
+        path: 'WORK_STATUS.md',
+        holder: 'backend-architect',
+        commit: merge,
+      }),
     ]),
   );
   // nothing reached the server

@@ -10,7 +10,9 @@ it('remote mode: a replacement does not hide an evil lock-branch commit from pre
   const { server } = lockServer({ preReceive: true });
   const backend = cloneOf(server, 'backend');
   const rogue = cloneOf(server, 'rogue');
-  expect(backend.orch(['lock', 'src/app.js', '--task', 'T-1'], { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(0);
+  expect(backend.orch(['lock', 'src/app.js', '--task', 'T-1'], { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(
+    0,
+  );
   const tip = server.ok(['rev-parse', 'orch/locks']).trim();
 
   rogue.ok(['fetch', '-q', 'origin']);
@@ -21,12 +23,25 @@ it('remote mode: a replacement does not hide an evil lock-branch commit from pre
   rogue.ok(['commit', '-q', '--no-verify', '--allow-empty', '-m', 'nothing', '-m', 'Agent: frontend'], { cwd: dir });
   const benign = rogue.ok(['rev-parse', 'HEAD'], { cwd: dir }).trim();
   rogue.ok(['reset', '-q', '--hard', 'origin/orch/locks'], { cwd: dir });
-  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').split('\n').filter((l) => !l.startsWith('| src/app.js')).join('\n'));
+  fs.writeFileSync(
+    file,
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('| src/app.js'))
+      .join('\n'),
+  );
   rogue.ok(['commit', '-q', '--no-verify', '-am', 'free the app', '-m', 'Agent: frontend'], { cwd: dir });
   const evil = rogue.ok(['rev-parse', 'HEAD'], { cwd: dir }).trim();
   rogue.ok(['replace', evil, benign]);
 
-  const push = rogue.git(['push', '--no-verify', 'origin', `refs/replace/${evil}:refs/replace/${evil}`, `${evil}:refs/heads/orch/locks`]);
+  const push = rogue.git([
+    'push',
+    '--no-verify',
+    'origin',
+    `refs/replace/${evil}:refs/replace/${evil}`,
+    `${evil}:refs/heads/orch/locks`,
+  ]);
   expect(push.code).not.toBe(0);
   expect(push.stderr).toContain(`this push writes refs/replace/${evil}, a replacement`);
   expect(push.stderr).toContain('removes the lock of backend-architect on src/app.js');

@@ -28,7 +28,13 @@ it('git replace EVIL BENIGN does not hide EVIL from pre-push, orch ci or pre-rec
   ]);
 
   // the reproduction: the replacement and EVIL pushed together
-  const both = repo.git(['push', '--no-verify', 'origin', `refs/replace/${evil}:refs/replace/${evil}`, `${evil}:refs/heads/main`]);
+  const both = repo.git([
+    'push',
+    '--no-verify',
+    'origin',
+    `refs/replace/${evil}:refs/replace/${evil}`,
+    `${evil}:refs/heads/main`,
+  ]);
   expect(both.code).not.toBe(0);
   expect(both.stderr).toContain(`this push writes refs/replace/${evil}, a replacement`);
   expect(both.stderr).toContain(`error lock-conflict src/app.js (commit ${evil.slice(0, 7)})`);

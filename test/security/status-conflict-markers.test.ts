@@ -21,7 +21,13 @@ it('conflict markers bind both sides, cannot be committed, and the clone gets th
   const dir = path.join(path.dirname(repo.dir), 'clone');
   repo.ok(['clone', '-q', server.dir, dir]);
   const b = { cwd: dir };
-  for (const [k, v] of [['user.name', 'Clone Person'], ['user.email', 'clone@example.test'], ['commit.gpgsign', 'false'], ['pull.rebase', 'false']]) repo.ok(['config', k, v], b);
+  for (const [k, v] of [
+    ['user.name', 'Clone Person'],
+    ['user.email', 'clone@example.test'],
+    ['commit.gpgsign', 'false'],
+    ['pull.rebase', 'false'],
+  ])
+    repo.ok(['config', k, v], b);
   for (const hook of ['pre-commit', 'commit-msg', 'post-commit', 'pre-push']) {
     fs.copyFileSync(path.join(repo.dir, '.git/hooks', hook), path.join(dir, '.git/hooks', hook));
   }
@@ -30,7 +36,10 @@ it('conflict markers bind both sides, cannot be committed, and the clone gets th
   const status = fs.readFileSync(path.join(dir, 'WORK_STATUS.md'), 'utf8');
   const header = status.split('\n').find((l) => /^\|\s*-+/.test(l))!;
   // frontend's own row, where backend-architect's went on main (made with the hooks skipped)
-  fs.writeFileSync(path.join(dir, 'WORK_STATUS.md'), status.replace(header, `${header}\n| web/page.tsx | frontend | T-2 | 2026-11-26T09:00Z |  |  |`));
+  fs.writeFileSync(
+    path.join(dir, 'WORK_STATUS.md'),
+    status.replace(header, `${header}\n| web/page.tsx | frontend | T-2 | 2026-11-26T09:00Z |  |  |`),
+  );
   repo.ok(['add', 'WORK_STATUS.md'], b);
   repo.ok(['commit', '-q', '--no-verify', '-m', 'frontend locks web/page.tsx', '-m', 'Agent: frontend'], b);
 
@@ -73,7 +82,11 @@ it('conflict markers bind both sides, cannot be committed, and the clone gets th
   // markers committed with the hooks skipped: orch ci and the server refuse them
   repo.ok(['reset', '-q', '--hard', 'origin/main'], b);
   fs.writeFileSync(path.join(dir, 'WORK_STATUS.md'), conflicted);
-  const bad = commitNoVerify({ ...repo, ok: (args, o) => repo.ok(args, { ...o, cwd: dir }) }, 'frontend commits the markers', 'frontend');
+  const bad = commitNoVerify(
+    { ...repo, ok: (args, o) => repo.ok(args, { ...o, cwd: dir }) },
+    'frontend commits the markers',
+    'frontend',
+  );
   const ci = orchCi(repo, ['--base', 'origin/main', '--head', 'HEAD'], { cwd: dir });
   expect(ci.code).toBe(1);
   expect(ci.out).toContain('still has merge conflict markers');

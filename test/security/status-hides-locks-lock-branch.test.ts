@@ -15,7 +15,9 @@ it('a lock-branch commit that hides a row in a comment is refused by pre-receive
   const { server } = lockServer();
   const a = cloneOf(server, 'a');
   const b = cloneOf(server, 'b');
-  expect(a.orch(['lock', 'api/openapi.yaml', '--task', 'T-12'], { env: { ORCH_AGENT: 'backend-architect' } }).code).toBe(0);
+  expect(
+    a.orch(['lock', 'api/openapi.yaml', '--task', 'T-12'], { env: { ORCH_AGENT: 'backend-architect' } }).code,
+  ).toBe(0);
   expect(b.orch(['lock', 'web/app.ts'], { env: { ORCH_AGENT: 'frontend-specialist' } }).code).toBe(0);
   const before = b.ok(['rev-parse', 'origin/orch/locks']).trim();
 
@@ -39,10 +41,18 @@ it('a lock-branch commit that hides a row in a comment is refused by pre-receive
   // landed anyway (no server hook): CI for that push is the gate
   fs.rmSync(path.join(server.dir, 'hooks', 'pre-receive'));
   b.ok(['push', '-q', '--no-verify', 'origin', 'edit-locks:orch/locks'], { cwd: dir });
-  const gitlab = { GITLAB_CI: 'true', CI_COMMIT_BRANCH: 'orch/locks', CI_COMMIT_BEFORE_SHA: before, CI_COMMIT_SHA: bad, CI_DEFAULT_BRANCH: 'main' };
+  const gitlab = {
+    GITLAB_CI: 'true',
+    CI_COMMIT_BRANCH: 'orch/locks',
+    CI_COMMIT_BEFORE_SHA: before,
+    CI_COMMIT_SHA: bad,
+    CI_DEFAULT_BRANCH: 'main',
+  };
   const ci = orchCi(b, ['--format', 'json'], { env: gitlab, cwd: dir });
   expect(ci.code, ci.out).toBe(1);
   const report = JSON.parse(ci.stdout);
-  expect(report.findings).toEqual([expect.objectContaining({ rule: 'status-integrity', holder: 'backend-architect', commit: bad })]);
+  expect(report.findings).toEqual([
+    expect.objectContaining({ rule: 'status-integrity', holder: 'backend-architect', commit: bad }),
+  ]);
   expect(report.findings[0].message).toContain('hides the lock of backend-architect on api/openapi.yaml');
 });

@@ -20,7 +20,9 @@ it('a lock row deleted by hand in the working tree still binds at pre-commit, pr
   const commit = repo.commit('frontend edits the app', { env: INTRUDER });
   expect(commit.code).toBe(1);
   expect(commit.stderr).toContain('src/app.js is locked by backend-architect');
-  expect(commit.stderr).toContain('the lock of backend-architect on src/app.js is gone from WORK_STATUS.md in the working tree, but HEAD still holds it');
+  expect(commit.stderr).toContain(
+    'the lock of backend-architect on src/app.js is gone from WORK_STATUS.md in the working tree, but HEAD still holds it',
+  );
   // `orch check --staged` gives the same answer
   const check = repo.orch(['check', '--staged'], { env: INTRUDER });
   expect(check.code).toBe(1);
@@ -45,7 +47,9 @@ it('a lock row deleted by hand in the working tree still binds at pre-commit, pr
 
   // and so does a recorded steal
   repo.ok(['reset', '-q', '--hard', arena.base]);
-  const steal = repo.orch(['unlock', 'src/app.js', '--steal', '--reason', 'holder offline since Friday'], { env: INTRUDER });
+  const steal = repo.orch(['unlock', 'src/app.js', '--steal', '--reason', 'holder offline since Friday'], {
+    env: INTRUDER,
+  });
   expect(steal.code, steal.out).toBe(0);
   repo.write('src/app.js', 'export const v = 4;\n');
   repo.ok(['add', 'src/app.js']);

@@ -12,7 +12,12 @@ const PROCESSES = 8;
 const OPS = Number(process.env.ORCH_STRESS_OPS ?? 125);
 const STACK = /\n\s+at [^\n]*:\d+:\d+/;
 
-function exec(repo: TempRepo, cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+function exec(
+  repo: TempRepo,
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: repo.dir, env: { ...repo.env, ...env } });
     let out = '';
@@ -80,7 +85,17 @@ async function commitFileNow(repo: TempRepo, file: string, ledger: Ledger): Prom
 }
 
 async function worker(repo: TempRepo, p: number): Promise<Ledger> {
-  const ledger: Ledger = { agent: `agent-${p}`, held: new Set(), locks: 0, unlocks: 0, committed: [], absorbed: [], retries: 0, retryReasons: [], failures: [] };
+  const ledger: Ledger = {
+    agent: `agent-${p}`,
+    held: new Set(),
+    locks: 0,
+    unlocks: 0,
+    committed: [],
+    absorbed: [],
+    retries: 0,
+    retryReasons: [],
+    failures: [],
+  };
   const env = { ORCH_AGENT: ledger.agent };
   let rnd = p * 7919 + 17;
   const next = () => (rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -123,16 +138,25 @@ it.skipIf(!process.env.ORCH_STRESS)(
 
     // rows: the working-tree file holds exactly the locks the ledgers say are held
     const status = repo.read('WORK_STATUS.md');
-    const rows = readStatus(status).locks.map((l) => `${l.agent} ${l.path}`).sort();
+    const rows = readStatus(status)
+      .locks.map((l) => `${l.agent} ${l.path}`)
+      .sort();
     const held = ledgers.flatMap((l) => [...l.held].map((p) => `${l.agent} ${p}`)).sort();
     expect(rows).toEqual(held);
 
     // entries: one per commit, in the working tree and in history; no commit drops one
-    const commits = repo.ok(['rev-list', '--reverse', `${start}..HEAD`]).trim().split('\n').filter(Boolean);
+    const commits = repo
+      .ok(['rev-list', '--reverse', `${start}..HEAD`])
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     const entries = logLines(status);
     const inHistory = new Set(logLines(repo.ok(['show', 'HEAD:WORK_STATUS.md'])));
     const phantom = entries.filter((e) => !inHistory.has(e));
-    expect(phantom, `entries of commits that never happened; retries: ${ledgers.flatMap((l) => l.retryReasons).join(' | ')}`).toEqual([]);
+    expect(
+      phantom,
+      `entries of commits that never happened; retries: ${ledgers.flatMap((l) => l.retryReasons).join(' | ')}`,
+    ).toEqual([]);
     let parentEntries = logLines(repo.ok(['show', `${start}:WORK_STATUS.md`]));
     const newEntries = entries.length - parentEntries.length;
     expect(newEntries).toBe(commits.length);
@@ -158,7 +182,13 @@ it.skipIf(!process.env.ORCH_STRESS)(
       expect(entries.filter((e) => e.includes(` ${f}`) || e.includes(`${f},`)).length, f).toBe(1);
     }
     const totals = ledgers.reduce(
-      (a, l) => ({ locks: a.locks + l.locks, unlocks: a.unlocks + l.unlocks, commits: a.commits + l.committed.length, absorbed: a.absorbed + l.absorbed.length, retries: a.retries + l.retries }),
+      (a, l) => ({
+        locks: a.locks + l.locks,
+        unlocks: a.unlocks + l.unlocks,
+        commits: a.commits + l.committed.length,
+        absorbed: a.absorbed + l.absorbed.length,
+        retries: a.retries + l.retries,
+      }),
       { locks: 0, unlocks: 0, commits: 0, absorbed: 0, retries: 0 },
     );
     expect(totals.locks + totals.unlocks + totals.commits + totals.absorbed).toBe(PROCESSES * OPS);

@@ -8,7 +8,9 @@ import { cleanupAll } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
-it('3 clones × 20 locks on distinct paths, all at once, leave all 60 rows on the lock branch', { timeout: 600_000 }, async () => {
+it('3 clones × 20 locks on distinct paths, all at once, leave all 60 rows on the lock branch', {
+  timeout: 600_000,
+}, async () => {
   const { server } = lockServer();
   const clones = [1, 2, 3].map((i) => cloneOf(server, `clone-${i}`));
   const runs = clones.flatMap((c, ci) =>
@@ -26,7 +28,10 @@ it('3 clones × 20 locks on distinct paths, all at once, leave all 60 rows on th
   const table = rows(serverTable(server), 'src/');
   expect(table).toHaveLength(60);
   for (let ci = 1; ci <= 3; ci++) {
-    for (let k = 0; k < 20; k++) expect(table).toContainEqual(expect.stringMatching(new RegExp(`^\\| src/c${ci}/file-${k}\\.ts \\| agent-${ci}-${k} \\|`)));
+    for (let k = 0; k < 20; k++)
+      expect(table).toContainEqual(
+        expect.stringMatching(new RegExp(`^\\| src/c${ci}/file-${k}\\.ts \\| agent-${ci}-${k} \\|`)),
+      );
   }
   // one commit per lock, on one line of history
   expect(server.ok(['rev-list', '--count', 'orch/locks']).trim()).toBe('61');

@@ -28,11 +28,16 @@ describe('composeCrossRefs', () => {
     );
     const problems = await composeCrossRefs([f], [f], none);
     expect(problems.map((p) => p.line)).toEqual([7]);
-    expect(problems[0].message).toContain('service "b" in compose.yaml publishes host port 9001:80, which service "a" already publishes');
+    expect(problems[0].message).toContain(
+      'service "b" in compose.yaml publishes host port 9001:80, which service "a" already publishes',
+    );
   });
 
   it('follows include and extends files for names, and takes a service name defined in any file as defined', async () => {
-    const main = readCompose('include:\n  - ./infra/db.yaml\nservices:\n  api:\n    extends:\n      file: common.yml\n      service: base\n    depends_on: [db, cache]\n    volumes: ["pg:/x"]\n', 'compose.yaml');
+    const main = readCompose(
+      'include:\n  - ./infra/db.yaml\nservices:\n  api:\n    extends:\n      file: common.yml\n      service: base\n    depends_on: [db, cache]\n    volumes: ["pg:/x"]\n',
+      'compose.yaml',
+    );
     const db = readCompose('services:\n  db:\n    image: postgres:16\nvolumes:\n  pg:\n', 'infra/db.yaml');
     const common = readCompose('services:\n  base:\n    image: node:22\n', 'common.yml');
     expect(main.includes).toEqual(['infra/db.yaml']);
@@ -44,7 +49,8 @@ describe('composeCrossRefs', () => {
     const changes = makeChangeSet({
       files: [{ status: 'A', path: 'compose.yaml' }],
       new: {
-        'compose.yaml': 'include:\n  - infra/db.yaml\nservices:\n  api:\n    extends:\n      file: shared/base.yml\n      service: node\n    depends_on:\n      db:\n        condition: service_healthy\n    networks: [back]\n',
+        'compose.yaml':
+          'include:\n  - infra/db.yaml\nservices:\n  api:\n    extends:\n      file: shared/base.yml\n      service: node\n    depends_on:\n      db:\n        condition: service_healthy\n    networks: [back]\n',
         'infra/db.yaml': 'services:\n  db:\n    image: postgres:16\nnetworks:\n  back:\n',
         'shared/base.yml': 'services:\n  node:\n    image: node:22\n',
       },
@@ -62,7 +68,10 @@ describe('composeCrossRefs', () => {
   });
 
   it('an env_file that only exists as an example is a warning; required: false is not checked', async () => {
-    const f = readCompose('services:\n  a:\n    image: x:1\n    env_file:\n      - .env.local\n      - path: ./optional.env\n        required: false\n', 'app/compose.yaml');
+    const f = readCompose(
+      'services:\n  a:\n    image: x:1\n    env_file:\n      - .env.local\n      - path: ./optional.env\n        required: false\n',
+      'app/compose.yaml',
+    );
     const problems = await composeCrossRefs([f], [f], async (p) => p === 'app/.env.local.example');
     expect(problems).toEqual([expect.objectContaining({ line: 5, warning: true })]);
     expect(problems[0].message).toContain('app/.env.local.example does');

@@ -5,14 +5,18 @@ import { suggestComposeFile } from '../../../src/compose/suggestComposeFile.js';
 
 describe('composeSnippet', () => {
   it('builds the directory relative to the compose file', () => {
-    expect(composeSnippet({ dir: 'services/orders', composeFile: 'docker-compose.yml' })).toBe('services:\n  orders:\n    build: ./services/orders');
-    expect(composeSnippet({ dir: 'services/orders', composeFile: 'deploy/compose.yaml' })).toBe('services:\n  orders:\n    build: ../services/orders');
+    expect(composeSnippet({ dir: 'services/orders', composeFile: 'docker-compose.yml' })).toBe(
+      'services:\n  orders:\n    build: ./services/orders',
+    );
+    expect(composeSnippet({ dir: 'services/orders', composeFile: 'deploy/compose.yaml' })).toBe(
+      'services:\n  orders:\n    build: ../services/orders',
+    );
   });
 
   it('names a Dockerfile that is not the default one', () => {
-    expect(composeSnippet({ dir: 'apps/Web App', composeFile: 'compose.yaml', dockerfile: 'apps/Web App/Dockerfile.prod' })).toBe(
-      'services:\n  web-app:\n    build:\n      context: ./apps/Web App\n      dockerfile: Dockerfile.prod',
-    );
+    expect(
+      composeSnippet({ dir: 'apps/Web App', composeFile: 'compose.yaml', dockerfile: 'apps/Web App/Dockerfile.prod' }),
+    ).toBe('services:\n  web-app:\n    build:\n      context: ./apps/Web App\n      dockerfile: Dockerfile.prod');
   });
 
   it('derives a valid compose service name from the directory', () => {

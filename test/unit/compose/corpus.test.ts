@@ -33,7 +33,10 @@ describe('the compose corpus', () => {
         expect(p.dockerfiles, `${f.file} ${s.name}`).toContain(b.dockerfile);
         // The context is a directory that holds (at some depth) a listed Dockerfile, or the root.
         const ctx = b.context!;
-        expect(ctx === '' || p.dockerfiles.some((d) => d.startsWith(ctx + '/')), `${f.file} ${s.name} context ${ctx}`).toBe(true);
+        expect(
+          ctx === '' || p.dockerfiles.some((d) => d.startsWith(ctx + '/')),
+          `${f.file} ${s.name} context ${ctx}`,
+        ).toBe(true);
       }
     }
     expect(builds).toBeGreaterThan(0);
@@ -57,7 +60,11 @@ describe('the compose corpus', () => {
   it('opentelemetry-demo: Dockerfiles named through ${VAR} in .env resolve to their service directories', () => {
     const compose = readAll('opentelemetry-demo').find((f) => f.file === 'compose.yaml')!;
     const ad = compose.services.find((s) => s.name === 'ad')!;
-    expect(ad.build).toMatchObject({ context: '', dockerfile: 'src/ad/Dockerfile', dockerfileRaw: './src/ad/Dockerfile' });
+    expect(ad.build).toMatchObject({
+      context: '',
+      dockerfile: 'src/ad/Dockerfile',
+      dockerfileRaw: './src/ad/Dockerfile',
+    });
     expect(ad.line).toBe(32);
     expect(ad.build!.dockerfileLine).toBe(37);
     const cart = compose.services.find((s) => s.name === 'cart')!;
@@ -86,9 +93,18 @@ describe('the compose corpus', () => {
     const seed = main.services.find((s) => s.name === 'seed')!;
     expect(seed.profiles).toEqual(['seed']);
     expect(seed.build!.context).toBe('seed-data');
-    expect(main.services.find((s) => s.name === 'vote')!.build).toMatchObject({ context: 'vote', target: 'dev', dockerfile: 'vote/Dockerfile' });
+    expect(main.services.find((s) => s.name === 'vote')!.build).toMatchObject({
+      context: 'vote',
+      target: 'dev',
+      dockerfile: 'vote/Dockerfile',
+    });
     const test = files.find((f) => f.file === 'result/docker-compose.test.yml')!;
-    expect(test.services.filter((s) => s.build).map((s) => s.build!.context)).toEqual(['result/tests', 'vote', 'result', 'worker']);
+    expect(test.services.filter((s) => s.build).map((s) => s.build!.context)).toEqual([
+      'result/tests',
+      'vote',
+      'result',
+      'worker',
+    ]);
   });
 
   it('infers the service roots each project uses', () => {

@@ -23,11 +23,15 @@ export function loadProject(name: string): CorpusProject {
     for (const entry of readdirSync(dir)) {
       const full = join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry) || entry === '.env') texts[relative(root, full).split('\\').join('/')] = readFileSync(full, 'utf8');
+      else if (/\.ya?ml$/.test(entry) || entry === '.env')
+        texts[relative(root, full).split('\\').join('/')] = readFileSync(full, 'utf8');
     }
   };
   walk(root);
-  const dockerfiles = readFileSync(join(root, 'DOCKERFILES.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const dockerfiles = readFileSync(join(root, 'DOCKERFILES.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const files = { ...texts };
   for (const d of dockerfiles) files[d] = 'FROM scratch\n';
   return { name, texts, dockerfiles, files };

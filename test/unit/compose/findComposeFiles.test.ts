@@ -17,12 +17,21 @@ describe('findComposeFiles', () => {
       'compose.tests.yml',
       'services/payment/docker-compose.yaml',
     ];
-    const no = ['compose.json', 'my-compose.yml', 'docker-compose.yml.bak', 'composer.yaml', 'docs/compose.md', 'k8s/deployment.yaml'];
+    const no = [
+      'compose.json',
+      'my-compose.yml',
+      'docker-compose.yml.bak',
+      'composer.yaml',
+      'docs/compose.md',
+      'k8s/deployment.yaml',
+    ];
     expect(findComposeFiles([...yes, ...no])).toEqual(yes);
   });
 
   it('adds the files services.compose names', () => {
-    expect(findComposeFiles(['deploy/stack.yml', 'deploy/other.yml'], { services: { compose: ['deploy/stack.yml'] } })).toEqual(['deploy/stack.yml']);
+    expect(
+      findComposeFiles(['deploy/stack.yml', 'deploy/other.yml'], { services: { compose: ['deploy/stack.yml'] } }),
+    ).toEqual(['deploy/stack.yml']);
   });
 });
 
@@ -43,6 +52,10 @@ describe('service markers and Dockerfiles', () => {
 
   it('tells Dockerfiles from files that merely start with the name', () => {
     expect(['Dockerfile', 'x/Dockerfile.prod', 'x/web.Dockerfile'].every(isDockerfile)).toBe(true);
-    expect(['Dockerfiles/readme', 'x/.Dockerfile', 'x/app.Dockerfile.dockerignore', 'x/Dockerfile-notes.md'].some(isDockerfile)).toBe(false);
+    expect(
+      ['Dockerfiles/readme', 'x/.Dockerfile', 'x/app.Dockerfile.dockerignore', 'x/Dockerfile-notes.md'].some(
+        isDockerfile,
+      ),
+    ).toBe(false);
   });
 });

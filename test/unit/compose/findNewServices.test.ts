@@ -27,11 +27,18 @@ describe('findNewServices', () => {
       ],
       new: { 'services/orders/go.mod': 'module orders', 'services/orders/main.go': 'package main' },
     });
-    expect(await findNewServices(cs, inferred, { composeFiles: async () => [compose] })).toEqual([{ dir: 'services/orders', markers: ['services/orders/go.mod'] }]);
+    expect(await findNewServices(cs, inferred, { composeFiles: async () => [compose] })).toEqual([
+      { dir: 'services/orders', markers: ['services/orders/go.mod'] },
+    ]);
   });
 
   it('does not look at the repository at all when no marker was added', async () => {
-    const { cs, listFiles, exists } = spied(makeChangeSet({ files: [{ status: 'M', path: 'services/users/main.go' }], new: { 'services/users/main.go': 'x' } }));
+    const { cs, listFiles, exists } = spied(
+      makeChangeSet({
+        files: [{ status: 'M', path: 'services/users/main.go' }],
+        new: { 'services/users/main.go': 'x' },
+      }),
+    );
     const composeFiles = vi.fn(async () => [compose]);
     expect(await findNewServices(cs, inferred, { composeFiles })).toEqual([]);
     expect(composeFiles).not.toHaveBeenCalled();
@@ -40,17 +47,34 @@ describe('findNewServices', () => {
   });
 
   it('never lists the old side for a directory that did not exist before', async () => {
-    const { cs, listFiles } = spied(makeChangeSet({ files: [{ status: 'A', path: 'services/orders/package.json' }], new: { 'services/orders/package.json': '{}' } }));
+    const { cs, listFiles } = spied(
+      makeChangeSet({
+        files: [{ status: 'A', path: 'services/orders/package.json' }],
+        new: { 'services/orders/package.json': '{}' },
+      }),
+    );
     expect(await findNewServices(cs, inferred, { composeFiles: async () => [compose] })).toHaveLength(1);
     expect(listFiles).not.toHaveBeenCalled();
   });
 
   it('is not new when the directory already had a marker, by exact name or by pattern', async () => {
-    const byName = makeChangeSet({ old: { 'services/users/go.mod': 'm' }, files: [{ status: 'A', path: 'services/users/Dockerfile' }], new: { 'services/users/Dockerfile': 'FROM x' } });
+    const byName = makeChangeSet({
+      old: { 'services/users/go.mod': 'm' },
+      files: [{ status: 'A', path: 'services/users/Dockerfile' }],
+      new: { 'services/users/Dockerfile': 'FROM x' },
+    });
     expect(await findNewServices(byName, inferred, { composeFiles: async () => [compose] })).toEqual([]);
-    const byPattern = makeChangeSet({ old: { 'services/users/Users.csproj': '<Project/>' }, files: [{ status: 'A', path: 'services/users/Dockerfile' }], new: { 'services/users/Dockerfile': 'FROM x' } });
+    const byPattern = makeChangeSet({
+      old: { 'services/users/Users.csproj': '<Project/>' },
+      files: [{ status: 'A', path: 'services/users/Dockerfile' }],
+      new: { 'services/users/Dockerfile': 'FROM x' },
+    });
     expect(await hadServiceMarker(byPattern, 'services/users')).toBe(true);
-    const plainDir = makeChangeSet({ old: { 'services/users/README.md': 'docs' }, files: [{ status: 'A', path: 'services/users/go.mod' }], new: { 'services/users/go.mod': 'm' } });
+    const plainDir = makeChangeSet({
+      old: { 'services/users/README.md': 'docs' },
+      files: [{ status: 'A', path: 'services/users/go.mod' }],
+      new: { 'services/users/go.mod': 'm' },
+    });
     expect(await hadServiceMarker(plainDir, 'services/users')).toBe(false);
   });
 
@@ -65,12 +89,22 @@ describe('findNewServices', () => {
         { status: 'A', path: '.github/actions/x/package.json' },
       ],
     });
-    const topLevel = readCompose('services:\n  web:\n    build: ./web\n  pkg:\n    build: ./packages/api\n', 'compose.yaml');
-    expect(await findNewServices(cs, { ignore: ['services/mobile/'] }, { composeFiles: async () => [compose, topLevel] })).toEqual([]);
+    const topLevel = readCompose(
+      'services:\n  web:\n    build: ./web\n  pkg:\n    build: ./packages/api\n',
+      'compose.yaml',
+    );
+    expect(
+      await findNewServices(cs, { ignore: ['services/mobile/'] }, { composeFiles: async () => [compose, topLevel] }),
+    ).toEqual([]);
   });
 
   it('uses configured roots instead of compose files, and then packages/* counts when configured', async () => {
-    const cs = makeChangeSet({ files: [{ status: 'A', path: 'packages/api/package.json' }, { status: 'A', path: 'apps/web/package.json' }] });
+    const cs = makeChangeSet({
+      files: [
+        { status: 'A', path: 'packages/api/package.json' },
+        { status: 'A', path: 'apps/web/package.json' },
+      ],
+    });
     const composeFiles = vi.fn(noCompose);
     const found = await findNewServices(cs, { roots: ['packages/*'], ignore: [] }, { composeFiles });
     expect(found.map((s) => s.dir)).toEqual(['packages/api']);
@@ -88,7 +122,9 @@ describe('findNewServices', () => {
       files: [{ status: 'R', path: 'services/accounts/go.mod', oldPath: 'services/users/go.mod' }],
       new: { 'services/accounts/go.mod': 'm' },
     });
-    expect((await findNewServices(cs, inferred, { composeFiles: async () => [compose] })).map((s) => s.dir)).toEqual(['services/accounts']);
+    expect((await findNewServices(cs, inferred, { composeFiles: async () => [compose] })).map((s) => s.dir)).toEqual([
+      'services/accounts',
+    ]);
   });
 });
 
@@ -96,14 +132,23 @@ describe('serviceDirMatcher', () => {
   it('matches configured roots and honours ignore globs with or without a trailing slash', () => {
     const m = serviceDirMatcher({ roots: ['services/*', 'apps/*'], ignore: ['apps/mobile/', 'services/legacy-*'] });
     expect(['services/a', 'apps/web'].map(m)).toEqual([true, true]);
-    expect(['apps/mobile', 'services/legacy-billing', 'services/a/b', '', 'tools/x'].map(m)).toEqual([false, false, false, false, false]);
+    expect(['apps/mobile', 'services/legacy-billing', 'services/a/b', '', 'tools/x'].map(m)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
 describe('inferServiceRoots', () => {
   it('keeps both a top-level root and a nested one that holds several services', async () => {
     const { inferServiceRoots } = await import('../../../src/compose/inferServiceRoots.js');
-    const f = readCompose('services:\n  web: { build: ./web }\n  a: { build: ./services/a }\n  b: { build: ./services/b }\n', 'compose.yaml');
+    const f = readCompose(
+      'services:\n  web: { build: ./web }\n  a: { build: ./services/a }\n  b: { build: ./services/b }\n',
+      'compose.yaml',
+    );
     expect(inferServiceRoots([f])).toEqual(['*', 'services/*']);
     const one = readCompose('services:\n  web: { build: ./web }\n  a: { build: ./services/a }\n', 'compose.yaml');
     expect(inferServiceRoots([one])).toEqual(['*', 'services/*']);

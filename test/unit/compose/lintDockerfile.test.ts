@@ -29,7 +29,9 @@ describe('lintDockerfile', () => {
   });
 
   it('reports an instruction before the first FROM at its line', () => {
-    expect(lintDockerfile('ARG A=1\nRUN echo\nFROM alpine\n')).toEqual([{ line: 2, message: 'RUN before the first FROM (only ARG may come before FROM)' }]);
+    expect(lintDockerfile('ARG A=1\nRUN echo\nFROM alpine\n')).toEqual([
+      { line: 2, message: 'RUN before the first FROM (only ARG may come before FROM)' },
+    ]);
   });
 
   it('reports unknown instructions with their line', () => {

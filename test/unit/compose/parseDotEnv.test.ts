@@ -4,7 +4,9 @@ import { parseDotEnv } from '../../../src/compose/parseDotEnv.js';
 
 describe('parseDotEnv', () => {
   it('reads KEY=value lines, skips comments and blank lines, trims inline comments after unquoted values', () => {
-    const env = parseDotEnv(['# comment', '', 'A=1', 'export B = two ', 'C=has#hash', 'D=value   # note', 'EMPTY=', 'not a line'].join('\n'));
+    const env = parseDotEnv(
+      ['# comment', '', 'A=1', 'export B = two ', 'C=has#hash', 'D=value   # note', 'EMPTY=', 'not a line'].join('\n'),
+    );
     expect(env).toEqual({ A: '1', B: 'two', C: 'has#hash', D: 'value', EMPTY: '' });
   });
 

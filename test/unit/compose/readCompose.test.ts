@@ -4,11 +4,24 @@ import { readCompose } from '../../../src/compose/readCompose.js';
 describe('readCompose', () => {
   it('reads the short and long build forms, contexts without ./, and default Dockerfile names', () => {
     const f = readCompose(
-      ['services:', '  a:', '    build: ./services/a', '  b:', '    build:', '      context: services/b', '      dockerfile: docker/prod.Dockerfile', '      target: prod', '  c:', '    image: redis'].join('\n'),
+      [
+        'services:',
+        '  a:',
+        '    build: ./services/a',
+        '  b:',
+        '    build:',
+        '      context: services/b',
+        '      dockerfile: docker/prod.Dockerfile',
+        '      target: prod',
+        '  c:',
+        '    image: redis',
+      ].join('\n'),
       'docker-compose.yml',
     );
     expect(f.errors).toEqual([]);
-    expect(f.services.map((s) => ({ name: s.name, line: s.line, ctx: s.build?.context, df: s.build?.dockerfile }))).toEqual([
+    expect(
+      f.services.map((s) => ({ name: s.name, line: s.line, ctx: s.build?.context, df: s.build?.dockerfile })),
+    ).toEqual([
       { name: 'a', line: 2, ctx: 'services/a', df: 'services/a/Dockerfile' },
       { name: 'b', line: 4, ctx: 'services/b', df: 'services/b/docker/prod.Dockerfile' },
       { name: 'c', line: 9, ctx: undefined, df: undefined },
@@ -39,12 +52,18 @@ describe('readCompose', () => {
     expect(byName.remote).toMatchObject({ context: null, contextExternal: 'remote', dockerfile: null });
     expect(byName.abs).toMatchObject({ context: null, contextExternal: 'absolute' });
     expect(byName.out).toMatchObject({ context: null, contextExternal: 'outside' });
-    expect(byName.unset).toMatchObject({ context: 'app', dockerfile: null, dockerfileExternal: 'unresolved', unresolved: ['NOPE'] });
+    expect(byName.unset).toMatchObject({
+      context: 'app',
+      dockerfile: null,
+      dockerfileExternal: 'unresolved',
+      unresolved: ['NOPE'],
+    });
     expect(byName.inline).toMatchObject({ context: 'app', dockerfile: null, inline: true });
   });
 
   it('takes ${VAR} and ${VAR:-default} from the env given, with defaults when unset', () => {
-    const text = 'services:\n  web:\n    build:\n      context: ${CTX:-./web}\n      dockerfile: ${DF}\n    image: ${REG-docker.io}/web:${TAG:-latest}\n    profiles: ["${P:-dev}"]\n';
+    const text =
+      'services:\n  web:\n    build:\n      context: ${CTX:-./web}\n      dockerfile: ${DF}\n    image: ${REG-docker.io}/web:${TAG:-latest}\n    profiles: ["${P:-dev}"]\n';
     const f = readCompose(text, 'compose.yaml', { DF: 'Dockerfile.dev', TAG: '1.2' });
     expect(f.services[0].build).toMatchObject({ context: 'web', dockerfile: 'web/Dockerfile.dev', unresolved: [] });
     expect(f.services[0].image).toBe('docker.io/web:1.2');
@@ -91,8 +110,14 @@ describe('readCompose', () => {
 
   it('reports compose shapes that are wrong with the line of the key', () => {
     expect(readCompose('- a\n- b\n', 'compose.yaml').errors[0]).toMatchObject({ line: 1 });
-    expect(readCompose('name: x\nservices:\n  - web\n', 'compose.yaml').errors[0]).toMatchObject({ line: 2, message: expect.stringContaining('"services"') });
-    expect(readCompose('services:\n  web:\n    build: [a]\n', 'compose.yaml').errors[0]).toMatchObject({ line: 3, message: expect.stringContaining('"build"') });
+    expect(readCompose('name: x\nservices:\n  - web\n', 'compose.yaml').errors[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('"services"'),
+    });
+    expect(readCompose('services:\n  web:\n    build: [a]\n', 'compose.yaml').errors[0]).toMatchObject({
+      line: 3,
+      message: expect.stringContaining('"build"'),
+    });
   });
 
   it('reads an empty file as a compose file without services', () => {

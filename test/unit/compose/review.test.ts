@@ -13,7 +13,14 @@ const DF = 'services/orders/Dockerfile';
 const v1 = 'FROM golang:1.22\n';
 const v2 = 'FROM golang:1.23\n';
 
-const row = (r: Partial<Review>): Review => ({ path: DF, requestedBy: 'backend-architect', reviewer: 'docker-expert', state: 'requested', line: 10, ...r });
+const row = (r: Partial<Review>): Review => ({
+  path: DF,
+  requestedBy: 'backend-architect',
+  reviewer: 'docker-expert',
+  state: 'requested',
+  line: 10,
+  ...r,
+});
 
 describe('gitBlobId', () => {
   it('is the id git hash-object gives the same text', () => {
@@ -32,24 +39,42 @@ describe('gitBlobId', () => {
 
 describe('reviewStateFor', () => {
   it('is approved when the last row approves this exact content', () => {
-    expect(reviewStateFor([row({}), row({ state: 'approved', blob: gitBlobId(v1), line: 11 })], DF, 'docker-expert', v1).state).toBe('approved');
+    expect(
+      reviewStateFor([row({}), row({ state: 'approved', blob: gitBlobId(v1), line: 11 })], DF, 'docker-expert', v1)
+        .state,
+    ).toBe('approved');
   });
 
   it('is void once the content differs from the approved one', () => {
-    expect(reviewStateFor([row({ state: 'approved', blob: gitBlobId(v1) })], DF, 'docker-expert', v2).state).toBe('void');
+    expect(reviewStateFor([row({ state: 'approved', blob: gitBlobId(v1) })], DF, 'docker-expert', v2).state).toBe(
+      'void',
+    );
   });
 
   it('lets the latest row win, and ignores rows of other reviewers or paths', () => {
-    const rows = [row({ state: 'approved', blob: gitBlobId(v1), line: 3 }), row({ state: 'requested', blob: gitBlobId(v2), line: 7 }), row({ reviewer: 'someone-else', state: 'approved', line: 9 }), row({ path: 'other/Dockerfile', state: 'approved', line: 12 })];
+    const rows = [
+      row({ state: 'approved', blob: gitBlobId(v1), line: 3 }),
+      row({ state: 'requested', blob: gitBlobId(v2), line: 7 }),
+      row({ reviewer: 'someone-else', state: 'approved', line: 9 }),
+      row({ path: 'other/Dockerfile', state: 'approved', line: 12 }),
+    ];
     expect(reviewStateFor(rows, DF, 'Docker-Expert', v2).state).toBe('requested');
     expect(reviewStateFor([row({ state: 'rejected' })], DF, 'docker-expert', v2).state).toBe('rejected');
     expect(reviewStateFor([], DF, 'docker-expert', v2).state).toBe('none');
   });
 
   it('covers a path by a directory row and compares case-insensitively when the file system does', () => {
-    expect(reviewStateFor([row({ path: 'services/orders/', state: 'approved' })], DF, 'docker-expert', v1).state).toBe('approved');
-    expect(reviewStateFor([row({ path: 'Services/Orders/Dockerfile', state: 'approved' })], DF, 'docker-expert', v1, { ignoreCase: true }).state).toBe('approved');
-    expect(reviewStateFor([row({ path: 'Services/Orders/Dockerfile', state: 'approved' })], DF, 'docker-expert', v1).state).toBe('none');
+    expect(reviewStateFor([row({ path: 'services/orders/', state: 'approved' })], DF, 'docker-expert', v1).state).toBe(
+      'approved',
+    );
+    expect(
+      reviewStateFor([row({ path: 'Services/Orders/Dockerfile', state: 'approved' })], DF, 'docker-expert', v1, {
+        ignoreCase: true,
+      }).state,
+    ).toBe('approved');
+    expect(
+      reviewStateFor([row({ path: 'Services/Orders/Dockerfile', state: 'approved' })], DF, 'docker-expert', v1).state,
+    ).toBe('none');
   });
 });
 
@@ -66,8 +91,24 @@ describe('reviewRequestsFor', () => {
   it('requests a review for each changed Dockerfile and compose path, with the content id', async () => {
     const rows = await reviewRequestsFor(changed, config, me, { reviews: [] }, now);
     expect(rows).toEqual([
-      { path: DF, requestedBy: 'backend-architect', reviewer: 'docker-expert', state: 'requested', at: '2026-11-26T09:05Z', blob: gitBlobId(v2), line: 0 },
-      { path: 'docker-compose.yml', requestedBy: 'backend-architect', reviewer: 'docker-expert', state: 'requested', at: '2026-11-26T09:05Z', blob: gitBlobId('services: {}\n'), line: 0 },
+      {
+        path: DF,
+        requestedBy: 'backend-architect',
+        reviewer: 'docker-expert',
+        state: 'requested',
+        at: '2026-11-26T09:05Z',
+        blob: gitBlobId(v2),
+        line: 0,
+      },
+      {
+        path: 'docker-compose.yml',
+        requestedBy: 'backend-architect',
+        reviewer: 'docker-expert',
+        state: 'requested',
+        at: '2026-11-26T09:05Z',
+        blob: gitBlobId('services: {}\n'),
+        line: 0,
+      },
     ]);
   });
 
@@ -79,9 +120,21 @@ describe('reviewRequestsFor', () => {
   });
 
   it('skips content already approved, and asks again once an approval is void', async () => {
-    const approved = await reviewRequestsFor(changed, config, me, { reviews: [row({ state: 'approved', blob: gitBlobId(v2) })] }, now);
+    const approved = await reviewRequestsFor(
+      changed,
+      config,
+      me,
+      { reviews: [row({ state: 'approved', blob: gitBlobId(v2) })] },
+      now,
+    );
     expect(approved.map((r) => r.path)).toEqual(['docker-compose.yml']);
-    const voided = await reviewRequestsFor(changed, config, me, { reviews: [row({ state: 'approved', blob: gitBlobId(v1) })] }, now);
+    const voided = await reviewRequestsFor(
+      changed,
+      config,
+      me,
+      { reviews: [row({ state: 'approved', blob: gitBlobId(v1) })] },
+      now,
+    );
     expect(voided.map((r) => r.path)).toContain(DF);
   });
 

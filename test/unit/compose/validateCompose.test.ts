@@ -15,13 +15,20 @@ describe('validateCompose (compose-spec schema)', () => {
   it('reports a misspelt key with the key it resembles, at its line', async () => {
     const f = readCompose('services:\n  web:\n    image: nginx\n    buid: ./web\n', 'compose.yaml');
     const problems = await validateCompose(f.data);
-    expect(problems).toEqual([{ path: ['services', 'web', 'buid'], message: expect.stringContaining('did you mean "build"') }]);
+    expect(problems).toEqual([
+      { path: ['services', 'web', 'buid'], message: expect.stringContaining('did you mean "build"') },
+    ]);
     expect(f.lineAt!(problems[0].path)).toBe(4);
   });
 
   it('reports values of the wrong type', async () => {
     const f = readCompose('services:\n  web:\n    build: 12\n    privileged: "yes"\n', 'compose.yaml');
     const messages = (await validateCompose(f.data)).map((p) => p.message);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/services\.web\.build must be a string or a mapping/), expect.stringMatching(/privileged must be a boolean/)]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/services\.web\.build must be a string or a mapping/),
+        expect.stringMatching(/privileged must be a boolean/),
+      ]),
+    );
   });
 });

@@ -41,7 +41,10 @@ describe('loadConfig', () => {
   });
 
   it('reads .orchrc.json', async () => {
-    const file = write('.orchrc.json', '{ "$schema": "./node_modules/orchguard/schema.json", "statusFile": "STATUS.md" }');
+    const file = write(
+      '.orchrc.json',
+      '{ "$schema": "./node_modules/orchguard/schema.json", "statusFile": "STATUS.md" }',
+    );
     const { config, filepath } = await loadConfig(top);
     expect(filepath).toBe(file);
     expect(config.statusFile).toBe('STATUS.md');
@@ -101,7 +104,9 @@ describe('loadConfig', () => {
 
   it('reports a YAML syntax error with file and line', async () => {
     const file = write('.orchrc.yml', 'statusFile: [S.md\nindexFile: I.md\n');
-    expect((await loadError()).message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: invalid YAML`));
+    expect((await loadError()).message).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: invalid YAML`),
+    );
   });
 
   it('reports validation problems with the file path', async () => {
@@ -112,7 +117,10 @@ describe('loadConfig', () => {
   });
 
   it('names the orch key when package.json#orch is invalid', async () => {
-    const file = write('package.json', JSON.stringify({ orch: { contracts: [{ name: 'api', paths: ['a'], owners: 'x' }] } }));
+    const file = write(
+      'package.json',
+      JSON.stringify({ orch: { contracts: [{ name: 'api', paths: ['a'], owners: 'x' }] } }),
+    );
     const e = await loadError();
     expect(e.message).toContain(`${file} (key "orch"): invalid configuration`);
     expect(e.message).toContain('contracts[0].owners: expected a list of agent names');
@@ -120,7 +128,9 @@ describe('loadConfig', () => {
 
   it('treats an empty file as an error, on the JSON and the YAML path alike', async () => {
     const json = write('.orchrc.json', '');
-    expect((await loadError()).message).toBe(`${json} is empty: expected a JSON object such as { "statusFile": "WORK_STATUS.md" }.`);
+    expect((await loadError()).message).toBe(
+      `${json} is empty: expected a JSON object such as { "statusFile": "WORK_STATUS.md" }.`,
+    );
     rmSync(json);
     const yaml = write('.orchrc.yaml', '\n\n');
     expect((await loadError()).message).toContain(`${yaml} is empty`);

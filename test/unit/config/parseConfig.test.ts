@@ -6,7 +6,6 @@ import { OrchError } from '../../../src/errors.js';
 
 const FILE = '/repo/.orchrc.json';
 
-
 function errorOf(raw: unknown, file = FILE): OrchError {
   try {
     parseConfig(raw, file);
@@ -49,7 +48,9 @@ describe('parseConfig: messages for invalid input', () => {
 
   it('lists the severities in words for a bad severity and guesses the intended one', () => {
     const e = errorOf({ rules: { 'no-placeholder': 'warnn' } });
-    expect(e.message).toContain('rules.no-placeholder: expected one of error, warning, warn, off, found the string "warnn". Did you mean "warn"?');
+    expect(e.message).toContain(
+      'rules.no-placeholder: expected one of error, warning, warn, off, found the string "warnn". Did you mean "warn"?',
+    );
   });
 
   it('suggests the closest rule id for a misspelt one', () => {
@@ -80,13 +81,17 @@ describe('parseConfig: messages for invalid input', () => {
 
   it('tells to drop the quotes from quoted booleans and numbers', () => {
     const e = errorOf({ log: { enabled: 'false', maxPaths: '5' } });
-    expect(e.message).toContain('log.enabled: expected true or false, found the string "false". Write false without quotes.');
+    expect(e.message).toContain(
+      'log.enabled: expected true or false, found the string "false". Write false without quotes.',
+    );
     expect(e.message).toContain('log.maxPaths: expected a number, found the string "5". Write 5 without quotes.');
   });
 
-  it('uses the schema\'s own wording for formats', () => {
+  it("uses the schema's own wording for formats", () => {
     const e = errorOf({ locks: { ttl: '8 hours' } });
-    expect(e.message).toContain('locks.ttl: expected a duration such as "30m", "8h" or "2d", found the string "8 hours".');
+    expect(e.message).toContain(
+      'locks.ttl: expected a duration such as "30m", "8h" or "2d", found the string "8 hours".',
+    );
   });
 
   it('writes awkward keys in bracket form', () => {
@@ -102,8 +107,12 @@ describe('parseConfig: messages for invalid input', () => {
   it('lists every problem, counts them, and caps the list at ten', () => {
     const two = errorOf({ statusFile: 12, indexFile: '' });
     expect(two.message).toContain('(2 problems)');
-    expect(two.message).toContain('statusFile: expected a repository-relative file path, found the number 12. Put it in quotes: "12".');
-    expect(two.message).toContain('indexFile: expected a non-empty repository-relative file path, found an empty string.');
+    expect(two.message).toContain(
+      'statusFile: expected a repository-relative file path, found the number 12. Put it in quotes: "12".',
+    );
+    expect(two.message).toContain(
+      'indexFile: expected a non-empty repository-relative file path, found an empty string.',
+    );
 
     const many = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`unknown${i}`, i]));
     const e = errorOf(many);
@@ -112,13 +121,13 @@ describe('parseConfig: messages for invalid input', () => {
     expect(e.message).toContain('…and 3 more.');
   });
 
-  it('never shows zod\'s raw wording', () => {
+  it("never shows zod's raw wording", () => {
     const e = errorOf({ contracts: {}, rules: { x: 1 }, log: { maxEntries: 1.5 } });
     expect(e.message).not.toMatch(/Invalid input|Invalid option|Unrecognized key|"code":|received/);
     expect(e.message).toContain('log.maxEntries: expected a whole number, found the number 1.5. Use a whole number.');
   });
 
-  it('points at the JSON Schema in its hint, in the file\'s own syntax', () => {
+  it("points at the JSON Schema in its hint, in the file's own syntax", () => {
     // a path that exists from where the file is (no ./node_modules in /repo: the running package's)
     const schema = /"\$schema": "([^"]+)"/.exec(errorOf({ x: 1 }).hint ?? '')?.[1];
     expect(schema && fs.existsSync(schema)).toBe(true);

@@ -14,13 +14,17 @@ function errorOf(text: string, file: string): OrchError {
 
 describe('parseConfigText: formats', () => {
   it('reads JSON from .orchrc.json, tolerating a byte-order mark', () => {
-    const config = parseConfigText('\uFEFF{ "statusFile": "STATUS.md", "rules": { "no-placeholder": "off" } }', '.orchrc.json');
+    const config = parseConfigText(
+      '\uFEFF{ "statusFile": "STATUS.md", "rules": { "no-placeholder": "off" } }',
+      '.orchrc.json',
+    );
     expect(config.statusFile).toBe('STATUS.md');
     expect(config.rules['no-placeholder']).toBe('off');
   });
 
   it('reads YAML from .orchrc.yaml, .orchrc.yml and the extensionless .orchrc', () => {
-    const yaml = 'statusFile: STATUS.md\ncontracts:\n  - name: api\n    paths: ["api/**"]\n    owners: [backend-architect]\n';
+    const yaml =
+      'statusFile: STATUS.md\ncontracts:\n  - name: api\n    paths: ["api/**"]\n    owners: [backend-architect]\n';
     for (const name of ['.orchrc.yaml', '.orchrc.yml', '.orchrc']) {
       const config = parseConfigText(yaml, name);
       expect(config.statusFile).toBe('STATUS.md');
@@ -67,12 +71,16 @@ describe('parseConfigText: syntax errors', () => {
   });
 
   it('says comments are not JSON', () => {
-    expect(errorOf('{\n  // locks\n  "statusFile": "S.md"\n}', '.orchrc.json').message).toMatch(/:2:3: invalid JSON: comments are not allowed in JSON/);
+    expect(errorOf('{\n  // locks\n  "statusFile": "S.md"\n}', '.orchrc.json').message).toMatch(
+      /:2:3: invalid JSON: comments are not allowed in JSON/,
+    );
   });
 
   it('suspects a missing comma between two properties', () => {
     const e = errorOf('{\n  "statusFile": "S.md"\n  "indexFile": "I.md"\n}', '.orchrc.json');
-    expect(e.message).toMatch(/:3:3: invalid JSON: expected ',' or '}' after a property value, found '"' \(is a comma missing/);
+    expect(e.message).toMatch(
+      /:3:3: invalid JSON: expected ',' or '}' after a property value, found '"' \(is a comma missing/,
+    );
   });
 
   it('reports a file that ends too early with the line where the object opened', () => {
@@ -81,8 +89,12 @@ describe('parseConfigText: syntax errors', () => {
   });
 
   it('explains single quotes and unquoted names', () => {
-    expect(errorOf("{'statusFile': 'S.md'}", '.orchrc.json').message).toContain('property names must be in double quotes');
-    expect(errorOf('{statusFile: "S.md"}', '.orchrc.json').message).toContain(':1:2: invalid JSON: property names must be in double quotes');
+    expect(errorOf("{'statusFile': 'S.md'}", '.orchrc.json').message).toContain(
+      'property names must be in double quotes',
+    );
+    expect(errorOf('{statusFile: "S.md"}', '.orchrc.json').message).toContain(
+      ':1:2: invalid JSON: property names must be in double quotes',
+    );
   });
 
   it('reports YAML errors with line and column', () => {
@@ -92,7 +104,9 @@ describe('parseConfigText: syntax errors', () => {
 
   it('treats an empty or comment-only file as an error that says what to write', () => {
     const json = errorOf('  \n', '.orchrc.json');
-    expect(json.message).toBe('.orchrc.json is empty: expected a JSON object such as { "statusFile": "WORK_STATUS.md" }.');
+    expect(json.message).toBe(
+      '.orchrc.json is empty: expected a JSON object such as { "statusFile": "WORK_STATUS.md" }.',
+    );
     expect(json.hint).toContain('{}');
     expect(errorOf('# nothing yet\n', '.orchrc.yaml').message).toContain('.orchrc.yaml is empty');
   });

@@ -13,7 +13,7 @@ const github = (event: string, file: string) => ({
 });
 
 describe('ciRangeFromEnv: GitHub Actions', () => {
-  it('takes a pull request\'s base and head SHAs from the event payload', () => {
+  it("takes a pull request's base and head SHAs from the event payload", () => {
     expect(ciRangeFromEnv(github('pull_request', 'github-pull_request.json'), read)).toEqual({
       provider: 'github',
       source: 'GitHub pull_request #42',
@@ -23,7 +23,9 @@ describe('ciRangeFromEnv: GitHub Actions', () => {
       branch: 'main',
       defaultBranch: 'main',
     });
-    expect(ciRangeFromEnv(github('pull_request_target', 'github-pull_request.json'), read)?.base).toBe('1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a');
+    expect(ciRangeFromEnv(github('pull_request_target', 'github-pull_request.json'), read)?.base).toBe(
+      '1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a',
+    );
   });
 
   it('checks a push as before..after on its branch', () => {
@@ -35,7 +37,7 @@ describe('ciRangeFromEnv: GitHub Actions', () => {
     });
   });
 
-  it('checks a new branch (all-zero before) against what the remote\'s other branches have', () => {
+  it("checks a new branch (all-zero before) against what the remote's other branches have", () => {
     expect(ciRangeFromEnv(github('push', 'github-push-new-branch.json'), read)).toMatchObject({
       base: null,
       head: 'e4b6d8f0a1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2',
@@ -58,12 +60,14 @@ describe('ciRangeFromEnv: GitHub Actions', () => {
   });
 
   it('says which file it could not read', () => {
-    expect(() => ciRangeFromEnv(github('pull_request', 'missing.json'), read)).toThrow(/GitHub event payload at .*missing\.json/);
+    expect(() => ciRangeFromEnv(github('pull_request', 'missing.json'), read)).toThrow(
+      /GitHub event payload at .*missing\.json/,
+    );
   });
 });
 
 describe('ciRangeFromEnv: GitLab CI and Bitbucket', () => {
-  it('takes a merge request pipeline\'s diff base and commit', () => {
+  it("takes a merge request pipeline's diff base and commit", () => {
     expect(ciRangeFromEnv(envFixture('gitlab-merge_request.env.json'), read)).toEqual({
       provider: 'gitlab',
       source: 'GitLab merge request !7',
@@ -75,7 +79,7 @@ describe('ciRangeFromEnv: GitLab CI and Bitbucket', () => {
     });
   });
 
-  it('takes a push pipeline\'s before sha, and treats all zeros as a new branch', () => {
+  it("takes a push pipeline's before sha, and treats all zeros as a new branch", () => {
     expect(ciRangeFromEnv(envFixture('gitlab-push.env.json'), read)).toMatchObject({
       base: 'c2e4b6d8f0a1a3c5e7f9b2d4f6a8c0e2b4d6f8a0',
       head: 'a0c2e4b6d8f0a1a3c5e7f9b2d4f6a8c0e2b4d6f8',
@@ -103,13 +107,22 @@ describe('ciRangeFromEnv: GitLab CI and Bitbucket', () => {
 
 describe('ciRangeFromEnv: ORCH_BASE / ORCH_HEAD', () => {
   it('works on any runner and overrides what a provider says', () => {
-    expect(ciRangeFromEnv({ ORCH_BASE: 'origin/main', ORCH_HEAD: 'HEAD' }, read)).toMatchObject({ provider: 'generic', base: 'origin/main', head: 'HEAD' });
-    expect(ciRangeFromEnv({ ...github('pull_request', 'github-pull_request.json'), ORCH_BASE: 'abc' }, read)).toMatchObject({
+    expect(ciRangeFromEnv({ ORCH_BASE: 'origin/main', ORCH_HEAD: 'HEAD' }, read)).toMatchObject({
+      provider: 'generic',
+      base: 'origin/main',
+      head: 'HEAD',
+    });
+    expect(
+      ciRangeFromEnv({ ...github('pull_request', 'github-pull_request.json'), ORCH_BASE: 'abc' }, read),
+    ).toMatchObject({
       base: 'abc',
       head: '9f2c1b7e4d8a6c3b5e7f9a1d2c4b6e8f0a2c4d6e',
       branch: 'main',
     });
-    expect(ciRangeFromEnv({ ORCH_BASE: '0000000000000000000000000000000000000000' }, read)).toMatchObject({ base: null, head: 'HEAD' });
+    expect(ciRangeFromEnv({ ORCH_BASE: '0000000000000000000000000000000000000000' }, read)).toMatchObject({
+      base: null,
+      head: 'HEAD',
+    });
   });
 
   it('finds nothing outside CI', () => {

@@ -7,7 +7,9 @@ it('answers as git does after its cleanup', () => {
   expect(commitMessageIsEmpty('\n; Please enter\n', 'strip', '#')).toBe(false);
   expect(commitMessageIsEmpty('\nSigned-off-by: A <a@x>\n', 'whitespace')).toBe(true);
   expect(commitMessageIsEmpty('# a title\n', 'whitespace')).toBe(false);
-  expect(commitMessageIsEmpty('\n# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n', 'strip')).toBe(true);
+  expect(
+    commitMessageIsEmpty('\n# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n', 'strip'),
+  ).toBe(true);
   expect(commitMessageIsEmpty('Fix it\n# comment\n', 'strip')).toBe(false);
   expect(commitMessageIsEmpty('\n', 'verbatim')).toBe(false);
   expect(commitMessageIsEmpty('', 'verbatim')).toBe(true);

@@ -15,9 +15,14 @@ describe('pre-push input', () => {
     expect(parsePrePushInput('')).toEqual([]);
   });
 
-  it('checks an update from the remote\'s commit, a new branch from what the remote lacks, and skips deletions', () => {
+  it("checks an update from the remote's commit, a new branch from what the remote lacks, and skips deletions", () => {
     const lines = parsePrePushInput(
-      [`refs/heads/main ${A} refs/heads/main ${B}`, `refs/heads/topic ${C} refs/heads/topic ${Z}`, `(delete) ${Z} refs/heads/old ${B}`, ''].join('\n'),
+      [
+        `refs/heads/main ${A} refs/heads/main ${B}`,
+        `refs/heads/topic ${C} refs/heads/topic ${Z}`,
+        `(delete) ${Z} refs/heads/old ${B}`,
+        '',
+      ].join('\n'),
     );
     expect(pushRanges(lines, 'origin')).toEqual([
       { head: A, base: B, known: ['--remotes=origin'], branch: 'main', missingBase: 'new-branch' },
@@ -43,7 +48,9 @@ describe('pre-push input', () => {
 
 describe('pre-receive input', () => {
   it('reads old, new and ref; checks updates and new refs, skips deletions', () => {
-    const lines = parsePreReceiveInput(`${B} ${A} refs/heads/main\n${Z} ${C} refs/heads/topic\n${B} ${Z} refs/heads/gone\n`);
+    const lines = parsePreReceiveInput(
+      `${B} ${A} refs/heads/main\n${Z} ${C} refs/heads/topic\n${B} ${Z} refs/heads/gone\n`,
+    );
     expect(lines).toHaveLength(3);
     expect(receiveRanges(lines)).toEqual([
       { head: A, base: B, known: ['--all'], branch: 'main', missingBase: 'error' },

@@ -20,10 +20,18 @@ function files(base: string | Buffer, ours: string | Buffer, theirs: string | Bu
   fs.writeFileSync(path.join(dir, 'O'), base);
   fs.writeFileSync(path.join(dir, 'A'), ours);
   fs.writeFileSync(path.join(dir, 'B'), theirs);
-  return { cwd: dir, base: 'O', ours: 'A', theirs: 'B', pathname: 'WORK_STATUS.md', read: () => fs.readFileSync(path.join(dir, 'A'), 'utf8') };
+  return {
+    cwd: dir,
+    base: 'O',
+    ours: 'A',
+    theirs: 'B',
+    pathname: 'WORK_STATUS.md',
+    read: () => fs.readFileSync(path.join(dir, 'A'), 'utf8'),
+  };
 }
 
-const doc = (rows: string[], intro = 'Intro.') => `# Work Status\n\n${intro}\n\n## Locks\n\n| Path | Agent |\n| --- | --- |\n${rows.join('\n')}\n\n## Log\n`;
+const doc = (rows: string[], intro = 'Intro.') =>
+  `# Work Status\n\n${intro}\n\n## Locks\n\n| Path | Agent |\n| --- | --- |\n${rows.join('\n')}\n\n## Log\n`;
 
 describe('mergeDriver', () => {
   it('writes the merge into the %A file and exits 0 when it is clean', async () => {

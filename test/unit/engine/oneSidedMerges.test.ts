@@ -8,7 +8,10 @@ import type { Lock } from '../../../src/types.js';
 
 afterAll(cleanupAll);
 
-const config = { statusFile: 'WORK_STATUS.md', contracts: [{ name: 'api', paths: ['**/openapi.yaml'], owners: ['backend'], requireLock: false }] };
+const config = {
+  statusFile: 'WORK_STATUS.md',
+  contracts: [{ name: 'api', paths: ['**/openapi.yaml'], owners: ['backend'], requireLock: false }],
+};
 const lock = (path: string): Lock => ({ path, agent: 'backend', line: 1 });
 
 function history(): { repo: TempRepo; fork: string; main: string } {
@@ -37,7 +40,9 @@ describe('oneSidedMerges', () => {
     repo.ok(['merge', '-q', '-s', 'ours', '--no-edit', main]);
     const commits = await commitsOf(repo, `${main}..side`);
     const found = await oneSidedMerges(commits, ['a.txt', 'b.txt'], { cwd: repo.dir, env: 'clean' });
-    expect(found).toEqual([{ index: commits.length - 1, from: main, files: [expect.objectContaining({ status: 'M', path: 'a.txt' })] }]);
+    expect(found).toEqual([
+      { index: commits.length - 1, from: main, files: [expect.objectContaining({ status: 'M', path: 'a.txt' })] },
+    ]);
   });
 
   it('leaves a clean merge alone', async () => {
@@ -57,13 +62,22 @@ describe('oneSidedMerges', () => {
     repo.ok(['commit', '-q', '--no-edit']);
     const commits = await commitsOf(repo, `${main}..side`);
     const found = await oneSidedMerges(commits, ['a.txt'], { cwd: repo.dir, env: 'clean' });
-    expect(found).toEqual([expect.objectContaining({ from: mine, files: [expect.objectContaining({ path: 'a.txt' })] })]);
+    expect(found).toEqual([
+      expect.objectContaining({ from: mine, files: [expect.objectContaining({ path: 'a.txt' })] }),
+    ]);
   });
 });
 
 describe('protectedChanges', () => {
   it('keeps the status file, configuration files, locked and contract paths, and their case twins', () => {
-    const net = ['WORK_STATUS.md', '.ORCHRC.json', 'src/App.js', 'api/OpenAPI.yaml', 'docs/readme.md', 'src/other.js'].map((path) => ({ status: 'M' as const, path }));
+    const net = [
+      'WORK_STATUS.md',
+      '.ORCHRC.json',
+      'src/App.js',
+      'api/OpenAPI.yaml',
+      'docs/readme.md',
+      'src/other.js',
+    ].map((path) => ({ status: 'M' as const, path }));
     expect(protectedChanges(net, { config, locks: [lock('src/app.js')] }).map((f) => f.path)).toEqual([
       'WORK_STATUS.md',
       '.ORCHRC.json',

@@ -16,12 +16,19 @@ describe('lockBranchTarget', () => {
       tracking: 'refs/remotes/origin/orch/locks',
       label: 'origin/orch/locks',
     });
-    expect(lockBranchTarget(configSchema.parse({ locks: { remote: 'upstream', branch: 'refs/heads/team/locks' } }))?.tracking).toBe('refs/remotes/upstream/team/locks');
+    expect(
+      lockBranchTarget(configSchema.parse({ locks: { remote: 'upstream', branch: 'refs/heads/team/locks' } }))
+        ?.tracking,
+    ).toBe('refs/remotes/upstream/team/locks');
   });
 
   it('refuses names git would read as options or ranges, naming the key', () => {
-    expect(() => lockBranchTarget(configSchema.parse({ locks: { remote: '--upload-pack=x' } }))).toThrow(/locks\.remote/);
-    expect(() => lockBranchTarget(configSchema.parse({ locks: { remote: 'origin', branch: 'a..b' } }))).toThrow(/locks\.branch/);
+    expect(() => lockBranchTarget(configSchema.parse({ locks: { remote: '--upload-pack=x' } }))).toThrow(
+      /locks\.remote/,
+    );
+    expect(() => lockBranchTarget(configSchema.parse({ locks: { remote: 'origin', branch: 'a..b' } }))).toThrow(
+      /locks\.branch/,
+    );
   });
 });
 
@@ -53,7 +60,15 @@ describe('backoffDelay', () => {
 describe('withLockBranch', () => {
   it('adds the shared locks to the local ones, each lock once', () => {
     const local: StatusDoc = { locks: [{ path: 'a', agent: 'x', line: 3 }], reviews: [], problems: [], steals: [] };
-    const shared: StatusDoc = { locks: [{ path: 'a', agent: 'X', line: 9 }, { path: 'b', agent: 'y', line: 10 }], reviews: [], problems: [], steals: [] };
+    const shared: StatusDoc = {
+      locks: [
+        { path: 'a', agent: 'X', line: 9 },
+        { path: 'b', agent: 'y', line: 10 },
+      ],
+      reviews: [],
+      problems: [],
+      steals: [],
+    };
     expect(withLockBranch(local, shared).locks.map((l) => `${l.path}:${l.agent}`)).toEqual(['a:x', 'b:y']);
     expect(withLockBranch(local, null)).toBe(local);
   });

@@ -13,14 +13,29 @@ describe('the trailers file of a commit', () => {
   it('is named by a plain ORCH_AGENT, and by nothing else', () => {
     expect(trailersFile({ ORCH_AGENT: 'backend-architect' })).toBe('trailers.backend-architect');
     expect(trailersFile({})).toBe('trailers');
-    for (const odd of ['', '.hidden', 'has space', 'a/b', 'ünï', 'x'.repeat(101)]) expect(trailersFile({ ORCH_AGENT: odd }), odd).toBe('trailers');
+    for (const odd of ['', '.hidden', 'has space', 'a/b', 'ünï', 'x'.repeat(101)])
+      expect(trailersFile({ ORCH_AGENT: odd }), odd).toBe('trailers');
     expect(trailersFile({ ORCH_AGENT: 'x'.repeat(100) })).toBe(`trailers.${'x'.repeat(100)}`);
   });
 
   it('is the one the sh commit-msg hook reads, whatever the agent is called', () => {
     spawnSync('git', ['init', '-q', dir]);
-    for (const agent of ['backend-architect', 'a.b_c-1', '.hidden', 'has space', 'a/b', 'ünï', 'x'.repeat(100), 'x'.repeat(101), undefined]) {
-      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: dir, ...(agent === undefined ? {} : { ORCH_AGENT: agent }) };
+    for (const agent of [
+      'backend-architect',
+      'a.b_c-1',
+      '.hidden',
+      'has space',
+      'a/b',
+      'ünï',
+      'x'.repeat(100),
+      'x'.repeat(101),
+      undefined,
+    ]) {
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH,
+        HOME: dir,
+        ...(agent === undefined ? {} : { ORCH_AGENT: agent }),
+      };
       const state = path.join(dir, '.git', 'orch');
       fs.rmSync(state, { recursive: true, force: true });
       fs.mkdirSync(state);

@@ -55,7 +55,7 @@ describe.each([
     expect(readdirSync(dir)).toEqual(['WORK_STATUS.md']);
   });
 
-  it('passes on errors that are not the user\'s to fix, still cleaning up', async () => {
+  it("passes on errors that are not the user's to fix, still cleaning up", async () => {
     const file = join(dir, 'WORK_STATUS.md');
     failRename.code = 'EIO';
     await expect(write(file, 'x')).rejects.toMatchObject({ code: 'EIO' });

@@ -1,4 +1,16 @@
-import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -114,7 +126,11 @@ describe('atomicWrite into a read-only directory', () => {
       const { code, lines, stderr } = await run.exited;
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      expect(lines[0]).toMatchObject({ orch: true, exitCode: 2, message: `Cannot write ${file}: permission denied (EACCES).` });
+      expect(lines[0]).toMatchObject({
+        orch: true,
+        exitCode: 2,
+        message: `Cannot write ${file}: permission denied (EACCES).`,
+      });
       expect(lines[0].hint).toContain(`ls -ld "${ro}"`);
       expect(readFileSync(file, 'utf8')).toBe('original\n');
       expect(readdirSync(ro)).toEqual(['WORK_STATUS.md']);
@@ -132,7 +148,9 @@ describe('fsWriteError', () => {
     expect(full.hint).toContain('df -h "/repo"');
     const ro = fsWriteError(err('EROFS'), '/repo/WORK_STATUS.md') as OrchError;
     expect(ro.message).toBe('Cannot write /repo/WORK_STATUS.md: the file system is read-only.');
-    expect((fsWriteError(err('EPERM'), '/r/f') as OrchError).message).toBe('Cannot write /r/f: permission denied (EPERM).');
+    expect((fsWriteError(err('EPERM'), '/r/f') as OrchError).message).toBe(
+      'Cannot write /r/f: permission denied (EPERM).',
+    );
   });
 
   it('leaves errors the user cannot fix alone', () => {
@@ -156,7 +174,10 @@ describe('atomicWrite under SIGKILL', () => {
       run.process.kill('SIGKILL');
       expect((await run.exited).signal).toBe('SIGKILL');
       const content = readFileSync(target, 'utf8');
-      expect(content === a || content === b, `round ${round}: ${content.length} bytes, ends ${JSON.stringify(content.slice(-8))}`).toBe(true);
+      expect(
+        content === a || content === b,
+        `round ${round}: ${content.length} bytes, ends ${JSON.stringify(content.slice(-8))}`,
+      ).toBe(true);
     }
   });
 });

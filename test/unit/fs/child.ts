@@ -57,7 +57,12 @@ async function main(): Promise<void> {
         else await atomicWrite(file, text);
         say({ ok: true });
       } catch (e) {
-        say({ orch: isOrchError(e), message: (e as Error).message, hint: isOrchError(e) ? e.hint : undefined, exitCode: isOrchError(e) ? e.exitCode : undefined });
+        say({
+          orch: isOrchError(e),
+          message: (e as Error).message,
+          hint: isOrchError(e) ? e.hint : undefined,
+          exitCode: isOrchError(e) ? e.exitCode : undefined,
+        });
       }
       return;
     }

@@ -5,13 +5,19 @@ export interface Child {
   process: ChildProcess;
   /** Resolves with the first printed line that satisfies `test`. */
   waitFor(test: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: Record<string, unknown>[]; stderr: string }>;
+  exited: Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    lines: Record<string, unknown>[];
+    stderr: string;
+  }>;
 }
 
 export function spawnChild(script: string, args: string[], options: SpawnOptions = {}): Child {
   const child = spawn(process.execPath, [script, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Record<string, unknown>[] = [];
-  const waiters: { test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
+  const waiters: { test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] =
+    [];
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => {
@@ -30,9 +36,12 @@ export function spawnChild(script: string, args: string[], options: SpawnOptions
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: Record<string, unknown>[]; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, lines, stderr })),
-  );
+  const exited = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    lines: Record<string, unknown>[];
+    stderr: string;
+  }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, lines, stderr })));
   return {
     process: child,
     exited,
@@ -41,7 +50,9 @@ export function spawnChild(script: string, args: string[], options: SpawnOptions
         const seen = lines.find(test);
         if (seen) return resolve(seen);
         waiters.push({ test, resolve });
-        exited.then(({ code, stderr: err }) => reject(new Error(`child exited (${code}) before the expected line: ${err}`)));
+        exited.then(({ code, stderr: err }) =>
+          reject(new Error(`child exited (${code}) before the expected line: ${err}`)),
+        );
       }),
   };
 }

@@ -52,9 +52,12 @@ async function appendFromChildren(count: number): Promise<string[]> {
   const file = join(dir, 'WORK_STATUS.md');
   const inside = join(dir, 'inside');
   const startAt = String(Date.now() + 1500);
-  const children = Array.from({ length: count }, (_, i) => spawnChild(child, ['append', lock, file, `line ${i}`, inside, startAt]));
+  const children = Array.from({ length: count }, (_, i) =>
+    spawnChild(child, ['append', lock, file, `line ${i}`, inside, startAt]),
+  );
   const results = await Promise.all(children.map((c) => c.exited));
-  for (const r of results) expect({ code: r.code, stderr: r.stderr, lines: r.lines }).toEqual({ code: 0, stderr: '', lines: [{ ok: true }] });
+  for (const r of results)
+    expect({ code: r.code, stderr: r.stderr, lines: r.lines }).toEqual({ code: 0, stderr: '', lines: [{ ok: true }] });
   return readFileSync(file, 'utf8').trimEnd().split('\n');
 }
 
@@ -82,7 +85,9 @@ describe('withFileLock across processes', () => {
       expect(waited).toBeGreaterThanOrEqual(290);
       expectFasterThan(waited, 2000, 'waited');
       expect(e.exitCode).toBe(2);
-      expect(e.message).toContain(`Timed out after 0.3s waiting for the lock ${lock}: it is held by pid ${pid} on ${hostname()} since `);
+      expect(e.message).toContain(
+        `Timed out after 0.3s waiting for the lock ${lock}: it is held by pid ${pid} on ${hostname()} since `,
+      );
       expect(e.hint).toContain(`kill ${pid}`);
       expect(e.hint).toContain(`rm "${lock}"`);
     } finally {
@@ -91,7 +96,7 @@ describe('withFileLock across processes', () => {
     }
   });
 
-  it('keeps a long-running holder\'s lock fresh, so waiters do not take it over as stale', async () => {
+  it("keeps a long-running holder's lock fresh, so waiters do not take it over as stale", async () => {
     const holder = spawnChild(child, ['hold', lock, '2500', '600']);
     try {
       await holder.waitFor((l) => l.held === true);
@@ -110,7 +115,9 @@ describe('withFileLock in one process', () => {
   it('recovers a lock whose process is dead, quickly', async () => {
     writeLock({ pid: deadPid(), hostname: hostname(), time: '2026-01-01T00:00:00Z', token: 'dead' });
     const started = Date.now();
-    expect(await withFileLock(lock, async () => readFileSync(lock, 'utf8'), { timeoutMs: 5000 })).toContain(`"pid":${process.pid}`);
+    expect(await withFileLock(lock, async () => readFileSync(lock, 'utf8'), { timeoutMs: 5000 })).toContain(
+      `"pid":${process.pid}`,
+    );
     expectFasterThan(Date.now() - started, 1000, 'recovery');
     expect(existsSync(lock)).toBe(false);
   });
@@ -174,7 +181,7 @@ describe('withFileLock in one process', () => {
     expect(readFileSync(lock, 'utf8')).toBe(foreign);
   });
 
-  it('creates the lock file\'s directory when it is missing', async () => {
+  it("creates the lock file's directory when it is missing", async () => {
     const nested = join(dir, 'a', 'b', 'orch.lock');
     expect(await withFileLock(nested, async () => existsSync(nested))).toBe(true);
     expect(readdirSync(join(dir, 'a', 'b'))).toEqual([]);
@@ -198,7 +205,7 @@ describe('an empty lock file (a process killed between creating and writing it)'
       const started = Date.now();
       const got = await withFileLock(lock, async () => 'ran', { timeoutMs: 5000, staleMs: 60_000 });
       expect(got).toBe('ran');
-      expectFasterThan(Date.now() - started, 5000, "taking over");
+      expectFasterThan(Date.now() - started, 5000, 'taking over');
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

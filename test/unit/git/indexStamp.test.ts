@@ -31,7 +31,9 @@ describe('indexStamp', () => {
 
   it('is null for a missing index, and follows GIT_INDEX_FILE relative to the working directory', () => {
     expect(indexStamp(path.join(dir, 'nope'))).toBeNull();
-    expect(indexFileOf('/r/.git', '/r', { GIT_INDEX_FILE: '.git/next-index-1.lock' })).toBe('/r/.git/next-index-1.lock');
+    expect(indexFileOf('/r/.git', '/r', { GIT_INDEX_FILE: '.git/next-index-1.lock' })).toBe(
+      '/r/.git/next-index-1.lock',
+    );
     expect(indexFileOf('/r/.git', '/r', {})).toBe('/r/.git/index');
   });
 });

@@ -5,7 +5,10 @@ import { parseTrailers } from '../../../src/git/parseTrailers.js';
 // message, with keys lower-cased.
 describe('parseTrailers', () => {
   it('reads the last paragraph when every line is a trailer', () => {
-    expect(parseTrailers('Subject\n\nBody text.\n\nAgent: backend\nTask: T-1\n')).toEqual({ agent: ['backend'], task: ['T-1'] });
+    expect(parseTrailers('Subject\n\nBody text.\n\nAgent: backend\nTask: T-1\n')).toEqual({
+      agent: ['backend'],
+      task: ['T-1'],
+    });
   });
 
   it('never reads the subject as trailers', () => {
@@ -23,7 +26,9 @@ describe('parseTrailers', () => {
       'signed-off-by': ['A <a@b>'],
       agent: ['y'],
     });
-    expect(parseTrailers('Subject\n\nSome prose\nmore prose\nmore\nmore2\nmore3\nSigned-off-by: A <a@b>\n')).toEqual({});
+    expect(parseTrailers('Subject\n\nSome prose\nmore prose\nmore\nmore2\nmore3\nSigned-off-by: A <a@b>\n')).toEqual(
+      {},
+    );
   });
 
   it('unfolds continuation lines and keeps repeated keys in order', () => {
@@ -37,12 +42,18 @@ describe('parseTrailers', () => {
       key: ['spaced'],
       'orch-skip': ['lock-conflict,contract-owner'],
     });
-    expect(parseTrailers('Subject\n\nAgent: a\n# comment\nTask: b\n# trailing comment\n')).toEqual({ agent: ['a'], task: ['b'] });
+    expect(parseTrailers('Subject\n\nAgent: a\n# comment\nTask: b\n# trailing comment\n')).toEqual({
+      agent: ['a'],
+      task: ['b'],
+    });
     expect(parseTrailers('Subject\r\n\r\nAgent: crlf\r\n')).toEqual({ agent: ['crlf'] });
   });
 
   it('does not take a key with spaces inside or a URL for a trailer', () => {
     expect(parseTrailers('Subject\n\nfoo bar: baz\nAgent: q\n')).toEqual({});
-    expect(parseTrailers('Subject\n\nhttp://example.com: x\nAgent: q\n')).toEqual({ http: ['//example.com: x'], agent: ['q'] });
+    expect(parseTrailers('Subject\n\nhttp://example.com: x\nAgent: q\n')).toEqual({
+      http: ['//example.com: x'],
+      agent: ['q'],
+    });
   });
 });

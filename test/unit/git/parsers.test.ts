@@ -11,11 +11,18 @@ const B = 'b'.repeat(40);
 describe('parseRawDiff', () => {
   it('reads adds, modifications, deletions, renames and copies with both paths', () => {
     const out = [
-      `:000000 100644 ${Z} ${A} A`, 'new file.txt',
-      `:100644 100644 ${A} ${B} M`, 'src/mod.ts',
-      `:100644 000000 ${A} ${Z} D`, 'gone.md',
-      `:100644 100644 ${A} ${A} R100`, 'old/name.ts', 'new/name.ts',
-      `:100644 100644 ${A} ${B} C075`, 'src/a.ts', 'src/b.ts',
+      `:000000 100644 ${Z} ${A} A`,
+      'new file.txt',
+      `:100644 100644 ${A} ${B} M`,
+      'src/mod.ts',
+      `:100644 000000 ${A} ${Z} D`,
+      'gone.md',
+      `:100644 100644 ${A} ${A} R100`,
+      'old/name.ts',
+      'new/name.ts',
+      `:100644 100644 ${A} ${B} C075`,
+      'src/a.ts',
+      'src/b.ts',
       '',
     ].join('\0');
     // the ids of both sides, without git's zeros for "no object"
@@ -45,7 +52,9 @@ describe('parseRawDiff', () => {
 
 describe('parseConfigList', () => {
   it('reads keys case-insensitively, keeps every value, last one wins', () => {
-    const map = parseConfigList('user.email\na@x\0Orch.Agent\nbackend\0core.ignorecase\ntrue\0user.email\nb@x\0core.bare\0');
+    const map = parseConfigList(
+      'user.email\na@x\0Orch.Agent\nbackend\0core.ignorecase\ntrue\0user.email\nb@x\0core.bare\0',
+    );
     expect(configValue(map, 'user.email')).toBe('b@x');
     expect(map.get('user.email')).toEqual(['a@x', 'b@x']);
     expect(configValue(map, 'orch.agent')).toBe('backend');
@@ -59,9 +68,13 @@ describe('parseBatchOutput', () => {
   it('splits blobs and missing entries, keeping bytes intact', () => {
     const body = Buffer.from('hé\nllo\n');
     const out = Buffer.concat([
-      Buffer.from(`${A} blob ${body.length}\n`), body, Buffer.from('\n'),
+      Buffer.from(`${A} blob ${body.length}\n`),
+      body,
+      Buffer.from('\n'),
       Buffer.from('HEAD:nope missing\n'),
-      Buffer.from(`${B} blob 3\n`), Buffer.from([0, 1, 2]), Buffer.from('\n'),
+      Buffer.from(`${B} blob 3\n`),
+      Buffer.from([0, 1, 2]),
+      Buffer.from('\n'),
     ]);
     const [one, two, three] = parseBatchOutput(out, 3);
     expect(one?.toString()).toBe('hé\nllo\n');
@@ -76,7 +89,11 @@ describe('repoInfoQuery', () => {
   it('resolves relative dirs against cwd and uses the git dir as top for a bare repository', () => {
     const q = repoInfoQuery('/w/repo/sub');
     expect(q.parse('false\n/w/repo/.git\n../.git\n../.git/hooks\n/w/repo\n')).toEqual({
-      bare: false, gitDir: '/w/repo/.git', commonDir: '/w/repo/.git', hooksDir: '/w/repo/.git/hooks', top: '/w/repo',
+      bare: false,
+      gitDir: '/w/repo/.git',
+      commonDir: '/w/repo/.git',
+      hooksDir: '/w/repo/.git/hooks',
+      top: '/w/repo',
     });
     const bare = repoInfoQuery('/srv/r.git').parse('true\n/srv/r.git\n.\nhooks\n');
     expect(bare.top).toBe('/srv/r.git');

@@ -19,8 +19,11 @@ function blob(content: Buffer): string {
 describe('readAppendChain', () => {
   it('gives each version as its predecessor plus a tail, or whole, exactly as comparing the bytes does', async () => {
     // versions large enough to cross git's pipe chunks and make the buffer grow
-    const line = (i: number) => `- 2026-11-26 10:${String(i % 60).padStart(2, '0')} agent-${i % 7} T-${i}: M src/module-${i}/file.ts\n`;
-    let text = '# Work status\n\n## Locks\n\n| Path | Agent |\n| --- | --- |\n\n## Log\n\n' + Array.from({ length: 4000 }, (_, i) => line(i)).join('');
+    const line = (i: number) =>
+      `- 2026-11-26 10:${String(i % 60).padStart(2, '0')} agent-${i % 7} T-${i}: M src/module-${i}/file.ts\n`;
+    let text =
+      '# Work status\n\n## Locks\n\n| Path | Agent |\n| --- | --- |\n\n## Log\n\n' +
+      Array.from({ length: 4000 }, (_, i) => line(i)).join('');
     const versions: (Buffer | null)[] = [Buffer.from(text)];
     const push = (t: string) => versions.push(Buffer.from((text = t)));
     for (let i = 4000; i < 4010; i++) push(text + line(i));

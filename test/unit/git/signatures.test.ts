@@ -21,7 +21,11 @@ describe('signatures', () => {
 
   it('builds allowed signers from the agents table and the repository file', () => {
     const text = allowedSigners(
-      { agents: { 'backend-architect': { emails: [], signingKeys: ['ssh-ed25519 AAAAC3Nz backend', 'ABCDEF0123456789'] } } },
+      {
+        agents: {
+          'backend-architect': { emails: [], signingKeys: ['ssh-ed25519 AAAAC3Nz backend', 'ABCDEF0123456789'] },
+        },
+      },
       '# people\nalice@example.test ssh-ed25519 AAAAB\n',
     );
     expect(text).toBe('backend-architect ssh-ed25519 AAAAC3Nz\nalice@example.test ssh-ed25519 AAAAB\n');
@@ -33,7 +37,9 @@ describe('signatures', () => {
       const r = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'k')]);
       if (r.error) return; // no ssh-keygen here
       const pub = fs.readFileSync(path.join(dir, 'k.pub'), 'utf8');
-      const printed = spawnSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', path.join(dir, 'k.pub')], { encoding: 'utf8' }).stdout.split(' ')[1];
+      const printed = spawnSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', path.join(dir, 'k.pub')], {
+        encoding: 'utf8',
+      }).stdout.split(' ')[1];
       expect(sshFingerprint(pub)).toBe(printed);
       expect(sshFingerprint('not a key')).toBeNull();
     } finally {

@@ -15,10 +15,16 @@ describe('applyPatchPaths', () => {
       '*** Delete File: src/gone.ts',
       '*** End Patch',
     ].join('\n');
-    expect(applyPatchPaths(patch, '/repo')).toEqual(['/repo/src/new.ts', '/repo/src/old.ts', '/repo/src/moved.ts', '/repo/src/gone.ts']);
+    expect(applyPatchPaths(patch, '/repo')).toEqual([
+      '/repo/src/new.ts',
+      '/repo/src/old.ts',
+      '/repo/src/moved.ts',
+      '/repo/src/gone.ts',
+    ]);
   });
   it('takes absolute paths as given and ignores header-like text inside hunks', () => {
-    const patch = '*** Begin Patch\n*** Update File: /repo/a.ts\n@@\n-*** Update File: not/a/header\n+x\n*** End Patch\n';
+    const patch =
+      '*** Begin Patch\n*** Update File: /repo/a.ts\n@@\n-*** Update File: not/a/header\n+x\n*** End Patch\n';
     expect(applyPatchPaths(patch, '/elsewhere')).toEqual(['/repo/a.ts']);
   });
   it('knows a patch handed to the shell', () => {

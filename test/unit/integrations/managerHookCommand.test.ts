@@ -3,14 +3,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callsOrch, generatedCommandPattern, managerHookCommand } from '../../../src/integrations/managerHookCommand.js';
+import {
+  callsOrch,
+  generatedCommandPattern,
+  managerHookCommand,
+} from '../../../src/integrations/managerHookCommand.js';
 
 describe('managerHookCommand', () => {
   it('passes git arguments the way each manager does', () => {
     expect(managerHookCommand('pre-commit', 'orch', 'lefthook')).toEqual({ run: 'orch hook pre-commit' });
     expect(managerHookCommand('commit-msg', 'orch', 'lefthook')!.run).toMatch(/orch hook commit-msg \{1\}; fi$/);
     expect(managerHookCommand('commit-msg', 'orch', 'sh')!.run).toMatch(/orch hook commit-msg "\$1"; fi$/);
-    expect(managerHookCommand('commit-msg', 'orch', 'pre-commit')).toEqual({ run: 'orch hook commit-msg', passFilenames: true });
+    expect(managerHookCommand('commit-msg', 'orch', 'pre-commit')).toEqual({
+      run: 'orch hook commit-msg',
+      passFilenames: true,
+    });
     expect(managerHookCommand('pre-push', 'orch', 'lefthook')).toEqual({ run: 'orch hook pre-push {0}', stdin: true });
     // the framework does not pass git's stdin to its hooks: no pre-push entry there
     expect(managerHookCommand('pre-push', 'orch', 'pre-commit')).toBeNull();
@@ -34,7 +41,7 @@ describe('managerHookCommand', () => {
     }
   });
 
-  it('commit-msg starts Node.js for any agent\'s trailers note, and for none only when there is none', () => {
+  it("commit-msg starts Node.js for any agent's trailers note, and for none only when there is none", () => {
     const cmd = managerHookCommand('commit-msg', '/nonexistent/orch', 'sh')!.run;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-cmd-'));
     try {
@@ -48,7 +55,7 @@ describe('managerHookCommand', () => {
     }
   });
 
-  it('knows the commands it generated, today\'s and the earlier form, so init can update them', () => {
+  it("knows the commands it generated, today's and the earlier form, so init can update them", () => {
     const pattern = new RegExp(`^${generatedCommandPattern('commit-msg')}$`);
     expect(pattern.test(managerHookCommand('commit-msg', 'orch', 'lefthook')!.run)).toBe(true);
     expect(pattern.test(managerHookCommand('commit-msg', 'node_modules/.bin/orch', 'sh')!.run)).toBe(true);

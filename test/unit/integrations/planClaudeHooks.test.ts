@@ -37,14 +37,27 @@ describe('planClaudeHooks', () => {
   });
 
   it('brings an entry an earlier orch wrote (no --harness, no Bash) up to date', () => {
-    const old = { hooks: { PreToolUse: [{ matcher: 'Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', command: 'orch guard' }] }] } };
+    const old = {
+      hooks: {
+        PreToolUse: [
+          { matcher: 'Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', command: 'orch guard' }] },
+        ],
+      },
+    };
     const merged = JSON.parse(planClaudeHooks(project(JSON.stringify(old)), []).changes[0].content!);
-    expect(merged.hooks.PreToolUse).toEqual([{ matcher: 'Edit|Write|MultiEdit|NotebookEdit|Bash', hooks: [{ type: 'command', command: 'orch guard --harness claude' }] }]);
+    expect(merged.hooks.PreToolUse).toEqual([
+      {
+        matcher: 'Edit|Write|MultiEdit|NotebookEdit|Bash',
+        hooks: [{ type: 'command', command: 'orch guard --harness claude' }],
+      },
+    ]);
   });
 
   it('names a local install through $CLAUDE_PROJECT_DIR', () => {
     const plan = planClaudeHooks(project(), ['node_modules/.bin/orch']);
-    expect(plan.changes[0].content).toContain('\\"$CLAUDE_PROJECT_DIR\\"/node_modules/.bin/orch guard --harness claude');
+    expect(plan.changes[0].content).toContain(
+      '\\"$CLAUDE_PROJECT_DIR\\"/node_modules/.bin/orch guard --harness claude',
+    );
   });
 
   it('merges into existing settings and is idempotent', () => {
@@ -62,7 +75,10 @@ describe('planClaudeHooks', () => {
     expect(merged.hooks.PostToolUse[0]).toEqual(existing.hooks.PostToolUse[0]);
     expect(merged.hooks.PreToolUse).toEqual([
       existing.hooks.PreToolUse[0],
-      { matcher: 'Edit|Write|MultiEdit|NotebookEdit|Bash', hooks: [{ type: 'command', command: 'orch guard --harness claude' }] },
+      {
+        matcher: 'Edit|Write|MultiEdit|NotebookEdit|Bash',
+        hooks: [{ type: 'command', command: 'orch guard --harness claude' }],
+      },
     ]);
     expect(plan.changes[0].content!.startsWith('{\n    "permissions"')).toBe(true);
     fs.writeFileSync(path.join(dir, '.claude/settings.json'), plan.changes[0].content!);

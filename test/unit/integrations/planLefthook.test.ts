@@ -40,7 +40,15 @@ describe('planLefthook', () => {
     const plan = await planLefthook(dir, 'lefthook.yml', 'orch', true);
     expect(plan.changes).toHaveLength(1);
     const text = plan.changes[0].content!;
-    for (const kept of ['# Hooks for this project', '# lint and test together', '# lint the staged files', '# before pushing', 'run: npx eslint {staged_files}', 'glob: "*.{js,ts}"', 'run: npm audit']) {
+    for (const kept of [
+      '# Hooks for this project',
+      '# lint and test together',
+      '# lint the staged files',
+      '# before pushing',
+      'run: npx eslint {staged_files}',
+      'glob: "*.{js,ts}"',
+      'run: npm audit',
+    ]) {
       expect(text).toContain(kept);
     }
     // the comment above lint still sits above lint, not above orch
@@ -50,16 +58,25 @@ describe('planLefthook', () => {
     expect(cfg['pre-commit'].jobs.map((j: { name: string }) => j.name)).toEqual(['orch', 'lint']);
     expect(cfg['pre-commit'].jobs[0].run).toBe('orch hook pre-commit');
     // new sections follow the file's style (jobs) and pass the message file as {1}
-    expect(cfg['commit-msg'].jobs[0]).toEqual({ name: 'orch', run: expect.stringContaining('orch hook commit-msg {1}') });
+    expect(cfg['commit-msg'].jobs[0]).toEqual({
+      name: 'orch',
+      run: expect.stringContaining('orch hook commit-msg {1}'),
+    });
     expect(cfg['post-commit'].jobs[0].run).toContain('orch hook post-commit');
     // pre-push: orch first, with git's stdin (the pushed refs) passed through
-    expect(cfg['pre-push'].jobs).toEqual([{ name: 'orch', run: 'orch hook pre-push {0}', use_stdin: true }, { name: 'audit', run: 'npm audit' }]);
+    expect(cfg['pre-push'].jobs).toEqual([
+      { name: 'orch', run: 'orch hook pre-push {0}', use_stdin: true },
+      { name: 'audit', run: 'npm audit' },
+    ]);
     expect(text).toMatch(/# before pushing\npre-push:/);
     expect(plan.notes.join('\n')).toContain('lefthook install');
   });
 
   it('uses commands: where the file does, and for new sections when the file has no jobs', async () => {
-    const dir = project('.lefthook.yaml', 'pre-commit:\n  commands:\n    # formatting\n    prettier:\n      run: npx prettier --check {staged_files}\n');
+    const dir = project(
+      '.lefthook.yaml',
+      'pre-commit:\n  commands:\n    # formatting\n    prettier:\n      run: npx prettier --check {staged_files}\n',
+    );
     const plan = await planLefthook(dir, '.lefthook.yaml', 'node_modules/.bin/orch', true);
     const text = plan.changes[0].content!;
     const cfg = parse(text);
@@ -83,7 +100,10 @@ describe('planLefthook', () => {
   });
 
   it('leaves a hand-written orch command alone', async () => {
-    const dir = project('lefthook.yml', 'pre-commit:\n  commands:\n    locks:\n      run: ORCH_FORMAT=json orch hook pre-commit\n');
+    const dir = project(
+      'lefthook.yml',
+      'pre-commit:\n  commands:\n    locks:\n      run: ORCH_FORMAT=json orch hook pre-commit\n',
+    );
     const plan = await planLefthook(dir, 'lefthook.yml', 'orch', true);
     const cfg = parse(plan.changes[0].content!);
     expect(cfg['pre-commit'].commands).toEqual({ locks: { run: 'ORCH_FORMAT=json orch hook pre-commit' } });
@@ -104,7 +124,10 @@ describe('planLefthook', () => {
   });
 
   it('edits lefthook.json and says what to add to TOML', async () => {
-    const dir = project('lefthook.json', '{\n    "pre-commit": {\n        "commands": {\n            "lint": { "run": "make lint" }\n        }\n    }\n}\n');
+    const dir = project(
+      'lefthook.json',
+      '{\n    "pre-commit": {\n        "commands": {\n            "lint": { "run": "make lint" }\n        }\n    }\n}\n',
+    );
     const json = await planLefthook(dir, 'lefthook.json', 'orch', true);
     const text = json.changes[0].content!;
     expect(text).toMatch(/^\{\n {4}"pre-commit"/);

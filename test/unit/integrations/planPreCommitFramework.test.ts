@@ -43,8 +43,20 @@ describe('planPreCommitFramework', () => {
     const cfg = parse(text);
     expect(cfg.repos.map((r: { repo: string }) => r.repo)).toEqual(['local', 'https://github.com/psf/black', 'local']);
     const [orch, msg, post] = cfg.repos[0].hooks;
-    expect(orch).toMatchObject({ id: 'orch', entry: 'orch hook pre-commit', language: 'system', pass_filenames: false, always_run: true, stages: ['pre-commit'] });
-    expect(msg).toMatchObject({ id: 'orch-commit-msg', entry: 'orch hook commit-msg', language: 'system', stages: ['commit-msg'] });
+    expect(orch).toMatchObject({
+      id: 'orch',
+      entry: 'orch hook pre-commit',
+      language: 'system',
+      pass_filenames: false,
+      always_run: true,
+      stages: ['pre-commit'],
+    });
+    expect(msg).toMatchObject({
+      id: 'orch-commit-msg',
+      entry: 'orch hook commit-msg',
+      language: 'system',
+      stages: ['commit-msg'],
+    });
     expect(msg.pass_filenames).toBeUndefined(); // the framework passes the message file
     expect(post).toMatchObject({ id: 'orch-post-commit', stages: ['post-commit'], pass_filenames: false });
     expect(cfg.default_install_hook_types).toEqual(['pre-commit', 'commit-msg', 'post-commit']);
@@ -53,12 +65,19 @@ describe('planPreCommitFramework', () => {
   });
 
   it('joins a first repo that is already local, and is idempotent', async () => {
-    const dir = project('default_install_hook_types: [pre-commit]\nrepos:\n- repo: local\n  hooks:\n  - id: mypy\n    name: mypy\n    entry: mypy\n    language: system\n');
+    const dir = project(
+      'default_install_hook_types: [pre-commit]\nrepos:\n- repo: local\n  hooks:\n  - id: mypy\n    name: mypy\n    entry: mypy\n    language: system\n',
+    );
     const plan = await planPreCommitFramework(dir, 'node_modules/.bin/orch', true);
     const text = plan.changes[0].content!;
     const cfg = parse(text);
     expect(cfg.repos).toHaveLength(1);
-    expect(cfg.repos[0].hooks.map((h: { id: string }) => h.id)).toEqual(['orch', 'orch-commit-msg', 'orch-post-commit', 'mypy']);
+    expect(cfg.repos[0].hooks.map((h: { id: string }) => h.id)).toEqual([
+      'orch',
+      'orch-commit-msg',
+      'orch-post-commit',
+      'mypy',
+    ]);
     expect(cfg.repos[0].hooks[0].entry).toBe('node_modules/.bin/orch hook pre-commit');
     expect(cfg.default_install_hook_types).toEqual(['pre-commit', 'commit-msg', 'post-commit']);
     expect(text).toContain('\n- repo: local\n'); // unindented sequences stay so

@@ -18,15 +18,19 @@ function project(files: Record<string, string>): string {
 
 describe('withOrch', () => {
   it('puts orch in front of the existing command', () => {
-    expect(withOrch('npx lint-staged', 'pre-commit', 'orch hook pre-commit')).toBe('orch hook pre-commit && npx lint-staged');
+    expect(withOrch('npx lint-staged', 'pre-commit', 'orch hook pre-commit')).toBe(
+      'orch hook pre-commit && npx lint-staged',
+    );
     expect(withOrch(undefined, 'pre-commit', 'orch hook pre-commit')).toBe('orch hook pre-commit');
     // post-commit: the user's step runs whatever orch did
-    expect(withOrch('./notify.sh', 'post-commit', 'x || orch hook post-commit')).toBe('x || orch hook post-commit; ./notify.sh');
+    expect(withOrch('./notify.sh', 'post-commit', 'x || orch hook post-commit')).toBe(
+      'x || orch hook post-commit; ./notify.sh',
+    );
   });
   it('replaces only what orch wrote earlier, and leaves a hand-written orch call alone', () => {
-    expect(withOrch('orch hook pre-commit && npx lint-staged', 'pre-commit', 'node_modules/.bin/orch hook pre-commit')).toBe(
-      'node_modules/.bin/orch hook pre-commit && npx lint-staged',
-    );
+    expect(
+      withOrch('orch hook pre-commit && npx lint-staged', 'pre-commit', 'node_modules/.bin/orch hook pre-commit'),
+    ).toBe('node_modules/.bin/orch hook pre-commit && npx lint-staged');
     expect(withOrch('npx lint-staged && orch hook pre-commit', 'pre-commit', 'orch hook pre-commit')).toBeUndefined();
   });
 });

@@ -17,7 +17,10 @@ const rel = async (command: string) => {
 describe('shellWritePaths', () => {
   it.each([
     ['echo x > src/app.js', ['src/app.js']],
-    ['echo x >> src/app.js 2>/dev/null', ['src/app.js', '../../dev/null'.replace(/.*/, path.relative(dir, '/dev/null'))]],
+    [
+      'echo x >> src/app.js 2>/dev/null',
+      ['src/app.js', '../../dev/null'.replace(/.*/, path.relative(dir, '/dev/null'))],
+    ],
     ['cat a | tee -a src/app.js src/two.js', ['src/app.js', 'src/two.js']],
     ["sed -i.bak -e 's/a/b/' src/a.js src/b.js", ['src/a.js', 'src/b.js']],
     ["sed -n 's/a/b/p' src/a.js", []],

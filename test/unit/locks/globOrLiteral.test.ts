@@ -7,7 +7,10 @@ const lock = (path: string, agent = 'backend-architect'): Lock => ({ path, agent
 
 describe('glob or literal is decided by the lock text and a committed tree', () => {
   it('a glob lock covers what it matches and its own path as written', () => {
-    const index = buildLockIndex([lock('src/*.js'), lock('src/[ab].ts', 'qa')], { ignoreCase: false, existsLiterally: () => false });
+    const index = buildLockIndex([lock('src/*.js'), lock('src/[ab].ts', 'qa')], {
+      ignoreCase: false,
+      existsLiterally: () => false,
+    });
     expect(index.match('src/app.js')).toHaveLength(1);
     expect(index.match('src/*.js')).toHaveLength(1);
     expect(index.match('lib/app.js')).toEqual([]);

@@ -9,7 +9,13 @@ const paths = (ls: Lock[]) => ls.map((l) => l.path).sort();
 
 describe('buildLockIndex', () => {
   const index = buildLockIndex(
-    [lock('api/openapi.yaml'), lock('services/orders/'), lock('src/legacy'), lock('schemas/**/*.sql'), lock('app/(shop)/[id]/page.tsx')],
+    [
+      lock('api/openapi.yaml'),
+      lock('services/orders/'),
+      lock('src/legacy'),
+      lock('schemas/**/*.sql'),
+      lock('app/(shop)/[id]/page.tsx'),
+    ],
     { ignoreCase: false, existsLiterally: (p) => p === 'app/(shop)/[id]/page.tsx' },
   );
   it('matches exact paths', () => expect(paths(index.match('api/openapi.yaml'))).toEqual(['api/openapi.yaml']));
@@ -34,7 +40,12 @@ describe('buildLockIndex', () => {
   });
   it('returns every lock that covers a path', () => {
     const both = buildLockIndex([lock('a/'), lock('a/b.ts', 'b'), lock('**/*.ts', 'c')], { ignoreCase: false });
-    expect(both.match('a/b.ts').map((l) => l.agent).sort()).toEqual(['a', 'b', 'c']);
+    expect(
+      both
+        .match('a/b.ts')
+        .map((l) => l.agent)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
   });
 });
 

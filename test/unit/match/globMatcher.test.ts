@@ -5,22 +5,63 @@ import { globMatcher, remembered, requiredLiteral } from '../../../src/match/glo
 
 describe('globMatcher', () => {
   it('matches a list of patterns as picomatch matches any of them, one by one', () => {
-    const segment = fc.constantFrom('src', 'SRC', 'api', 'db', 'migrations', 'a.ts', 'b.sql', 'x.proto', '[id]', '.env', 'é', 'É', 'a*', 'a)b', 'x+y', 'a|b');
+    const segment = fc.constantFrom(
+      'src',
+      'SRC',
+      'api',
+      'db',
+      'migrations',
+      'a.ts',
+      'b.sql',
+      'x.proto',
+      '[id]',
+      '.env',
+      'é',
+      'É',
+      'a*',
+      'a)b',
+      'x+y',
+      'a|b',
+    );
     const pattern = fc.constantFrom(
-      '**/*.ts', 'src/**', '**/migrations/**/*.sql', '**/*.{proto,sql}', 'src/[a-c]*.ts', '**/.env', 'db/*', '*', '**/é/**', 'api/\\[id\\]/**', '!src/**',
-      'src/**/db', '**/"a*"', "src/'a*'", '**/a)b', 'src/x+y', 'src/@(api|db)/**', '**/a|b', 'src/+(a|b).ts', '**/[!a]*.sql', 'migrations/**/*.{ts,sql}',
+      '**/*.ts',
+      'src/**',
+      '**/migrations/**/*.sql',
+      '**/*.{proto,sql}',
+      'src/[a-c]*.ts',
+      '**/.env',
+      'db/*',
+      '*',
+      '**/é/**',
+      'api/\\[id\\]/**',
+      '!src/**',
+      'src/**/db',
+      '**/"a*"',
+      "src/'a*'",
+      '**/a)b',
+      'src/x+y',
+      'src/@(api|db)/**',
+      '**/a|b',
+      'src/+(a|b).ts',
+      '**/[!a]*.sql',
+      'migrations/**/*.{ts,sql}',
     );
     fc.assert(
-      fc.property(fc.array(pattern, { minLength: 1, maxLength: 6 }), fc.array(segment, { minLength: 1, maxLength: 4 }), fc.boolean(), (patterns, parts, nocase) => {
-        const p = parts.join('/');
-        const expected = patterns.some((g) => picomatch(g, { dot: true, nocase })(p));
-        expect(globMatcher(patterns, { ignoreCase: nocase })(p), `${JSON.stringify(patterns)} ~ ${p}`).toBe(expected);
-      }),
+      fc.property(
+        fc.array(pattern, { minLength: 1, maxLength: 6 }),
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (patterns, parts, nocase) => {
+          const p = parts.join('/');
+          const expected = patterns.some((g) => picomatch(g, { dot: true, nocase })(p));
+          expect(globMatcher(patterns, { ignoreCase: nocase })(p), `${JSON.stringify(patterns)} ~ ${p}`).toBe(expected);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
-  it('tests a path against a pattern only when it holds the pattern\'s longest literal piece', () => {
+  it("tests a path against a pattern only when it holds the pattern's longest literal piece", () => {
     expect(requiredLiteral('src/mod-9/**/*.ts', false)).toBe('src/mod-9');
     expect(requiredLiteral('**/*.openapi.{yaml,yml,json}', false)).toBe('.openapi.');
     expect(requiredLiteral('**/db/migration/**/V*__*.sql', true)).toBe('db/migration');

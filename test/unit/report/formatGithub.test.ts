@@ -4,7 +4,13 @@ import type { Report } from '../../../src/report/report.js';
 import type { Finding } from '../../../src/types.js';
 
 function report(findings: Finding[], extra: Partial<Report> = {}): Report {
-  return { ok: !findings.some((f) => f.severity === 'error'), context: 'ci', agent: 'frontend-dev', findings, ...extra };
+  return {
+    ok: !findings.some((f) => f.severity === 'error'),
+    context: 'ci',
+    agent: 'frontend-dev',
+    findings,
+    ...extra,
+  };
 }
 
 const lock: Finding = {
@@ -18,7 +24,12 @@ const lock: Finding = {
 };
 
 function many(severity: Finding['severity'], n: number): Finding[] {
-  return Array.from({ length: n }, (_, i) => ({ rule: 'no-placeholder', severity, path: `f${i}.sql`, message: `m${i}` }));
+  return Array.from({ length: n }, (_, i) => ({
+    rule: 'no-placeholder',
+    severity,
+    path: `f${i}.sql`,
+    message: `m${i}`,
+  }));
 }
 
 const annotations = (stdout: string, kind: string) => stdout.split('\n').filter((l) => l.startsWith(`::${kind} `));
@@ -26,22 +37,36 @@ const annotations = (stdout: string, kind: string) => stdout.split('\n').filter(
 describe('formatGithub', () => {
   it('writes one annotation per finding with file, line and title', () => {
     const { stdout, summary } = formatGithub(report([lock]));
-    expect(stdout.split('\n')[0]).toBe('::error file=api/openapi.yaml,line=7,title=orch lock-conflict (abcdef0)::locked by backend-architect');
+    expect(stdout.split('\n')[0]).toBe(
+      '::error file=api/openapi.yaml,line=7,title=orch lock-conflict (abcdef0)::locked by backend-architect',
+    );
     expect(stdout).toContain('\norch: 1 error — check failed.\n');
     expect(summary).toBeUndefined();
   });
 
   it('uses ::warning for warnings and leaves file and line out when unknown', () => {
-    const { stdout } = formatGithub(report([{ rule: 'status-integrity', severity: 'warning', path: null, line: 3, message: 'm' }]));
+    const { stdout } = formatGithub(
+      report([{ rule: 'status-integrity', severity: 'warning', path: null, line: 3, message: 'm' }]),
+    );
     expect(stdout.split('\n')[0]).toBe('::warning title=orch status-integrity::m');
   });
 
   it('escapes %, CR and LF in the message and also : and , in properties', () => {
     const { stdout } = formatGithub(
-      report([{ rule: 'lock-conflict', severity: 'error', path: 'a:b,c%d\ne.txt', message: '100% sure:\r\nnext, line', fix: 'orch unlock "a:b,c"' }]),
+      report([
+        {
+          rule: 'lock-conflict',
+          severity: 'error',
+          path: 'a:b,c%d\ne.txt',
+          message: '100% sure:\r\nnext, line',
+          fix: 'orch unlock "a:b,c"',
+        },
+      ]),
     );
     const line = stdout.split('\n')[0];
-    expect(line).toBe('::error file=a%3Ab%2Cc%25d%0Ae.txt,title=orch lock-conflict::100%25 sure:%0D%0Anext, line%0A→ orch unlock "a:b,c"');
+    expect(line).toBe(
+      '::error file=a%3Ab%2Cc%25d%0Ae.txt,title=orch lock-conflict::100%25 sure:%0D%0Anext, line%0A→ orch unlock "a:b,c"',
+    );
     // the finding is one line: a newline in a file name cannot start a forged command
     expect(stdout.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(1);
   });
@@ -79,23 +104,42 @@ describe('formatGithub', () => {
     const findings = [
       lock,
       ...many('warning', 14),
-      { rule: 'contract-owner', severity: 'error', path: 'a|b`c.proto', message: 'x | y <script>\nz', fix: 'orch lock a|b' } as Finding,
+      {
+        rule: 'contract-owner',
+        severity: 'error',
+        path: 'a|b`c.proto',
+        message: 'x | y <script>\nz',
+        fix: 'orch lock a|b',
+      } as Finding,
     ];
     const { summary } = formatGithub(report(findings), { summaryTable: true });
     const lines = summary!.trimEnd().split('\n');
     expect(lines[0]).toBe('### orch: 2 errors, 14 warnings — check failed.');
     expect(lines[2]).toBe('| Severity | Rule | Path | Commit | Message | Fix |');
-    expect(lines.filter((l) => l.startsWith('| ') && !l.startsWith('| Severity') && !l.startsWith('| ---'))).toHaveLength(16);
-    expect(lines[4]).toBe('| error | `lock-conflict` | `api/openapi.yaml:7` | `abcdef0` | locked by backend-architect |  |');
-    expect(lines.at(-1)).toBe('| error | `contract-owner` | ``a\\|b`c.proto`` |  | x \\| y &lt;script&gt;<br>z | `orch lock a\\|b` |');
+    expect(
+      lines.filter((l) => l.startsWith('| ') && !l.startsWith('| Severity') && !l.startsWith('| ---')),
+    ).toHaveLength(16);
+    expect(lines[4]).toBe(
+      '| error | `lock-conflict` | `api/openapi.yaml:7` | `abcdef0` | locked by backend-architect |  |',
+    );
+    expect(lines.at(-1)).toBe(
+      '| error | `contract-owner` | ``a\\|b`c.proto`` |  | x \\| y &lt;script&gt;<br>z | `orch lock a\\|b` |',
+    );
   });
 
   it('summarises a clean run in one line and prints nothing to the log', () => {
-    expect(formatGithub(report([]), { summaryTable: true })).toEqual({ stdout: '', summary: '### orch: no findings\n' });
+    expect(formatGithub(report([]), { summaryTable: true })).toEqual({
+      stdout: '',
+      summary: '### orch: no findings\n',
+    });
   });
 
   it('reports skipped rules and notes as notices', () => {
-    const { stdout } = formatGithub(report([], { skipped: { all: false, rules: ['lock-conflict'] }, notes: ['4 commits checked'] }));
-    expect(stdout).toBe('::notice title=orch::Rules skipped (ORCH_SKIP): lock-conflict.\n::notice title=orch::4 commits checked\n');
+    const { stdout } = formatGithub(
+      report([], { skipped: { all: false, rules: ['lock-conflict'] }, notes: ['4 commits checked'] }),
+    );
+    expect(stdout).toBe(
+      '::notice title=orch::Rules skipped (ORCH_SKIP): lock-conflict.\n::notice title=orch::4 commits checked\n',
+    );
   });
 });

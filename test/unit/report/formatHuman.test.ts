@@ -22,7 +22,13 @@ const placeholder: Finding = {
 };
 
 function report(findings: Finding[], extra: Partial<Report> = {}): Report {
-  return { ok: !findings.some((f) => f.severity === 'error'), context: 'pre-commit', agent: 'frontend-dev', findings, ...extra };
+  return {
+    ok: !findings.some((f) => f.severity === 'error'),
+    context: 'pre-commit',
+    agent: 'frontend-dev',
+    findings,
+    ...extra,
+  };
 }
 
 const ESC = '\u001b';
@@ -50,10 +56,9 @@ describe('formatHuman', () => {
   });
 
   it('adds :line when known and the short sha when the finding names a commit', () => {
-    const out = formatHuman(
-      report([{ ...placeholder, commit: '0123456789abcdef0123456789abcdef01234567' }]),
-      { color: false },
-    );
+    const out = formatHuman(report([{ ...placeholder, commit: '0123456789abcdef0123456789abcdef01234567' }]), {
+      color: false,
+    });
     expect(out.split('\n')[0]).toBe('⚠ warning no-placeholder db/migrations/001.sql:14 (commit 0123456)');
   });
 
@@ -74,10 +79,20 @@ describe('formatHuman', () => {
   });
 
   it('counts errors and warnings, lists errors first, and offers to skip every blocking rule', () => {
-    const contract: Finding = { rule: 'contract-owner', severity: 'error', path: 'db/schema.prisma', message: 'Owned by database-architect.' };
+    const contract: Finding = {
+      rule: 'contract-owner',
+      severity: 'error',
+      path: 'db/schema.prisma',
+      message: 'Owned by database-architect.',
+    };
     const out = formatHuman(report([placeholder, lockConflict, contract, lockConflict]), { color: false });
     const headers = out.split('\n').filter((l) => /^[✖⚠]/.test(l));
-    expect(headers.map((h) => h.split(' ')[2])).toEqual(['lock-conflict', 'contract-owner', 'lock-conflict', 'no-placeholder']);
+    expect(headers.map((h) => h.split(' ')[2])).toEqual([
+      'lock-conflict',
+      'contract-owner',
+      'lock-conflict',
+      'no-placeholder',
+    ]);
     expect(out).toContain('orch: 3 errors, 1 warning — commit blocked.');
     expect(out).toContain('ORCH_SKIP=lock-conflict,contract-owner git commit …');
     expect(out).toContain('orch explain lock-conflict · orch explain contract-owner');
@@ -85,13 +100,17 @@ describe('formatHuman', () => {
 
   it('words the verdict and the retry for the context', () => {
     expect(formatHuman(report([lockConflict], { context: 'pre-push' }), { color: false })).toContain('— push blocked.');
-    expect(formatHuman(report([lockConflict], { context: 'pre-push' }), { color: false })).toContain('ORCH_SKIP=lock-conflict git push …');
+    expect(formatHuman(report([lockConflict], { context: 'pre-push' }), { color: false })).toContain(
+      'ORCH_SKIP=lock-conflict git push …',
+    );
     const ci = formatHuman(report([lockConflict], { context: 'ci' }), { color: false });
     expect(ci).toContain('orch: 1 error — check failed.');
     // skipping cannot be done from a CI job: only the explanation is offered
     expect(ci).not.toContain('ORCH_SKIP=');
     expect(ci).toContain('orch explain lock-conflict');
-    expect(formatHuman(report([lockConflict], { context: 'pre-receive' }), { color: false })).toContain('— push rejected.');
+    expect(formatHuman(report([lockConflict], { context: 'pre-receive' }), { color: false })).toContain(
+      '— push rejected.',
+    );
   });
 
   it('colours severity marks and the verdict only when asked to', () => {
@@ -107,7 +126,14 @@ describe('formatHuman', () => {
 
   it('keeps a hostile path or message from injecting terminal escapes or fake lines', () => {
     const out = formatHuman(
-      report([{ rule: 'lock-conflict', severity: 'error', path: `evil\n✔ all good\u001b[2J.txt`, message: `line one\r\nline two\u001b]0;x\u0007` }]),
+      report([
+        {
+          rule: 'lock-conflict',
+          severity: 'error',
+          path: `evil\n✔ all good\u001b[2J.txt`,
+          message: `line one\r\nline two\u001b]0;x\u0007`,
+        },
+      ]),
       { color: false },
     );
     expect(out).not.toContain(ESC);
@@ -121,9 +147,11 @@ describe('formatHuman', () => {
     expect(formatHuman(report([], { skipped: { all: true, rules: [] } }), { color: false })).toBe(
       'orch: all rules skipped (ORCH_SKIP=1) — skipping is recorded.\n',
     );
-    expect(formatHuman(report([], { skipped: { all: false, rules: ['lock-conflict', 'no-placeholder'] } }), { color: false })).toBe(
-      'orch: skipped lock-conflict, no-placeholder (ORCH_SKIP) — skipping is recorded.\n',
-    );
+    expect(
+      formatHuman(report([], { skipped: { all: false, rules: ['lock-conflict', 'no-placeholder'] } }), {
+        color: false,
+      }),
+    ).toBe('orch: skipped lock-conflict, no-placeholder (ORCH_SKIP) — skipping is recorded.\n');
     expect(formatHuman(report([], { skipped: { all: false, rules: [] } }), { color: false })).toBe('');
   });
 

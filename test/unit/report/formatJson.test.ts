@@ -30,7 +30,16 @@ describe('formatJson', () => {
     expect(text.slice(0, -1)).not.toContain('\n');
     const parsed = JSON.parse(text);
     expect(Object.keys(parsed)).toEqual(['ok', 'context', 'agent', 'findings', 'skipped', 'notes']);
-    expect(Object.keys(parsed.findings[0])).toEqual(['rule', 'severity', 'path', 'message', 'holder', 'fix', 'commit', 'line']);
+    expect(Object.keys(parsed.findings[0])).toEqual([
+      'rule',
+      'severity',
+      'path',
+      'message',
+      'holder',
+      'fix',
+      'commit',
+      'line',
+    ]);
     expect(parsed).toEqual({
       ok: false,
       context: 'ci',
@@ -59,7 +68,9 @@ describe('formatJson', () => {
         ok: true,
         context: 'pre-commit',
         agent: null,
-        findings: [{ rule: 'no-placeholder', severity: 'warning', path: null, message: 'x', holder: undefined, fix: undefined }],
+        findings: [
+          { rule: 'no-placeholder', severity: 'warning', path: null, message: 'x', holder: undefined, fix: undefined },
+        ],
       }),
     );
     expect(parsed.agent).toBeNull();
@@ -75,7 +86,14 @@ describe('formatJson', () => {
 
   it('round-trips paths and messages with quotes, newlines and unicode', () => {
     const path = 'app/(shop)/[id]/"é\n.ts';
-    const parsed = JSON.parse(formatJson({ ok: true, context: 'check', agent: null, findings: [{ rule: 'lock-conflict', severity: 'warning', path, message: 'a\tb' }] }));
+    const parsed = JSON.parse(
+      formatJson({
+        ok: true,
+        context: 'check',
+        agent: null,
+        findings: [{ rule: 'lock-conflict', severity: 'warning', path, message: 'a\tb' }],
+      }),
+    );
     expect(parsed.findings[0].path).toBe(path);
     expect(parsed.findings[0].message).toBe('a\tb');
   });

@@ -34,17 +34,31 @@ function expectValid(text: string) {
 const rules: SarifRuleMeta[] = [
   {
     id: 'lock-conflict',
-    summary: 'Changed paths must not fall under another agent\'s lock.',
+    summary: "Changed paths must not fall under another agent's lock.",
     docs: 'Blocks changes to files locked by another agent in WORK_STATUS.md.\n\nFix: wait, ask the holder, or `orch unlock --steal`.',
     severity: 'error',
   },
-  { id: 'no-placeholder', summary: 'No placeholder markers in contracts.', docs: 'Flags TODO and friends.', severity: 'warning' },
+  {
+    id: 'no-placeholder',
+    summary: 'No placeholder markers in contracts.',
+    docs: 'Flags TODO and friends.',
+    severity: 'warning',
+  },
   { id: 'lock-required', summary: 'Lock before you change.', docs: '', severity: 'off' },
 ];
 
 const sha = '0123456789abcdef0123456789abcdef01234567';
 const findings: Finding[] = [
-  { rule: 'lock-conflict', severity: 'error', path: 'api/openapi.yaml', line: 12, message: 'locked by backend-architect', holder: 'backend-architect', fix: 'orch unlock api/openapi.yaml --steal --reason "<why>"', commit: sha },
+  {
+    rule: 'lock-conflict',
+    severity: 'error',
+    path: 'api/openapi.yaml',
+    line: 12,
+    message: 'locked by backend-architect',
+    holder: 'backend-architect',
+    fix: 'orch unlock api/openapi.yaml --steal --reason "<why>"',
+    commit: sha,
+  },
   { rule: 'no-placeholder', severity: 'warning', path: 'app/(shop)/[id]/pä ge#1%.ts', message: 'TODO' },
   { rule: 'status-parse', severity: 'warning', path: null, message: 'unreadable line' },
   { rule: 'lock-conflict', severity: 'error', path: 'services/orders/', message: 'directory locked', commit: sha },
@@ -77,14 +91,19 @@ describe('formatSarif', () => {
     expect(validate(rawPath)).toBe(false);
   });
 
-  it('describes one run by orchguard with rule metadata from the rules\' docs', () => {
+  it("describes one run by orchguard with rule metadata from the rules' docs", () => {
     const log = JSON.parse(formatSarif(report, rules, { toolVersion: '1.2.3' }));
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('orchguard');
     expect(driver.version).toBe('1.2.3');
-    expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(['lock-conflict', 'no-placeholder', 'lock-required', 'status-parse']);
+    expect(driver.rules.map((r: { id: string }) => r.id)).toEqual([
+      'lock-conflict',
+      'no-placeholder',
+      'lock-required',
+      'status-parse',
+    ]);
     expect(driver.rules[0]).toEqual({
       id: 'lock-conflict',
       shortDescription: { text: rules[0].summary },
@@ -105,8 +124,19 @@ describe('formatSarif', () => {
       ruleIndex: 0,
       level: 'error',
       message: { text: 'locked by backend-architect\nFix: orch unlock api/openapi.yaml --steal --reason "<why>"' },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'api/openapi.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 12 } } }],
-      properties: { commit: sha, holder: 'backend-architect', fix: 'orch unlock api/openapi.yaml --steal --reason "<why>"' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'api/openapi.yaml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 12 },
+          },
+        },
+      ],
+      properties: {
+        commit: sha,
+        holder: 'backend-architect',
+        fix: 'orch unlock api/openapi.yaml --steal --reason "<why>"',
+      },
     });
     expect(placeholder.ruleIndex).toBe(1);
     expect(placeholder.level).toBe('warning');
@@ -126,6 +156,10 @@ describe('formatSarif', () => {
     const log = JSON.parse(
       formatSarif({ ...report, skipped: { all: false, rules: ['no-placeholder'] } }, rules, { toolVersion: '0.1.0' }),
     );
-    expect(log.runs[0].properties).toEqual({ context: 'ci', agent: 'frontend-dev', skipped: { all: false, rules: ['no-placeholder'] } });
+    expect(log.runs[0].properties).toEqual({
+      context: 'ci',
+      agent: 'frontend-dev',
+      skipped: { all: false, rules: ['no-placeholder'] },
+    });
   });
 });

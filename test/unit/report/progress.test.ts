@@ -10,7 +10,12 @@ describe('createProgress', () => {
   it('draws on a TTY once a run is slow, and clears the line when done', () => {
     let t = 0;
     const { stream, chunks } = sink(true);
-    const p = createProgress('checking commits', 200, { stderr: stream, env: {} }, { now: () => t, delayMs: 300, intervalMs: 100 });
+    const p = createProgress(
+      'checking commits',
+      200,
+      { stderr: stream, env: {} },
+      { now: () => t, delayMs: 300, intervalMs: 100 },
+    );
     p.tick(); // fast so far: nothing
     expect(chunks).toEqual([]);
     t = 400;

@@ -38,7 +38,9 @@ describe('compose-consistency', () => {
       ['docker-compose.yaml', 116],
     ]);
     const main = findings.find((f) => f.path === 'docker-compose.yaml')!;
-    expect(main.message).toBe('service "payment" in docker-compose.yaml builds payment, which this change deletes (line 116).');
+    expect(main.message).toBe(
+      'service "payment" in docker-compose.yaml builds payment, which this change deletes (line 116).',
+    );
     expect(main.fix).toBe('Remove service "payment" from docker-compose.yaml, or restore payment/.');
   });
 
@@ -51,19 +53,35 @@ describe('compose-consistency', () => {
       ['docker-compose.yaml', 115],
       ['payment/docker-compose.yaml', 9],
     ]);
-    expect(findings[1].message).toBe('service "payment" in docker-compose.yaml uses the Dockerfile payment/Dockerfile, which this change deletes (line 115).');
+    expect(findings[1].message).toBe(
+      'service "payment" in docker-compose.yaml uses the Dockerfile payment/Dockerfile, which this change deletes (line 115).',
+    );
   });
 
   it('fails when the Dockerfile a compose file names through .env is deleted, at the dockerfile line', async () => {
     const p = loadProject('opentelemetry-demo');
-    const cs = makeChangeSet({ old: { ...p.files, 'src/ad/build.gradle': '' }, files: [{ status: 'D', path: 'src/ad/Dockerfile' }] });
+    const cs = makeChangeSet({
+      old: { ...p.files, 'src/ad/build.gradle': '' },
+      files: [{ status: 'D', path: 'src/ad/Dockerfile' }],
+    });
     const findings = await rule.check(input(cs));
-    expect(findings).toEqual([expect.objectContaining({ path: 'compose.yaml', line: 37, message: expect.stringContaining('uses the Dockerfile src/ad/Dockerfile, which this change deletes') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        path: 'compose.yaml',
+        line: 37,
+        message: expect.stringContaining('uses the Dockerfile src/ad/Dockerfile, which this change deletes'),
+      }),
+    ]);
   });
 
   it('fails a changed compose file whose build context or Dockerfile does not exist', async () => {
-    const compose = 'services:\n  api:\n    build: ./api\n  web:\n    build:\n      context: ./web\n      dockerfile: Dockerfile.prod\n';
-    const cs = makeChangeSet({ old: { 'web/Dockerfile': 'FROM x\n' }, files: [{ status: 'A', path: 'compose.yaml' }], new: { 'compose.yaml': compose } });
+    const compose =
+      'services:\n  api:\n    build: ./api\n  web:\n    build:\n      context: ./web\n      dockerfile: Dockerfile.prod\n';
+    const cs = makeChangeSet({
+      old: { 'web/Dockerfile': 'FROM x\n' },
+      files: [{ status: 'A', path: 'compose.yaml' }],
+      new: { 'compose.yaml': compose },
+    });
     const findings = await rule.check(input(cs));
     expect(findings.map((f) => [f.line, f.message])).toEqual([
       [3, 'service "api" in compose.yaml builds api, which does not exist (line 3).'],
@@ -75,19 +93,32 @@ describe('compose-consistency', () => {
     const cs = makeChangeSet({
       old: { 'docker-compose.yml': 'services:\n  web:\n    build: ./web\n', 'web/Dockerfile': 'FROM x\n' },
       files: [{ status: 'A', path: 'docker-compose.override.yml' }],
-      new: { 'docker-compose.override.yml': 'services:\n  web:\n    build:\n      target: dev\n      args: { DEBUG: "1" }\n' },
+      new: {
+        'docker-compose.override.yml': 'services:\n  web:\n    build:\n      target: dev\n      args: { DEBUG: "1" }\n',
+      },
     });
     expect(await rule.check(input(cs))).toEqual([]);
   });
 
   it('re-checks the compose files beside a changed .env', async () => {
-    const old = { 'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: ${API_DF}\n', '.env': 'API_DF=api/Dockerfile\n', 'api/Dockerfile': 'FROM x\n' };
-    const cs = makeChangeSet({ old, files: [{ status: 'M', path: '.env' }], new: { '.env': 'API_DF=api/Dockerfile.missing\n' } });
+    const old = {
+      'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: ${API_DF}\n',
+      '.env': 'API_DF=api/Dockerfile\n',
+      'api/Dockerfile': 'FROM x\n',
+    };
+    const cs = makeChangeSet({
+      old,
+      files: [{ status: 'M', path: '.env' }],
+      new: { '.env': 'API_DF=api/Dockerfile.missing\n' },
+    });
     expect(await rule.check(input(cs))).toEqual([expect.objectContaining({ path: 'compose.yaml', line: 5 })]);
   });
 
   it('reports a compose file that does not parse with line and column', async () => {
-    const cs = makeChangeSet({ files: [{ status: 'M', path: 'docker-compose.yml' }], new: { 'docker-compose.yml': 'services:\n  web:\n    image: "unterminated\n' } });
+    const cs = makeChangeSet({
+      files: [{ status: 'M', path: 'docker-compose.yml' }],
+      new: { 'docker-compose.yml': 'services:\n  web:\n    image: "unterminated\n' },
+    });
     const [f] = await rule.check(input(cs));
     expect(f).toMatchObject({ rule: 'compose-consistency', path: 'docker-compose.yml' });
     expect(f.line).toBeGreaterThanOrEqual(3);
@@ -97,18 +128,30 @@ describe('compose-consistency', () => {
   it('reports Dockerfiles without FROM or with unknown instructions, at their line', async () => {
     const cs = makeChangeSet({
       files: added(['a/Dockerfile', 'b/Dockerfile.dev', 'c/web.Dockerfile']),
-      new: { 'a/Dockerfile': 'RUN make\n', 'b/Dockerfile.dev': 'FROM node\nRUNN npm ci\n', 'c/web.Dockerfile': 'FROM nginx\n' },
+      new: {
+        'a/Dockerfile': 'RUN make\n',
+        'b/Dockerfile.dev': 'FROM node\nRUNN npm ci\n',
+        'c/web.Dockerfile': 'FROM nginx\n',
+      },
     });
     const findings = await rule.check(input(cs));
     expect(findings.map((f) => [f.path, f.line])).toEqual([
       ['a/Dockerfile', 1],
       ['b/Dockerfile.dev', 2],
     ]);
-    expect(findings[1].message).toBe('b/Dockerfile.dev:2 unknown instruction RUNN; docker build would reject this Dockerfile.');
+    expect(findings[1].message).toBe(
+      'b/Dockerfile.dev:2 unknown instruction RUNN; docker build would reject this Dockerfile.',
+    );
   });
 
   it('stays silent in a repository without compose files, and does not list it for an unrelated deletion', async () => {
-    const cs = makeChangeSet({ old: { 'services/a/go.mod': 'm', 'services/a/Dockerfile': 'FROM x\n', 'README.md': '' }, files: [{ status: 'D', path: 'services/a/Dockerfile' }, { status: 'D', path: 'services/a/go.mod' }] });
+    const cs = makeChangeSet({
+      old: { 'services/a/go.mod': 'm', 'services/a/Dockerfile': 'FROM x\n', 'README.md': '' },
+      files: [
+        { status: 'D', path: 'services/a/Dockerfile' },
+        { status: 'D', path: 'services/a/go.mod' },
+      ],
+    });
     expect(await rule.check(input(cs))).toEqual([]);
     const unrelated = makeChangeSet({ old: { 'docs/a.md': '' }, files: [{ status: 'D', path: 'docs/a.md' }] });
     const listFiles = vi.spyOn(unrelated, 'listFiles');
@@ -119,16 +162,28 @@ describe('compose-consistency', () => {
   });
 
   it('does not blame an unchanged compose file for what the change did not remove', async () => {
-    const old = { 'compose.yaml': 'services:\n  ghost:\n    build: ./ghost\n  a:\n    build: ./a\n', 'a/Dockerfile': 'FROM x\n', 'b/Dockerfile': 'FROM x\n' };
+    const old = {
+      'compose.yaml': 'services:\n  ghost:\n    build: ./ghost\n  a:\n    build: ./a\n',
+      'a/Dockerfile': 'FROM x\n',
+      'b/Dockerfile': 'FROM x\n',
+    };
     const cs = makeChangeSet({ old, files: [{ status: 'D', path: 'b/Dockerfile' }] });
     expect(await rule.check(input(cs))).toEqual([]);
   });
 
   it('warns about misspelt compose keys in CI, not in hooks', async () => {
-    const cs = makeChangeSet({ old: { 'web/Dockerfile': 'FROM x\n' }, files: [{ status: 'M', path: 'compose.yaml' }], new: { 'compose.yaml': 'services:\n  web:\n    build: ./web\n    enviroment:\n      A: 1\n' } });
+    const cs = makeChangeSet({
+      old: { 'web/Dockerfile': 'FROM x\n' },
+      files: [{ status: 'M', path: 'compose.yaml' }],
+      new: { 'compose.yaml': 'services:\n  web:\n    build: ./web\n    enviroment:\n      A: 1\n' },
+    });
     expect(await rule.check(input(cs, { context: 'pre-commit' }))).toEqual([]);
     expect(await rule.check(input(cs, { context: 'ci' }))).toEqual([
-      expect.objectContaining({ severity: 'warning', line: 4, message: expect.stringContaining('did you mean "environment"') }),
+      expect.objectContaining({
+        severity: 'warning',
+        line: 4,
+        message: expect.stringContaining('did you mean "environment"'),
+      }),
     ]);
   });
 

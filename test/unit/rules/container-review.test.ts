@@ -10,7 +10,10 @@ const DF = 'services/orders/Dockerfile';
 const v1 = 'FROM golang:1.22\n';
 const v2 = 'FROM golang:1.23\n';
 
-function input(changes: ChangeSet, opts: { reviews?: Review[]; context?: Context; branch?: string; config?: ConfigInput; range?: ChangeSet } = {}): RuleInput {
+function input(
+  changes: ChangeSet,
+  opts: { reviews?: Review[]; context?: Context; branch?: string; config?: ConfigInput; range?: ChangeSet } = {},
+): RuleInput {
   return {
     changes,
     range: opts.range,
@@ -26,8 +29,23 @@ function input(changes: ChangeSet, opts: { reviews?: Review[]; context?: Context
 }
 
 const changeTo = (content: string) =>
-  makeChangeSet({ old: { [DF]: v1 }, files: [{ status: 'M', path: DF }, { status: 'M', path: 'services/orders/main.go' }], new: { [DF]: content, 'services/orders/main.go': 'x' } });
-const approved = (content: string, line = 20): Review => ({ path: DF, requestedBy: 'backend-architect', reviewer: 'docker-expert', state: 'approved', at: '2026-11-26T09:30Z', blob: gitBlobId(content), line });
+  makeChangeSet({
+    old: { [DF]: v1 },
+    files: [
+      { status: 'M', path: DF },
+      { status: 'M', path: 'services/orders/main.go' },
+    ],
+    new: { [DF]: content, 'services/orders/main.go': 'x' },
+  });
+const approved = (content: string, line = 20): Review => ({
+  path: DF,
+  requestedBy: 'backend-architect',
+  reviewer: 'docker-expert',
+  state: 'approved',
+  at: '2026-11-26T09:30Z',
+  blob: gitBlobId(content),
+  line,
+});
 
 describe('container-review', () => {
   it('reports nothing at pre-commit: the record step requests the review instead', async () => {
@@ -46,7 +64,13 @@ describe('container-review', () => {
     expect((await rule.check(input(changeTo(v2), { branch: 'feature/x' })))[0].severity).toBe('warning');
     expect((await rule.check(input(changeTo(v2), { branch: 'release/1.2' })))[0].severity).toBe('error');
     expect((await rule.check(input(changeTo(v2), { context: 'check' })))[0].severity).toBe('warning');
-    expect((await rule.check(input(changeTo(v2), { context: 'ci', branch: 'develop', config: { review: { branches: ['develop'] } } })))[0].severity).toBe('error');
+    expect(
+      (
+        await rule.check(
+          input(changeTo(v2), { context: 'ci', branch: 'develop', config: { review: { branches: ['develop'] } } }),
+        )
+      )[0].severity,
+    ).toBe('error');
   });
 
   it('passes once the reviewer approved this content', async () => {
@@ -55,32 +79,65 @@ describe('container-review', () => {
 
   it('fails again when the file changed after the approval', async () => {
     const [f] = await rule.check(input(changeTo(v2), { reviews: [approved(v1)] }));
-    expect(f.message).toBe(`${DF} changed after docker-expert approved it at 2026-11-26T09:30Z: the approval covers an earlier version. It needs a new approval.`);
+    expect(f.message).toBe(
+      `${DF} changed after docker-expert approved it at 2026-11-26T09:30Z: the approval covers an earlier version. It needs a new approval.`,
+    );
     expect(f.fix).toContain(`orch review request ${DF}`);
   });
 
   it('says who to wait for when a request is open', async () => {
-    const [f] = await rule.check(input(changeTo(v2), { reviews: [{ path: DF, requestedBy: 'backend-architect', reviewer: 'docker-expert', state: 'requested', at: '2026-11-26T09:05Z', line: 12 }] }));
-    expect(f.message).toBe(`${DF} awaits review by docker-expert (requested by backend-architect at 2026-11-26T09:05Z).`);
+    const [f] = await rule.check(
+      input(changeTo(v2), {
+        reviews: [
+          {
+            path: DF,
+            requestedBy: 'backend-architect',
+            reviewer: 'docker-expert',
+            state: 'requested',
+            at: '2026-11-26T09:05Z',
+            line: 12,
+          },
+        ],
+      }),
+    );
+    expect(f.message).toBe(
+      `${DF} awaits review by docker-expert (requested by backend-architect at 2026-11-26T09:05Z).`,
+    );
     expect(f.fix).toBe(`docker-expert runs: orch review approve ${DF}`);
   });
 
   it('judges the whole range: an approval of the final content covers every commit', async () => {
     const range = changeTo(v2);
-    const firstCommit = makeChangeSet({ old: { [DF]: v1 }, files: [{ status: 'M', path: DF }], new: { [DF]: 'FROM golang:1.22.1\n' } });
+    const firstCommit = makeChangeSet({
+      old: { [DF]: v1 },
+      files: [{ status: 'M', path: DF }],
+      new: { [DF]: 'FROM golang:1.22.1\n' },
+    });
     expect(await rule.check(input(firstCommit, { range, reviews: [approved(v2)] }))).toEqual([]);
   });
 
   it('ignores changes outside review.paths', async () => {
-    const cs = makeChangeSet({ files: [{ status: 'M', path: 'services/orders/main.go' }], new: { 'services/orders/main.go': 'x' } });
+    const cs = makeChangeSet({
+      files: [{ status: 'M', path: 'services/orders/main.go' }],
+      new: { 'services/orders/main.go': 'x' },
+    });
     expect(await rule.check(input(cs))).toEqual([]);
   });
 
   it('needs a review for deleted container files too, and accepts an approval of the deletion', async () => {
-    const cs = makeChangeSet({ old: { 'docker-compose.yml': 'services: {}\n' }, files: [{ status: 'D', path: 'docker-compose.yml' }] });
+    const cs = makeChangeSet({
+      old: { 'docker-compose.yml': 'services: {}\n' },
+      files: [{ status: 'D', path: 'docker-compose.yml' }],
+    });
     const [f] = await rule.check(input(cs));
     expect(f.message).toMatch(/^docker-compose\.yml \(deleted\) changed on main/);
-    const row: Review = { path: 'docker-compose.yml', requestedBy: 'a', reviewer: 'docker-expert', state: 'approved', line: 3 };
+    const row: Review = {
+      path: 'docker-compose.yml',
+      requestedBy: 'a',
+      reviewer: 'docker-expert',
+      state: 'approved',
+      line: 3,
+    };
     expect(await rule.check(input(cs, { reviews: [row] }))).toEqual([]);
   });
 
@@ -95,8 +152,16 @@ describe('container-review', () => {
     const config = configSchema.parse({});
     const me = { name: 'backend-architect', source: 'env' as const, isAgent: true };
     // 1. pre-commit records the request for the new content.
-    const requests = await reviewRequestsFor(changeTo(v2), config, me, { reviews: [] }, new Date('2026-11-26T09:05:00Z'));
-    expect(requests).toEqual([expect.objectContaining({ path: DF, state: 'requested', blob: gitBlobId(v2), at: '2026-11-26T09:05Z' })]);
+    const requests = await reviewRequestsFor(
+      changeTo(v2),
+      config,
+      me,
+      { reviews: [] },
+      new Date('2026-11-26T09:05:00Z'),
+    );
+    expect(requests).toEqual([
+      expect.objectContaining({ path: DF, state: 'requested', blob: gitBlobId(v2), at: '2026-11-26T09:05Z' }),
+    ]);
     const requestRow = { ...requests[0], line: 12 };
     expect((await rule.check(input(changeTo(v2), { reviews: [requestRow] })))[0].message).toContain('awaits review');
     // 2. the reviewer approves that content.
@@ -104,12 +169,19 @@ describe('container-review', () => {
     expect(await rule.check(input(changeTo(v2), { reviews: [approval] }))).toEqual([]);
     // 3. a later change: the approval no longer applies, and a new request is due.
     const v3 = 'FROM golang:1.24\n';
-    expect((await rule.check(input(changeTo(v3), { reviews: [approval] })))[0].message).toContain('changed after docker-expert approved it');
+    expect((await rule.check(input(changeTo(v3), { reviews: [approval] })))[0].message).toContain(
+      'changed after docker-expert approved it',
+    );
     expect(await reviewRequestsFor(changeTo(v3), config, me, { reviews: [approval] }, new Date())).toHaveLength(1);
   });
 
   it('documents the review configuration', () => {
     for (const key of ['review.reviewer', 'review.paths', 'review.branches']) expect(rule.docs).toContain(key);
-    expect((['pre-commit', 'pre-push', 'ci', 'pre-receive'] as Context[]).map(rule.defaultSeverity)).toEqual(['warning', 'error', 'error', 'error']);
+    expect((['pre-commit', 'pre-push', 'ci', 'pre-receive'] as Context[]).map(rule.defaultSeverity)).toEqual([
+      'warning',
+      'error',
+      'error',
+      'error',
+    ]);
   });
 });

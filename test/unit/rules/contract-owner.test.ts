@@ -7,9 +7,19 @@ import type { FileChange } from '../../../src/types.js';
 
 const contracts = defaultContracts();
 const modify = (path: string): FileChange => ({ status: 'M', path });
-const T12 = { path: 'api/openapi.yaml', agent: 'backend-architect', task: 'T-12', since: '2026-11-26T09:00Z', expires: '2026-11-26T17:00Z' };
+const T12 = {
+  path: 'api/openapi.yaml',
+  agent: 'backend-architect',
+  task: 'T-12',
+  since: '2026-11-26T09:00Z',
+  expires: '2026-11-26T17:00Z',
+};
 
-function run(files: FileChange[], spec: Omit<RuleInputSpec, 'changes'> = {}, contents: { old?: Record<string, string>; new?: Record<string, string> } = {}) {
+function run(
+  files: FileChange[],
+  spec: Omit<RuleInputSpec, 'changes'> = {},
+  contents: { old?: Record<string, string>; new?: Record<string, string> } = {},
+) {
   return rule.check(
     makeRuleInput({
       changes: makeChangeSet({ files, ...contents }),
@@ -23,7 +33,11 @@ describe('contract-owner: contracts', () => {
   it('blocks a non-owner changing api/openapi.yaml and names the owner and the group', async () => {
     const findings = await run([modify('api/openapi.yaml')], { agent: 'frontend-dev' });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'contract-owner', path: 'api/openapi.yaml', holder: 'backend-architect' });
+    expect(findings[0]).toMatchObject({
+      rule: 'contract-owner',
+      path: 'api/openapi.yaml',
+      holder: 'backend-architect',
+    });
     expect(findings[0].severity).toBeUndefined();
     expect(rule.defaultSeverity('pre-commit')).toBe('error');
     expect(findings[0].message).toContain('backend-architect');
@@ -70,8 +84,16 @@ describe('contract-owner: contracts', () => {
   });
 
   it('compares owner names case-insensitively and ignores a leading @', async () => {
-    const config = { contracts: [{ name: 'api', paths: ['**/openapi.yaml'], owners: ['@Backend-Architect'], requireLock: true }] };
-    expect(await run([modify('api/openapi.yaml')], { config, agent: 'backend-ARCHITECT', locks: [{ ...T12, agent: 'BACKEND-architect' }] })).toEqual([]);
+    const config = {
+      contracts: [{ name: 'api', paths: ['**/openapi.yaml'], owners: ['@Backend-Architect'], requireLock: true }],
+    };
+    expect(
+      await run([modify('api/openapi.yaml')], {
+        config,
+        agent: 'backend-ARCHITECT',
+        locks: [{ ...T12, agent: 'BACKEND-architect' }],
+      }),
+    ).toEqual([]);
   });
 
   it('names every owner of a group with several', async () => {
@@ -81,7 +103,9 @@ describe('contract-owner: contracts', () => {
   });
 
   it('treats a rename out of a contract path as a change to the contract', async () => {
-    const findings = await run([{ status: 'R', path: 'docs/old-openapi.yaml.bak', oldPath: 'api/openapi.yaml' }], { agent: 'frontend-dev' });
+    const findings = await run([{ status: 'R', path: 'docs/old-openapi.yaml.bak', oldPath: 'api/openapi.yaml' }], {
+      agent: 'frontend-dev',
+    });
     expect(findings).toHaveLength(1);
     expect(findings[0].path).toBe('api/openapi.yaml');
     expect(findings[0].message).toContain('renamed to docs/old-openapi.yaml.bak');
@@ -100,7 +124,9 @@ describe('contract-owner: contracts', () => {
   });
 
   it('ignores paths outside every contract group', async () => {
-    expect(await run([modify('docs/openapi-notes.md'), modify('src/migrations.ts')], { agent: 'frontend-dev' })).toEqual([]);
+    expect(
+      await run([modify('docs/openapi-notes.md'), modify('src/migrations.ts')], { agent: 'frontend-dev' }),
+    ).toEqual([]);
   });
 
   it('matches paths case-insensitively, whatever core.ignorecase says (case twins)', async () => {
@@ -114,7 +140,9 @@ describe('contract-owner: contracts', () => {
   });
 
   it('quotes a path the shell would split in the lock command', async () => {
-    const config = { contracts: [{ name: 'routes', paths: ['app/**'], owners: ['backend-architect'], requireLock: true }] };
+    const config = {
+      contracts: [{ name: 'routes', paths: ['app/**'], owners: ['backend-architect'], requireLock: true }],
+    };
     const [f] = await run([modify('app/(shop)/[id]/schema.graphql')], { config });
     expect(f.fix).toBe("orch lock 'app/(shop)/[id]/schema.graphql' --task <id>");
   });
@@ -150,9 +178,13 @@ describe('contract-owner: the orch configuration', () => {
   );
 
   it('protects the loaded config file wherever it is, and a rename of the config away', async () => {
-    expect(await run([modify('tools/orch.json')], { agent: 'frontend-dev', configFile: 'tools/orch.json' })).toHaveLength(1);
+    expect(
+      await run([modify('tools/orch.json')], { agent: 'frontend-dev', configFile: 'tools/orch.json' }),
+    ).toHaveLength(1);
     expect(await run([modify('tools/orch.json')], { agent: 'frontend-dev' })).toEqual([]);
-    const [f] = await run([{ status: 'R', path: 'old.orchrc.json', oldPath: '.orchrc.json' }], { agent: 'frontend-dev' });
+    const [f] = await run([{ status: 'R', path: 'old.orchrc.json', oldPath: '.orchrc.json' }], {
+      agent: 'frontend-dev',
+    });
     expect(f.path).toBe('.orchrc.json');
   });
 
@@ -161,52 +193,83 @@ describe('contract-owner: the orch configuration', () => {
   });
 
   describe('package.json', () => {
-    const pkg = (orch: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'app', ...extra, ...(orch === undefined ? {} : { orch }) }, null, 2);
+    const pkg = (orch: unknown, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ name: 'app', ...extra, ...(orch === undefined ? {} : { orch }) }, null, 2);
 
     it('blocks an agent changing the orch key', async () => {
-      const findings = await run([modify('package.json')], { agent: 'frontend-dev' }, {
-        old: { 'package.json': pkg({ rules: { 'lock-conflict': 'error' } }) },
-        new: { 'package.json': pkg({ rules: { 'lock-conflict': 'off' } }) },
-      });
+      const findings = await run(
+        [modify('package.json')],
+        { agent: 'frontend-dev' },
+        {
+          old: { 'package.json': pkg({ rules: { 'lock-conflict': 'error' } }) },
+          new: { 'package.json': pkg({ rules: { 'lock-conflict': 'off' } }) },
+        },
+      );
       expect(findings).toHaveLength(1);
       expect(findings[0].message).toContain('the "orch" key of package.json');
     });
 
     it('blocks an agent adding or removing the orch key', async () => {
-      const added = await run([modify('package.json')], { agent: 'frontend-dev' }, {
-        old: { 'package.json': pkg(undefined) },
-        new: { 'package.json': pkg({ rules: {} }) },
-      });
+      const added = await run(
+        [modify('package.json')],
+        { agent: 'frontend-dev' },
+        {
+          old: { 'package.json': pkg(undefined) },
+          new: { 'package.json': pkg({ rules: {} }) },
+        },
+      );
       expect(added).toHaveLength(1);
-      const removed = await run([modify('package.json')], { agent: 'frontend-dev' }, {
-        old: { 'package.json': pkg({ rules: {} }) },
-        new: { 'package.json': pkg(undefined) },
-      });
+      const removed = await run(
+        [modify('package.json')],
+        { agent: 'frontend-dev' },
+        {
+          old: { 'package.json': pkg({ rules: {} }) },
+          new: { 'package.json': pkg(undefined) },
+        },
+      );
       expect(removed).toHaveLength(1);
     });
 
     it('passes other edits of package.json, including reformatting the orch key', async () => {
       const orch = { statusFile: 'WORK_STATUS.md', rules: { 'no-placeholder': 'warn' } };
-      const findings = await run([modify('package.json')], { agent: 'frontend-dev' }, {
-        old: { 'package.json': pkg(orch) },
-        new: { 'package.json': JSON.stringify({ orch: { rules: { 'no-placeholder': 'warn' }, statusFile: 'WORK_STATUS.md' }, name: 'app', version: '2.0.0' }) },
-      });
+      const findings = await run(
+        [modify('package.json')],
+        { agent: 'frontend-dev' },
+        {
+          old: { 'package.json': pkg(orch) },
+          new: {
+            'package.json': JSON.stringify({
+              orch: { rules: { 'no-placeholder': 'warn' }, statusFile: 'WORK_STATUS.md' },
+              name: 'app',
+              version: '2.0.0',
+            }),
+          },
+        },
+      );
       expect(findings).toEqual([]);
     });
 
     it('counts a package.json that is no longer valid JSON as a change when it has an orch key', async () => {
-      const findings = await run([modify('package.json')], { agent: 'frontend-dev' }, {
-        old: { 'package.json': pkg({ rules: {} }) },
-        new: { 'package.json': '{ "orch": { "rules": {} }, ' },
-      });
+      const findings = await run(
+        [modify('package.json')],
+        { agent: 'frontend-dev' },
+        {
+          old: { 'package.json': pkg({ rules: {} }) },
+          new: { 'package.json': '{ "orch": { "rules": {} }, ' },
+        },
+      );
       expect(findings).toHaveLength(1);
     });
 
     it('ignores package.json of a sub-package', async () => {
-      const findings = await run([modify('packages/web/package.json')], { agent: 'frontend-dev' }, {
-        old: { 'packages/web/package.json': pkg({}) },
-        new: { 'packages/web/package.json': pkg({ rules: {} }) },
-      });
+      const findings = await run(
+        [modify('packages/web/package.json')],
+        { agent: 'frontend-dev' },
+        {
+          old: { 'packages/web/package.json': pkg({}) },
+          new: { 'packages/web/package.json': pkg({ rules: {} }) },
+        },
+      );
       expect(findings).toEqual([]);
     });
   });
@@ -214,6 +277,7 @@ describe('contract-owner: the orch configuration', () => {
 
 describe('contract-owner: docs', () => {
   it('documents what it checks, how to fix and its config keys', () => {
-    for (const word of ['requireLock', 'configOwners', 'contracts', 'orch lock', 'rename']) expect(rule.docs).toContain(word);
+    for (const word of ['requireLock', 'configOwners', 'contracts', 'orch lock', 'rename'])
+      expect(rule.docs).toContain(word);
   });
 });

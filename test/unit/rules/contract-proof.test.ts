@@ -9,15 +9,30 @@ const contracts = defaultContracts();
 const check = (files: FileChange[], extra: Partial<Parameters<typeof makeRuleInput>[0]> & { branch?: string } = {}) => {
   const { branch, ...spec } = extra;
   const input = makeRuleInput({ changes: makeChangeSet({ files }), config: { contracts }, ...spec });
-  return rule.check({ ...input, ...(branch ? { branch, defaultBranch: 'main' } : {}) }) as Promise<{ severity?: string; path: string | null }[]>;
+  return rule.check({ ...input, ...(branch ? { branch, defaultBranch: 'main' } : {}) }) as Promise<
+    { severity?: string; path: string | null }[]
+  >;
 };
 
 describe('contract-proof', () => {
   it('a schema migration needs a migration test; a test of the API group is proof for its own group only', async () => {
     expect(await check([{ status: 'A', path: 'db/migrate/20260101_add_orders.rb' }])).toHaveLength(1);
-    expect(await check([{ status: 'A', path: 'db/migrate/20260101_add_orders.rb' }, { status: 'A', path: 'spec/migrations/add_orders_spec.rb' }])).toEqual([]);
-    expect(await check([{ status: 'M', path: 'prisma/schema.prisma' }, { status: 'A', path: 'test/orders_migration_test.ts' }])).toEqual([]);
-    const two = await check([{ status: 'M', path: 'api/openapi.yaml' }, { status: 'M', path: 'prisma/schema.prisma' }]);
+    expect(
+      await check([
+        { status: 'A', path: 'db/migrate/20260101_add_orders.rb' },
+        { status: 'A', path: 'spec/migrations/add_orders_spec.rb' },
+      ]),
+    ).toEqual([]);
+    expect(
+      await check([
+        { status: 'M', path: 'prisma/schema.prisma' },
+        { status: 'A', path: 'test/orders_migration_test.ts' },
+      ]),
+    ).toEqual([]);
+    const two = await check([
+      { status: 'M', path: 'api/openapi.yaml' },
+      { status: 'M', path: 'prisma/schema.prisma' },
+    ]);
     expect(two.map((f) => f.path)).toEqual(['api/openapi.yaml', 'prisma/schema.prisma']);
   });
 
@@ -40,6 +55,14 @@ describe('contract-proof', () => {
 
   it('matches case-insensitively on a case-insensitive checkout', async () => {
     expect(await check([{ status: 'M', path: 'API/OpenAPI.yaml' }], { ignoreCase: true })).toHaveLength(1);
-    expect(await check([{ status: 'M', path: 'API/OpenAPI.yaml' }, { status: 'M', path: 'Tests/Orders.Test.ts' }], { ignoreCase: true })).toEqual([]);
+    expect(
+      await check(
+        [
+          { status: 'M', path: 'API/OpenAPI.yaml' },
+          { status: 'M', path: 'Tests/Orders.Test.ts' },
+        ],
+        { ignoreCase: true },
+      ),
+    ).toEqual([]);
   });
 });

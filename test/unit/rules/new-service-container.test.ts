@@ -6,7 +6,10 @@ import type { ChangeSet, Context, FileChange } from '../../../src/types.js';
 import { makeChangeSet } from '../../helpers/changeSet.js';
 import { loadProject } from '../compose/corpusProject.js';
 
-function input(changes: ChangeSet, opts: { config?: ConfigInput; context?: Context; range?: ChangeSet } = {}): RuleInput {
+function input(
+  changes: ChangeSet,
+  opts: { config?: ConfigInput; context?: Context; range?: ChangeSet } = {},
+): RuleInput {
   return {
     changes,
     range: opts.range,
@@ -34,20 +37,38 @@ describe('new-service-container', () => {
   it('passes a new Go service that ships its Dockerfile and a compose entry', async () => {
     const cs = makeChangeSet({
       old: EXISTING,
-      files: [...addOrders, { status: 'A', path: 'services/orders/Dockerfile' }, { status: 'M', path: 'docker-compose.yml' }],
-      new: { ...ORDERS_GO, 'services/orders/Dockerfile': 'FROM golang\n', 'docker-compose.yml': EXISTING['docker-compose.yml'] + '  orders:\n    build: ./services/orders\n' },
+      files: [
+        ...addOrders,
+        { status: 'A', path: 'services/orders/Dockerfile' },
+        { status: 'M', path: 'docker-compose.yml' },
+      ],
+      new: {
+        ...ORDERS_GO,
+        'services/orders/Dockerfile': 'FROM golang\n',
+        'docker-compose.yml': EXISTING['docker-compose.yml'] + '  orders:\n    build: ./services/orders\n',
+      },
     });
     expect(await rule.check(input(cs))).toEqual([]);
   });
 
   it('passes at pre-push when the compose entry comes in a later commit of the same range', async () => {
-    const first = makeChangeSet({ kind: 'commit', commit: { sha: 'a'.repeat(40) }, old: EXISTING, files: [...addOrders, { status: 'A', path: 'services/orders/Dockerfile' }], new: { ...ORDERS_GO, 'services/orders/Dockerfile': 'FROM golang\n' } });
+    const first = makeChangeSet({
+      kind: 'commit',
+      commit: { sha: 'a'.repeat(40) },
+      old: EXISTING,
+      files: [...addOrders, { status: 'A', path: 'services/orders/Dockerfile' }],
+      new: { ...ORDERS_GO, 'services/orders/Dockerfile': 'FROM golang\n' },
+    });
     const composeWithOrders = EXISTING['docker-compose.yml'] + '  orders:\n    build: ./services/orders\n';
     const range = makeChangeSet({
       kind: 'range',
       commits: [first],
       old: EXISTING,
-      files: [...addOrders, { status: 'A', path: 'services/orders/Dockerfile' }, { status: 'M', path: 'docker-compose.yml' }],
+      files: [
+        ...addOrders,
+        { status: 'A', path: 'services/orders/Dockerfile' },
+        { status: 'M', path: 'docker-compose.yml' },
+      ],
       new: { ...ORDERS_GO, 'services/orders/Dockerfile': 'FROM golang\n', 'docker-compose.yml': composeWithOrders },
     });
     // The first commit alone is incomplete; judged over the range it is not.
@@ -56,7 +77,11 @@ describe('new-service-container', () => {
   });
 
   it('fails a service without a compose entry and shows the snippet to add', async () => {
-    const cs = makeChangeSet({ old: EXISTING, files: [...addOrders, { status: 'A', path: 'services/orders/Dockerfile' }], new: { ...ORDERS_GO, 'services/orders/Dockerfile': 'FROM golang\n' } });
+    const cs = makeChangeSet({
+      old: EXISTING,
+      files: [...addOrders, { status: 'A', path: 'services/orders/Dockerfile' }],
+      new: { ...ORDERS_GO, 'services/orders/Dockerfile': 'FROM golang\n' },
+    });
     const [f, ...rest] = await rule.check(input(cs));
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'new-service-container', path: 'services/orders' });
@@ -67,10 +92,18 @@ describe('new-service-container', () => {
   });
 
   it('asks for both the Dockerfile and the compose entry when neither is there, and names the commit in a range', async () => {
-    const commit = makeChangeSet({ kind: 'commit', commit: { sha: 'b'.repeat(40) }, old: EXISTING, files: addOrders, new: ORDERS_GO });
+    const commit = makeChangeSet({
+      kind: 'commit',
+      commit: { sha: 'b'.repeat(40) },
+      old: EXISTING,
+      files: addOrders,
+      new: ORDERS_GO,
+    });
     const range = makeChangeSet({ kind: 'range', commits: [commit], old: EXISTING, files: addOrders, new: ORDERS_GO });
     const [f] = await rule.check(input(range, { range }));
-    expect(f.message).toMatch(/services\/orders is a new service \(go\.mod added\) with no Dockerfile and no compose service/);
+    expect(f.message).toMatch(
+      /services\/orders is a new service \(go\.mod added\) with no Dockerfile and no compose service/,
+    );
     expect(f.fix).toMatch(/^Create services\/orders\/Dockerfile, then add to docker-compose\.yml:/);
     expect(f.commit).toBe('b'.repeat(40));
   });
@@ -79,7 +112,10 @@ describe('new-service-container', () => {
     const cs = makeChangeSet({
       old: EXISTING,
       files: [...addOrders, { status: 'M', path: 'docker-compose.yml' }],
-      new: { ...ORDERS_GO, 'docker-compose.yml': EXISTING['docker-compose.yml'] + '  orders:\n    build: ./services/orders\n' },
+      new: {
+        ...ORDERS_GO,
+        'docker-compose.yml': EXISTING['docker-compose.yml'] + '  orders:\n    build: ./services/orders\n',
+      },
     });
     const [f] = await rule.check(input(cs));
     expect(f.message).toMatch(/with no Dockerfile.*Add services\/orders\/Dockerfile/s);
@@ -87,7 +123,11 @@ describe('new-service-container', () => {
   });
 
   it('accepts Dockerfile.* and *.Dockerfile in the directory, and puts a non-default name in the snippet', async () => {
-    const cs = makeChangeSet({ old: EXISTING, files: [...addOrders, { status: 'A', path: 'services/orders/orders.Dockerfile' }], new: { ...ORDERS_GO, 'services/orders/orders.Dockerfile': 'FROM x\n' } });
+    const cs = makeChangeSet({
+      old: EXISTING,
+      files: [...addOrders, { status: 'A', path: 'services/orders/orders.Dockerfile' }],
+      new: { ...ORDERS_GO, 'services/orders/orders.Dockerfile': 'FROM x\n' },
+    });
     const [f] = await rule.check(input(cs));
     expect(f.message).toContain('no compose service builds it');
     expect(f.message).toContain('build:\n      context: ./services/orders\n      dockerfile: orders.Dockerfile');
@@ -105,7 +145,12 @@ describe('new-service-container', () => {
         { status: 'M', path: '.env' },
         { status: 'M', path: 'compose.yaml' },
       ],
-      new: { 'src/orders/go.mod': 'module orders\n', 'src/orders/Dockerfile': 'FROM golang\n', '.env': otel.files['.env'] + envAdd, 'compose.yaml': otel.files['compose.yaml'] + entry },
+      new: {
+        'src/orders/go.mod': 'module orders\n',
+        'src/orders/Dockerfile': 'FROM golang\n',
+        '.env': otel.files['.env'] + envAdd,
+        'compose.yaml': otel.files['compose.yaml'] + entry,
+      },
     });
     expect(await rule.check(input(cs))).toEqual([]);
     // Without the .env line the compose entry builds nothing the rule can see.
@@ -132,7 +177,10 @@ describe('new-service-container', () => {
       new: {
         'orders/package.json': '{}',
         'orders/Dockerfile': 'FROM node\n',
-        'dispatch/docker-compose.yaml': shop.files['dispatch/docker-compose.yaml'].replace('networks:\n  robot-shop:', '  orders:\n    build:\n      context: ../orders\n\nnetworks:\n  robot-shop:'),
+        'dispatch/docker-compose.yaml': shop.files['dispatch/docker-compose.yaml'].replace(
+          'networks:\n  robot-shop:',
+          '  orders:\n    build:\n      context: ../orders\n\nnetworks:\n  robot-shop:',
+        ),
       },
     });
     expect(await rule.check(input(cs))).toEqual([]);
@@ -145,13 +193,20 @@ describe('new-service-container', () => {
   });
 
   it('stays silent for an ignored directory', async () => {
-    const cs = makeChangeSet({ old: EXISTING, files: [{ status: 'A', path: 'services/mobile/package.json' }], new: { 'services/mobile/package.json': '{}' } });
+    const cs = makeChangeSet({
+      old: EXISTING,
+      files: [{ status: 'A', path: 'services/mobile/package.json' }],
+      new: { 'services/mobile/package.json': '{}' },
+    });
     expect(await rule.check(input(cs))).toHaveLength(1);
     expect(await rule.check(input(cs, { config: { services: { ignore: ['services/mobile'] } } }))).toEqual([]);
   });
 
   it('stays silent for library roots and the repository root unless roots are configured', async () => {
-    const old = { ...EXISTING, 'docker-compose.yml': 'services:\n  users: { build: ./services/users }\n  ui: { build: ./packages/web }\n' };
+    const old = {
+      ...EXISTING,
+      'docker-compose.yml': 'services:\n  users: { build: ./services/users }\n  ui: { build: ./packages/web }\n',
+    };
     const cs = makeChangeSet({
       old,
       files: [
@@ -167,7 +222,13 @@ describe('new-service-container', () => {
   });
 
   it('is a warning at pre-commit and check, an error at pre-push, in CI and pre-receive', () => {
-    expect((['pre-commit', 'check', 'pre-push', 'ci', 'pre-receive'] as Context[]).map(rule.defaultSeverity)).toEqual(['warning', 'warning', 'error', 'error', 'error']);
+    expect((['pre-commit', 'check', 'pre-push', 'ci', 'pre-receive'] as Context[]).map(rule.defaultSeverity)).toEqual([
+      'warning',
+      'warning',
+      'error',
+      'error',
+      'error',
+    ]);
   });
 
   it('documents what it checks and its configuration keys', () => {

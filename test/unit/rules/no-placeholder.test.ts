@@ -99,7 +99,10 @@ describe('no-placeholder', () => {
   it('flags mock data but not a "type Todo" or a field named placeholder', async () => {
     const old = 'type Todo {\n  id: ID!\n}\n';
     const now = 'type Todo {\n  id: ID!\n  placeholder: String\n  title: String # mock data for now\n}\n';
-    const findings = await run([{ status: 'M', path: 'schema.graphql' }], { old: { 'schema.graphql': old }, new: { 'schema.graphql': now } });
+    const findings = await run([{ status: 'M', path: 'schema.graphql' }], {
+      old: { 'schema.graphql': old },
+      new: { 'schema.graphql': now },
+    });
     expect(findings.map((f) => f.line)).toEqual([4]);
     expect(findings[0].message).toContain('"mock data"');
   });
@@ -130,19 +133,27 @@ describe('no-placeholder', () => {
     const before = 'create table a (id int); -- TODO: index\n';
     const findings = await run(
       [{ status: 'R', path: 'supabase/migrations/002_a.sql', oldPath: 'supabase/migrations/001_a.sql' }],
-      { old: { 'supabase/migrations/001_a.sql': before }, new: { 'supabase/migrations/002_a.sql': before + 'create table b (id int); -- TBD\n' } },
+      {
+        old: { 'supabase/migrations/001_a.sql': before },
+        new: { 'supabase/migrations/002_a.sql': before + 'create table b (id int); -- TBD\n' },
+      },
     );
     expect(findings.map((f) => [f.path, f.line])).toEqual([['supabase/migrations/002_a.sql', 2]]);
   });
 
   it('uses configured patterns instead of the built-in list, case-insensitively', async () => {
     const text = '-- TODO: later\n-- wip: orders\n';
-    const findings = await run([{ status: 'A', path: SQL }], { new: { [SQL]: text } }, { placeholders: { patterns: ['\\bWIP\\b'] } });
+    const findings = await run(
+      [{ status: 'A', path: SQL }],
+      { new: { [SQL]: text } },
+      { placeholders: { patterns: ['\\bWIP\\b'] } },
+    );
     expect(findings.map((f) => [f.line, /"([^"]+)"/.exec(f.message)![1]])).toEqual([[2, 'wip']]);
   });
 
   it('throws an OrchError naming the key when a configured pattern is not a regular expression', async () => {
-    const call = () => run([{ status: 'A', path: SQL }], { new: { [SQL]: sql() } }, { placeholders: { patterns: ['[unclosed'] } });
+    const call = () =>
+      run([{ status: 'A', path: SQL }], { new: { [SQL]: sql() } }, { placeholders: { patterns: ['[unclosed'] } });
     await expect(call()).rejects.toBeInstanceOf(OrchError);
     await expect(call()).rejects.toThrow(/placeholders\.patterns\[0\]/);
   });

@@ -1,5 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { rule as realRule, statusIntegrity, missingLogEntries, type StatusReaders } from '../../../src/rules/status-integrity.js';
+import {
+  rule as realRule,
+  statusIntegrity,
+  missingLogEntries,
+  type StatusReaders,
+} from '../../../src/rules/status-integrity.js';
 import type { Rule } from '../../../src/rules/rule.js';
 import type { ConfigInput } from '../../../src/config/schema.js';
 import type { FileChange, Lock, Review, ReviewState, Steal } from '../../../src/types.js';
@@ -9,8 +14,21 @@ import { expectFasterThan } from '../../helpers/timing.js';
 
 // ------------------------------------------------------------ status documents
 
-interface LockRow { path: string; agent: string; task?: string; since?: string; expires?: string; note?: string }
-interface ReviewRow { path: string; by: string; reviewer?: string; state: ReviewState; at?: string }
+interface LockRow {
+  path: string;
+  agent: string;
+  task?: string;
+  since?: string;
+  expires?: string;
+  note?: string;
+}
+interface ReviewRow {
+  path: string;
+  by: string;
+  reviewer?: string;
+  state: ReviewState;
+  at?: string;
+}
 
 function statusText(doc: { locks?: LockRow[]; reviews?: ReviewRow[]; log?: string[] }): string {
   return [
@@ -21,14 +39,17 @@ function statusText(doc: { locks?: LockRow[]; reviews?: ReviewRow[]; log?: strin
     '| Path | Agent | Task | Since | Expires | Note |',
     '| --- | --- | --- | --- | --- | --- |',
     ...(doc.locks ?? []).map(
-      (l) => `| ${l.path} | ${l.agent} | ${l.task ?? ''} | ${l.since ?? '2026-11-26T09:00Z'} | ${l.expires ?? ''} | ${l.note ?? ''} |`,
+      (l) =>
+        `| ${l.path} | ${l.agent} | ${l.task ?? ''} | ${l.since ?? '2026-11-26T09:00Z'} | ${l.expires ?? ''} | ${l.note ?? ''} |`,
     ),
     '',
     '## Reviews',
     '',
     '| Path | Requested by | Reviewer | State | At |',
     '| --- | --- | --- | --- | --- |',
-    ...(doc.reviews ?? []).map((r) => `| ${r.path} | ${r.by} | ${r.reviewer ?? 'docker-expert'} | ${r.state} | ${r.at ?? '2026-11-26T10:00Z'} |`),
+    ...(doc.reviews ?? []).map(
+      (r) => `| ${r.path} | ${r.by} | ${r.reviewer ?? 'docker-expert'} | ${r.state} | ${r.at ?? '2026-11-26T10:00Z'} |`,
+    ),
     '',
     '## Log',
     '',
@@ -48,11 +69,22 @@ const standIn: StatusReaders = {
       const h = /^##\s+(.*)$/.exec(line);
       if (h) section = h[1].toLowerCase();
       if (!line.startsWith('|') || /^\|\s*(path|---)/i.test(line)) return;
-      const cells = line.slice(1, -1).split('|').map((c) => c.trim());
+      const cells = line
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim());
       const opt = (s: string) => (s === '' ? undefined : s);
       if (section === 'locks') {
         const [path, agent, task, since, expires, note] = cells;
-        locks.push({ path, agent, task: opt(task), since: opt(since), expires: opt(expires), note: opt(note), line: i + 1 });
+        locks.push({
+          path,
+          agent,
+          task: opt(task),
+          since: opt(since),
+          expires: opt(expires),
+          note: opt(note),
+          line: i + 1,
+        });
       } else if (section === 'reviews') {
         const [path, requestedBy, reviewer, state, at] = cells;
         reviews.push({ path, requestedBy, reviewer, state: state as ReviewState, at: opt(at), line: i + 1 });
@@ -70,18 +102,31 @@ const standIn: StatusReaders = {
   },
 };
 
-const BA_LOCK: LockRow = { path: 'api/openapi.yaml', agent: 'backend-architect', task: 'T-12', expires: '2026-11-26T17:00Z', note: 'v2 orders' };
+const BA_LOCK: LockRow = {
+  path: 'api/openapi.yaml',
+  agent: 'backend-architect',
+  task: 'T-12',
+  expires: '2026-11-26T17:00Z',
+  note: 'v2 orders',
+};
 const FD_LOCK: LockRow = { path: 'web/app.tsx', agent: 'frontend-dev', task: 'T-7', expires: '2026-11-26T18:00Z' };
 const LOG1 = '- 2026-11-26T09:05Z backend-architect T-12: M api/openapi.yaml, A services/orders/Dockerfile';
 const LOG2 = '- 2026-11-26T09:30Z frontend-dev T-7: M web/app.tsx';
-const STEAL = '- 2026-11-26T11:00Z frontend-dev steal api/openapi.yaml from backend-architect: backend-architect is offline and T-9 is blocked';
+const STEAL =
+  '- 2026-11-26T11:00Z frontend-dev steal api/openapi.yaml from backend-architect: backend-architect is offline and T-9 is blocked';
 
 const cases = (name: string, rule: Rule) =>
   describe(`status-integrity (${name})`, () => {
     function run(
       before: string | null,
       after: string | null,
-      opts: { agent?: string; config?: ConfigInput; files?: FileChange[]; extraNew?: Record<string, string>; statusFile?: string } = {},
+      opts: {
+        agent?: string;
+        config?: ConfigInput;
+        files?: FileChange[];
+        extraNew?: Record<string, string>;
+        statusFile?: string;
+      } = {},
     ) {
       const statusFile = opts.statusFile ?? 'WORK_STATUS.md';
       const status: FileChange['status'] = before === null ? 'A' : after === null ? 'D' : 'M';
@@ -100,9 +145,16 @@ const cases = (name: string, rule: Rule) =>
 
     describe('locks', () => {
       it("blocks an agent deleting another agent's lock row by hand", async () => {
-        const findings = await run(statusText({ locks: [BA_LOCK, FD_LOCK], log: [LOG1] }), statusText({ locks: [FD_LOCK], log: [LOG1] }));
+        const findings = await run(
+          statusText({ locks: [BA_LOCK, FD_LOCK], log: [LOG1] }),
+          statusText({ locks: [FD_LOCK], log: [LOG1] }),
+        );
         expect(findings).toHaveLength(1);
-        expect(findings[0]).toMatchObject({ rule: 'status-integrity', path: 'WORK_STATUS.md', holder: 'backend-architect' });
+        expect(findings[0]).toMatchObject({
+          rule: 'status-integrity',
+          path: 'WORK_STATUS.md',
+          holder: 'backend-architect',
+        });
         expect(findings[0].severity).toBeUndefined();
         expect(findings[0].message).toContain('removes the lock of backend-architect on api/openapi.yaml');
         expect(findings[0].fix).toContain('orch unlock api/openapi.yaml --steal --reason');
@@ -115,9 +167,13 @@ const cases = (name: string, rule: Rule) =>
           { status: 'M', path: 'WORK_STATUS.md' },
         ];
         const extraNew = { 'STATUS-COPY.md': before };
-        expect(await run(before, statusText({ locks: [BA_LOCK, FD_LOCK], log: [LOG1, LOG2] }), { files, extraNew })).toEqual([]);
+        expect(
+          await run(before, statusText({ locks: [BA_LOCK, FD_LOCK], log: [LOG1, LOG2] }), { files, extraNew }),
+        ).toEqual([]);
         const removed = await run(before, statusText({ locks: [FD_LOCK], log: [LOG1, LOG2] }), { files, extraNew });
-        expect(removed.map((f) => f.message)).toEqual([expect.stringContaining('removes the lock of backend-architect on api/openapi.yaml')]);
+        expect(removed.map((f) => f.message)).toEqual([
+          expect.stringContaining('removes the lock of backend-architect on api/openapi.yaml'),
+        ]);
       });
 
       it('passes the same removal when the change records a steal by the committer with a reason', async () => {
@@ -129,15 +185,15 @@ const cases = (name: string, rule: Rule) =>
       });
 
       it('does not accept a steal by someone else, from someone else, of another path, or one recorded earlier', async () => {
-        const before = (log: string[]) => statusText({ locks: [BA_LOCK], log });
-        const after = (log: string[]) => statusText({ locks: [], log });
+        const was = (log: string[]) => statusText({ locks: [BA_LOCK], log });
+        const now = (log: string[]) => statusText({ locks: [], log });
         const other = STEAL.replace('frontend-dev steal', 'qa-agent steal');
         const wrongHolder = STEAL.replace('from backend-architect', 'from database-architect');
         const wrongPath = STEAL.replace('steal api/openapi.yaml', 'steal api/other.yaml');
-        expect(await run(before([LOG1]), after([LOG1, other]))).toHaveLength(1);
-        expect(await run(before([LOG1]), after([LOG1, wrongHolder]))).toHaveLength(1);
-        expect(await run(before([LOG1]), after([LOG1, wrongPath]))).toHaveLength(1);
-        expect(await run(before([LOG1, STEAL]), after([LOG1, STEAL]))).toHaveLength(1);
+        expect(await run(was([LOG1]), now([LOG1, other]))).toHaveLength(1);
+        expect(await run(was([LOG1]), now([LOG1, wrongHolder]))).toHaveLength(1);
+        expect(await run(was([LOG1]), now([LOG1, wrongPath]))).toHaveLength(1);
+        expect(await run(was([LOG1, STEAL]), now([LOG1, STEAL]))).toHaveLength(1);
       });
 
       it('does not accept a steal without a reason', async () => {
@@ -169,7 +225,12 @@ const cases = (name: string, rule: Rule) =>
       it("lets the committer add and remove their own lock rows, and leaves others' rows alone when moved or re-noted", async () => {
         const before = statusText({ locks: [BA_LOCK, FD_LOCK] });
         expect(await run(before, statusText({ locks: [BA_LOCK] }))).toEqual([]);
-        expect(await run(before, statusText({ locks: [FD_LOCK, { ...BA_LOCK, note: 'typo fixed' }, { ...FD_LOCK, path: 'web/b.tsx' }] }))).toEqual([]);
+        expect(
+          await run(
+            before,
+            statusText({ locks: [FD_LOCK, { ...BA_LOCK, note: 'typo fixed' }, { ...FD_LOCK, path: 'web/b.tsx' }] }),
+          ),
+        ).toEqual([]);
       });
 
       it('compares agent names case-insensitively and ignores a leading @', async () => {
@@ -177,7 +238,7 @@ const cases = (name: string, rule: Rule) =>
         expect(await run(before, statusText({}), { agent: 'FRONTEND-dev' })).toEqual([]);
       });
 
-      it("only warns when the removed lock of another agent had expired", async () => {
+      it('only warns when the removed lock of another agent had expired', async () => {
         const expired = { ...BA_LOCK, expires: '2026-11-26T08:00Z' };
         const [f] = await run(statusText({ locks: [expired] }), statusText({}));
         expect(f.severity).toBe('warning');
@@ -193,7 +254,9 @@ const cases = (name: string, rule: Rule) =>
       it('passes a newly added status file, and changes that do not touch the status file', async () => {
         expect(await run(null, statusText({ locks: [BA_LOCK] }))).toEqual([]);
         expect(
-          await run(statusText({ locks: [BA_LOCK] }), statusText({}), { files: [{ status: 'M', path: 'web/app.tsx' }] }),
+          await run(statusText({ locks: [BA_LOCK] }), statusText({}), {
+            files: [{ status: 'M', path: 'web/app.tsx' }],
+          }),
         ).toEqual([]);
       });
 
@@ -237,11 +300,17 @@ const cases = (name: string, rule: Rule) =>
       it('lets the requester withdraw or re-request their own review', async () => {
         const before = statusText({ reviews: [REQ] });
         expect(await run(before, statusText({}), { agent: 'backend-architect' })).toEqual([]);
-        expect(await run(before, statusText({ reviews: [{ ...REQ, at: '2026-11-26T12:00Z' }] }), { agent: 'backend-architect' })).toEqual([]);
+        expect(
+          await run(before, statusText({ reviews: [{ ...REQ, at: '2026-11-26T12:00Z' }] }), {
+            agent: 'backend-architect',
+          }),
+        ).toEqual([]);
       });
 
       it('blocks a new row that records an approval by someone other than the reviewer', async () => {
-        const [f] = await run(statusText({}), statusText({ reviews: [{ ...REQ, state: 'approved' }] }), { agent: 'backend-architect' });
+        const [f] = await run(statusText({}), statusText({ reviews: [{ ...REQ, state: 'approved' }] }), {
+          agent: 'backend-architect',
+        });
         expect(f.message).toContain('only the reviewer records a decision');
         expect(f.line).toBeGreaterThan(0);
         expect(await run(statusText({}), statusText({ reviews: [REQ] }), { agent: 'backend-architect' })).toEqual([]);
@@ -254,7 +323,10 @@ const cases = (name: string, rule: Rule) =>
       });
 
       it('blocks a rewritten entry and quotes it', async () => {
-        const [f, ...rest] = await run(statusText({ log: [LOG1, LOG2] }), statusText({ log: [LOG1.replace('T-12', 'T-99'), LOG2] }));
+        const [f, ...rest] = await run(
+          statusText({ log: [LOG1, LOG2] }),
+          statusText({ log: [LOG1.replace('T-12', 'T-99'), LOG2] }),
+        );
         expect(rest).toEqual([]);
         expect(f.message).toContain('rewrites or removes an existing Log entry');
         expect(f.message).toContain('backend-architect T-12');
@@ -278,7 +350,9 @@ const cases = (name: string, rule: Rule) =>
           { status: 'A', path: 'WORK_STATUS.archive.md' },
         ];
         expect(await run(before, after, { files, extraNew: { 'WORK_STATUS.archive.md': archive } })).toEqual([]);
-        expect(await run(before, statusText({}), { files, extraNew: { 'WORK_STATUS.archive.md': archive } })).toHaveLength(1);
+        expect(
+          await run(before, statusText({}), { files, extraNew: { 'WORK_STATUS.archive.md': archive } }),
+        ).toHaveLength(1);
         expect(await run(before, after, { files })).toHaveLength(1);
         const config = { log: { archiveFile: 'docs/log-archive.md' } };
         expect(await run(before, after, { files, config, extraNew: { 'docs/log-archive.md': archive } })).toEqual([]);
@@ -296,13 +370,26 @@ cases('src/status readers', realRule);
 
 describe('status-integrity on a hand-written status file', () => {
   const table = (...rows: string[]) =>
-    ['# Status', '', '## 🔒 Currently Locked', '', '| File | Locked By | Status |', '|------|-----------|--------|', ...rows, ''].join('\n');
+    [
+      '# Status',
+      '',
+      '## 🔒 Currently Locked',
+      '',
+      '| File | Locked By | Status |',
+      '|------|-----------|--------|',
+      ...rows,
+      '',
+    ].join('\n');
   const BA = '| `api/openapi.yaml` | backend-architect | 🔒 Locked |';
   const FD = '| `web/app.tsx` | frontend-dev | 🔒 Locked |';
   const run = (before: string, after: string) =>
     realRule.check(
       makeRuleInput({
-        changes: makeChangeSet({ files: [{ status: 'M', path: 'WORK_STATUS.md' }], old: { 'WORK_STATUS.md': before }, new: { 'WORK_STATUS.md': after } }),
+        changes: makeChangeSet({
+          files: [{ status: 'M', path: 'WORK_STATUS.md' }],
+          old: { 'WORK_STATUS.md': before },
+          new: { 'WORK_STATUS.md': after },
+        }),
         agent: 'frontend-dev',
       }),
     );
@@ -317,7 +404,10 @@ describe('status-integrity on a hand-written status file', () => {
     expect(await run(table(BA, FD), table(BA))).toEqual([]);
   });
 });
-cases('canonical stand-in reader', statusIntegrity(async () => standIn));
+cases(
+  'canonical stand-in reader',
+  statusIntegrity(async () => standIn),
+);
 
 describe('missingLogEntries', () => {
   const e = (...texts: string[]) => texts.map((text, i) => ({ line: i + 1, text }));

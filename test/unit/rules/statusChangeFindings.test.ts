@@ -10,13 +10,30 @@ const ROW_BA = '| src/app.js | backend-architect | T-1 | 2026-11-26T09:00Z |  | 
 const ROW_FE = '| web/app.tsx | frontend | T-2 | 2026-11-26T09:00Z |  |  |';
 
 function status(rows: string[], log: string[] = ['- 2026-11-26T09:00Z backend-architect T-1: M src/app.js']): string {
-  return ['# Work Status', '', '## Active Locks', '', '| Path | Agent | Task | Since | Expires | Note |', '| --- | --- | --- | --- | --- | --- |', ...rows, '', '## Log', '', ...log, ''].join('\n');
+  return [
+    '# Work Status',
+    '',
+    '## Active Locks',
+    '',
+    '| Path | Agent | Task | Since | Expires | Note |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    '## Log',
+    '',
+    ...log,
+    '',
+  ].join('\n');
 }
 
 function check(before: string, after: string, config?: ConfigInput, agent = 'frontend') {
   return rule.check(
     makeRuleInput({
-      changes: makeChangeSet({ files: [{ status: 'M', path: 'WORK_STATUS.md' }], old: { 'WORK_STATUS.md': before }, new: { 'WORK_STATUS.md': after } }),
+      changes: makeChangeSet({
+        files: [{ status: 'M', path: 'WORK_STATUS.md' }],
+        old: { 'WORK_STATUS.md': before },
+        new: { 'WORK_STATUS.md': after },
+      }),
       agent,
       config,
     }),
@@ -28,14 +45,29 @@ describe('status-integrity judges what the file reads, not the lines it changed'
   for (const line of ['<!--', '```', '## Recently Released', '</table>', '<details>', '   ', '> note']) {
     it(`one inserted line "${line}" above another agent's row hides the lock: an error`, async () => {
       const findings = await check(before, before.replace(ROW_BA, `${line}\n${ROW_BA}`));
-      expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/hides the lock of backend-architect on src\/app\.js \(task T-1\) \(line 8 before\) without a recorded steal\. Its row is still there \(line 9\)/)]);
-      expect(findings[0]).toMatchObject({ rule: 'status-integrity', holder: 'backend-architect', path: 'WORK_STATUS.md' });
+      expect(findings.map((f) => f.message)).toEqual([
+        expect.stringMatching(
+          /hides the lock of backend-architect on src\/app\.js \(task T-1\) \(line 8 before\) without a recorded steal\. Its row is still there \(line 9\)/,
+        ),
+      ]);
+      expect(findings[0]).toMatchObject({
+        rule: 'status-integrity',
+        holder: 'backend-architect',
+        path: 'WORK_STATUS.md',
+      });
     });
   }
 
   it('passes lines inserted where they change no lock: a Log entry, a row of the committer, a comment below the table', async () => {
-    expect(await check(before, status([ROW_FE, ROW_BA], ['- 2026-11-26T09:00Z backend-architect T-1: M src/app.js', '- <!-- a note']))).toEqual([]);
-    expect(await check(before, status([ROW_FE, ROW_BA, '| web/b.tsx | frontend | T-2 | 2026-11-26T10:00Z |  |  |']))).toEqual([]);
+    expect(
+      await check(
+        before,
+        status([ROW_FE, ROW_BA], ['- 2026-11-26T09:00Z backend-architect T-1: M src/app.js', '- <!-- a note']),
+      ),
+    ).toEqual([]);
+    expect(
+      await check(before, status([ROW_FE, ROW_BA, '| web/b.tsx | frontend | T-2 | 2026-11-26T10:00Z |  |  |'])),
+    ).toEqual([]);
     expect(await check(before, before.replace('\n## Log', '\n<!-- closed -->\n\n## Log'))).toEqual([]);
   });
 
@@ -50,7 +82,11 @@ describe('backdating', () => {
 
   it("rewriting the holder's Since is an error when locks.ttl makes it decide the expiry", async () => {
     const findings = await check(before, backdated, { locks: { ttl: '8h' } });
-    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('rewrites the lock of backend-architect on src/app.js (task T-1, since 2026-11-26T09:00Z)')]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining(
+        'rewrites the lock of backend-architect on src/app.js (task T-1, since 2026-11-26T09:00Z)',
+      ),
+    ]);
   });
 
   it('without a ttl, Since decides nothing and may be corrected', async () => {
@@ -77,12 +113,20 @@ describe('conflict markers', () => {
 
   it('markers left in the Log are an error too', async () => {
     const log = status([ROW_BA], ['<<<<<<< HEAD', '- a', '=======', '- b', '>>>>>>> topic']);
-    expect((await check(status([ROW_BA], []), log)).map((f) => f.message)).toEqual([expect.stringContaining('conflict markers')]);
+    expect((await check(status([ROW_BA], []), log)).map((f) => f.message)).toEqual([
+      expect.stringContaining('conflict markers'),
+    ]);
   });
 
   it('a new status file is not committed with markers either', async () => {
     const findings = await rule.check(
-      makeRuleInput({ changes: makeChangeSet({ files: [{ status: 'A', path: 'WORK_STATUS.md' }], new: { 'WORK_STATUS.md': conflicted } }), agent: 'frontend' }),
+      makeRuleInput({
+        changes: makeChangeSet({
+          files: [{ status: 'A', path: 'WORK_STATUS.md' }],
+          new: { 'WORK_STATUS.md': conflicted },
+        }),
+        agent: 'frontend',
+      }),
     );
     expect(findings).toHaveLength(1);
   });
@@ -92,7 +136,10 @@ describe('statusChangeFindings: the comparison of two texts, for callers with a 
   it('finds the hidden lock from the texts alone', async () => {
     const before = status([ROW_BA]);
     const input = makeRuleInput({ changes: makeChangeSet({ files: [] }), agent: 'frontend' });
-    const readers = { readStatus: (t: string, o?: { source?: string }) => readStatusHead(t, o?.source ?? ''), readSteals };
+    const readers = {
+      readStatus: (t: string, o?: { source?: string }) => readStatusHead(t, o?.source ?? ''),
+      readSteals,
+    };
     const findings = await statusChangeFindings(input, readers, {
       oldText: before,
       newText: before.replace(ROW_BA, `<!--\n${ROW_BA}`),
@@ -100,6 +147,13 @@ describe('statusChangeFindings: the comparison of two texts, for callers with a 
       statusPath: 'WORK_STATUS.md',
     });
     expect(findings.map((f) => f.holder)).toEqual(['backend-architect']);
-    expect(await statusChangeFindings(input, readers, { oldText: before, newText: before, oldName: 'WORK_STATUS.md', statusPath: 'WORK_STATUS.md' })).toEqual([]);
+    expect(
+      await statusChangeFindings(input, readers, {
+        oldText: before,
+        newText: before,
+        oldName: 'WORK_STATUS.md',
+        statusPath: 'WORK_STATUS.md',
+      }),
+    ).toEqual([]);
   });
 });

@@ -3,7 +3,14 @@ import { addLock } from '../../../src/status/addLock.js';
 import { readStatus } from '../../../src/status/readStatus.js';
 import { removeLocks } from '../../../src/status/removeLocks.js';
 
-const lock = { path: 'web/src/app/page.tsx', agent: 'frontend-dev', task: 'T-20', since: '2026-11-26T10:00Z', expires: '2026-11-26T18:00Z', note: 'landing' };
+const lock = {
+  path: 'web/src/app/page.tsx',
+  agent: 'frontend-dev',
+  task: 'T-20',
+  since: '2026-11-26T10:00Z',
+  expires: '2026-11-26T18:00Z',
+  note: 'landing',
+};
 const CANONICAL = [
   '# Work Status',
   '',
@@ -61,7 +68,9 @@ describe('addLock', () => {
       '',
     ].join('\n');
     const out = addLock(doc, lock);
-    expect(out.split('\n')[5]).toBe('| `web/src/app/page.tsx` | 🔒 Locked | frontend-dev | 2026-11-26T10:00Z | 2026-11-26T18:00Z | - |');
+    expect(out.split('\n')[5]).toBe(
+      '| `web/src/app/page.tsx` | 🔒 Locked | frontend-dev | 2026-11-26T10:00Z | 2026-11-26T18:00Z | - |',
+    );
     expect(out.split('\n').slice(6).join('\n')).toBe('\nAsk before stealing.\n');
     expect(readStatus(out).locks.map((l) => l.path)).toEqual(['src/api/orders.ts', 'web/src/app/page.tsx']);
   });
@@ -85,7 +94,8 @@ describe('addLock', () => {
   });
 
   it('creates the canonical Locks section before Reviews when there is no lock table', () => {
-    const doc = '# Work Status\n\nIntro.\n\n## Reviews\n\n| Path | Requested by | Reviewer | State | At |\n| --- | --- | --- | --- | --- |\n';
+    const doc =
+      '# Work Status\n\nIntro.\n\n## Reviews\n\n| Path | Requested by | Reviewer | State | At |\n| --- | --- | --- | --- | --- |\n';
     const out = addLock(doc, lock);
     expect(out).toBe(
       '# Work Status\n\nIntro.\n\n## Locks\n\n| Path | Agent | Task | Since | Expires | Note |\n| --- | --- | --- | --- | --- | --- |\n' +
@@ -125,7 +135,11 @@ describe('addLock', () => {
 
   it('quotes a path holding a list separator so it reads back as one path', () => {
     const out = addLock(CANONICAL, { path: 'docs/a, b.md', agent: 'w', since: 's' });
-    expect(readStatus(out).locks.filter((l) => l.agent === 'w').map((l) => l.path)).toEqual(['docs/a, b.md']);
+    expect(
+      readStatus(out)
+        .locks.filter((l) => l.agent === 'w')
+        .map((l) => l.path),
+    ).toEqual(['docs/a, b.md']);
   });
 });
 
@@ -149,13 +163,17 @@ describe('addLock into an empty lock section that ends inside an unclosed fence'
 
 describe('addLock after a row that opens an HTML comment', () => {
   const lock = { path: 'fuzz/new-lock.ts', agent: 'fuzzer', task: 'F-1', since: '2026-11-26T09:00Z' };
-  const table = '## Locks\n\n| Path | Agent | Since |\n| --- | --- | --- |\n| api/ | backend | 2025-11-08<!--\n 12:00 |\n';
+  const table =
+    '## Locks\n\n| Path | Agent | Since |\n| --- | --- | --- |\n| api/ | backend | 2025-11-08<!--\n 12:00 |\n';
 
   it('writes the row where it is read, whether the comment never closes (a fuzz counterexample) or closes later', () => {
     for (const text of [table + '\n## Log\n', table + ' -->\n\n## Log\n']) {
       const before = readStatus(text).locks.map((l) => l.path);
       const out = addLock(text, lock);
-      expect(readStatus(out).locks.map((l) => l.path), JSON.stringify(text)).toEqual(['fuzz/new-lock.ts', ...before]);
+      expect(
+        readStatus(out).locks.map((l) => l.path),
+        JSON.stringify(text),
+      ).toEqual(['fuzz/new-lock.ts', ...before]);
     }
   });
 });

@@ -9,7 +9,9 @@ describe('appendLog', () => {
 
   it('does not stop at a deeper heading or at a heading inside a code block', () => {
     const doc = '## Log\n\n### 2026-11-25\n\n- a\n\n```\n## not a heading\n```\n\n## Next\n';
-    expect(appendLog(doc, ['b'])).toBe('## Log\n\n### 2026-11-25\n\n- a\n\n```\n## not a heading\n```\n- b\n\n## Next\n');
+    expect(appendLog(doc, ['b'])).toBe(
+      '## Log\n\n### 2026-11-25\n\n- a\n\n```\n## not a heading\n```\n- b\n\n## Next\n',
+    );
   });
 
   it('writes a blank line after a bare Log heading', () => {
@@ -32,7 +34,10 @@ describe('appendLog', () => {
   });
 
   it('handles a 20,000-line log', () => {
-    const doc = '# S\n\n## Log\n\n' + Array.from({ length: 20_000 }, (_, i) => `- 2026-01-01T00:00Z a T-${i}: M f${i}`).join('\n') + '\n';
+    const doc =
+      '# S\n\n## Log\n\n' +
+      Array.from({ length: 20_000 }, (_, i) => `- 2026-01-01T00:00Z a T-${i}: M f${i}`).join('\n') +
+      '\n';
     const out = appendLog(doc, ['new']);
     expect(out).toBe(doc + '- new\n');
   });

@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { conflictSides } from '../../../src/status/conflictSides.js';
 import { readStatusHead } from '../../../src/status/readStatusHead.js';
 
-const HEAD = ['# Status', '', '## Active Locks', '', '| Path | Agent | Task | Since | Expires | Note |', '| --- | --- | --- | --- | --- | --- |'];
+const HEAD = [
+  '# Status',
+  '',
+  '## Active Locks',
+  '',
+  '| Path | Agent | Task | Since | Expires | Note |',
+  '| --- | --- | --- | --- | --- | --- |',
+];
 const A = '| a.js | agent-a | T-1 | 2026-11-26T09:00Z |  |  |';
 const B = '| b.js | agent-b | T-2 | 2026-11-26T09:00Z |  |  |';
 const C = '| c.js | agent-c | T-3 | 2026-11-26T09:00Z |  |  |';
 
 describe('conflictSides', () => {
   it('splits a text into ours, base and theirs, keeping each line’s place in the file', () => {
-    const text = ['x', '<<<<<<< HEAD', 'ours', '||||||| base', 'old', '=======', 'theirs', '>>>>>>> topic', 'y'].join('\n');
+    const text = ['x', '<<<<<<< HEAD', 'ours', '||||||| base', 'old', '=======', 'theirs', '>>>>>>> topic', 'y'].join(
+      '\n',
+    );
     const sides = conflictSides(text)!;
     expect(sides.markers).toEqual([2]);
     expect(sides.sides.map((s) => s.text)).toEqual(['x\nours\ny', 'x\nold\ny', 'x\ntheirs\ny']);
@@ -27,7 +36,10 @@ describe('a status file with conflict markers', () => {
     const text = [...HEAD, C, '<<<<<<< HEAD', A, '=======', B, '>>>>>>> topic', ''].join('\n');
     const doc = readStatusHead(text, 'WORK_STATUS.md');
     expect(doc.locks.map((l) => `${l.path}@${l.line}`).sort()).toEqual(['a.js@9', 'b.js@11', 'c.js@7']);
-    expect(doc.problems[0]).toMatchObject({ line: 8, message: expect.stringContaining('the locks of both sides bind') });
+    expect(doc.problems[0]).toMatchObject({
+      line: 8,
+      message: expect.stringContaining('the locks of both sides bind'),
+    });
   });
 
   it('an unclosed conflict still reads every row', () => {

@@ -11,7 +11,16 @@ describe('holders are names, never phrases', () => {
     expect(readHolder('**qa_bot.2**')).toBe('qa_bot.2');
     expect(readHolder('🤖 backend-architect (Claude)')).toBe('backend-architect');
     expect(readHolder('Dana Scully')).toBe('Dana Scully');
-    for (const phrase of ['??? maybe', 'provider code', 'the search folks', '<agent>', '{agent}', 'Locked', 'in progress', '']) {
+    for (const phrase of [
+      '??? maybe',
+      'provider code',
+      'the search folks',
+      '<agent>',
+      '{agent}',
+      'Locked',
+      'in progress',
+      '',
+    ]) {
       expect(readHolder(phrase), phrase).toBeNull();
     }
   });
@@ -20,17 +29,25 @@ describe('holders are names, never phrases', () => {
     const doc = readStatus('## Locks\n\nsvc/api/ locked by ??? maybe\n');
     expect(doc.locks.map((l) => [l.path, l.agent])).toEqual([['svc/api/', UNKNOWN_HOLDER]]);
     expect(doc.problems).toEqual([
-      expect.objectContaining({ line: 3, message: expect.stringMatching(/"\?\?\? maybe" is not an agent name.*svc\/api\/.*unknown holder.*blocks every agent.*fix this line/) }),
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringMatching(
+          /"\?\?\? maybe" is not an agent name.*svc\/api\/.*unknown holder.*blocks every agent.*fix this line/,
+        ),
+      }),
     ]);
   });
 
   it('a description after a path is not the holder: the block or section names it', () => {
-    expect(locks('## LOCKED: billing\n\n- **Locked by:** Dana\n\n- `lib/billing/**` — provider code\n')).toEqual([['lib/billing/**', 'Dana']]);
+    expect(locks('## LOCKED: billing\n\n- **Locked by:** Dana\n\n- `lib/billing/**` — provider code\n')).toEqual([
+      ['lib/billing/**', 'Dana'],
+    ]);
     expect(locks('## Locks\n\n- `lib/billing/**` — provider code\n')).toEqual([['lib/billing/**', UNKNOWN_HOLDER]]);
   });
 
-  it("a Locked by: line added to a section does not take over the locks that name their holder", () => {
-    const doc = '## Active Locks\n\nLocked by: frontend\n\n- `src/app.js` - backend-architect - 2026-10-02\n- `src/db/` — schema work\n';
+  it('a Locked by: line added to a section does not take over the locks that name their holder', () => {
+    const doc =
+      '## Active Locks\n\nLocked by: frontend\n\n- `src/app.js` - backend-architect - 2026-10-02\n- `src/db/` — schema work\n';
     expect(locks(doc)).toEqual([
       ['src/app.js', 'backend-architect'],
       ['src/db/', 'frontend'],

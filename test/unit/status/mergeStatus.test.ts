@@ -23,36 +23,65 @@ function gitProse(base: string, ours: string, theirs: string): MergeResult {
   fs.writeFileSync(path.join(dir, 'b'), base);
   fs.writeFileSync(path.join(dir, 'o'), ours);
   fs.writeFileSync(path.join(dir, 't'), theirs);
-  const r = spawnSync('git', ['merge-file', '-p', '-L', 'ours', '-L', 'base', '-L', 'theirs', 'o', 'b', 't'], { cwd: dir, encoding: 'utf8', env: gitEnv });
+  const r = spawnSync('git', ['merge-file', '-p', '-L', 'ours', '-L', 'base', '-L', 'theirs', 'o', 'b', 't'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: gitEnv,
+  });
   if (r.status === null || r.status > 127) throw new Error(`git merge-file failed: ${r.stderr}`);
   return { text: r.stdout, conflicts: r.status };
 }
 const merge = (base: string, ours: string, theirs: string) => mergeStatus(base, ours, theirs, gitProse);
 
-const lock = (p: string, agent: string, since = '2026-11-26T09:00Z', extra: { task?: string; expires?: string; note?: string } = {}) => ({ path: p, agent, since, ...extra });
+const lock = (
+  p: string,
+  agent: string,
+  since = '2026-11-26T09:00Z',
+  extra: { task?: string; expires?: string; note?: string } = {},
+) => ({ path: p, agent, since, ...extra });
 const locksOf = (text: string) => readStatus(text).locks.map((l) => `${l.path}@${l.agent}`);
 const logOf = (text: string) => text.split(/\r?\n/).filter((l) => /^- \d{4}-/.test(l));
 const unlock = (text: string, p: string) => removeLocks(text, (l) => l.path === p).text;
 
-const BASE = appendLog(addLock(CANONICAL_STATUS, lock('api/openapi.yaml', 'backend-architect', '2026-11-26T08:00Z', { task: 'T-12' })), [
-  '2026-11-26T08:00Z backend-architect T-12: M api/openapi.yaml',
-]);
+const BASE = appendLog(
+  addLock(CANONICAL_STATUS, lock('api/openapi.yaml', 'backend-architect', '2026-11-26T08:00Z', { task: 'T-12' })),
+  ['2026-11-26T08:00Z backend-architect T-12: M api/openapi.yaml'],
+);
 
 describe('mergeStatus: locks', () => {
   it('keeps locks and log entries both sides added, with no conflict', async () => {
-    const ours = appendLog(addLock(BASE, lock('web/app.tsx', 'frontend-dev', '2026-11-26T09:05Z')), ['2026-11-26T09:05Z frontend-dev T-3: M web/app.tsx']);
-    const theirs = appendLog(addLock(BASE, lock('db/schema.sql', 'dba', '2026-11-26T09:01Z')), ['2026-11-26T09:01Z dba T-4: A db/schema.sql']);
+    const ours = appendLog(addLock(BASE, lock('web/app.tsx', 'frontend-dev', '2026-11-26T09:05Z')), [
+      '2026-11-26T09:05Z frontend-dev T-3: M web/app.tsx',
+    ]);
+    const theirs = appendLog(addLock(BASE, lock('db/schema.sql', 'dba', '2026-11-26T09:01Z')), [
+      '2026-11-26T09:01Z dba T-4: A db/schema.sql',
+    ]);
     const r = await merge(BASE, ours, theirs);
     expect(r.conflicts).toBe(0);
     expect(r.text).not.toContain('<<<<<<<');
-    expect(locksOf(r.text)).toEqual(['api/openapi.yaml@backend-architect', 'web/app.tsx@frontend-dev', 'db/schema.sql@dba']);
+    expect(locksOf(r.text)).toEqual([
+      'api/openapi.yaml@backend-architect',
+      'web/app.tsx@frontend-dev',
+      'db/schema.sql@dba',
+    ]);
     expect(logOf(r.text)).toEqual([
       '- 2026-11-26T08:00Z backend-architect T-12: M api/openapi.yaml',
       '- 2026-11-26T09:01Z dba T-4: A db/schema.sql',
       '- 2026-11-26T09:05Z frontend-dev T-3: M web/app.tsx',
     ]);
     // Everything but the rows and entries is the document as both sides had it.
-    expect(r.text).toBe(appendLog(appendLog(addLock(addLock(BASE, lock('web/app.tsx', 'frontend-dev', '2026-11-26T09:05Z')), lock('db/schema.sql', 'dba', '2026-11-26T09:01Z')), ['2026-11-26T09:01Z dba T-4: A db/schema.sql']), ['2026-11-26T09:05Z frontend-dev T-3: M web/app.tsx']));
+    expect(r.text).toBe(
+      appendLog(
+        appendLog(
+          addLock(
+            addLock(BASE, lock('web/app.tsx', 'frontend-dev', '2026-11-26T09:05Z')),
+            lock('db/schema.sql', 'dba', '2026-11-26T09:01Z'),
+          ),
+          ['2026-11-26T09:01Z dba T-4: A db/schema.sql'],
+        ),
+        ['2026-11-26T09:05Z frontend-dev T-3: M web/app.tsx'],
+      ),
+    );
   });
 
   it('a lock released on one side stays released, even when the other side added locks next to it', async () => {
@@ -81,11 +110,17 @@ describe('mergeStatus: locks', () => {
     const ours = addLock(both, lock('web/a.ts', 'fe'));
     const theirs = addLock(both, lock('web/b.ts', 'fe'));
     const r = await merge(BASE, ours, theirs);
-    expect(locksOf(r.text)).toEqual(['api/openapi.yaml@backend-architect', 'db/schema.sql@dba', 'web/a.ts@fe', 'web/b.ts@fe']);
+    expect(locksOf(r.text)).toEqual([
+      'api/openapi.yaml@backend-architect',
+      'db/schema.sql@dba',
+      'web/a.ts@fe',
+      'web/b.ts@fe',
+    ]);
   });
 
   it('a lock changed on one side takes that side; changed on both, the later Since wins, then the later Expires, then ours', async () => {
-    const row = (since: string, expires: string, note: string) => `| api/openapi.yaml | backend-architect | T-12 | ${since} | ${expires} | ${note} |`;
+    const row = (since: string, expires: string, note: string) =>
+      `| api/openapi.yaml | backend-architect | T-12 | ${since} | ${expires} | ${note} |`;
     const base = BASE;
     const baseRow = row('2026-11-26T08:00Z', '-', '-');
     expect(base).toContain(baseRow);
@@ -100,14 +135,20 @@ describe('mergeStatus: locks', () => {
     expect(got.map((l) => l.note)).toEqual(['ours']);
     got = await pick(row('2026-11-26T09:00Z', '-', 'ours'), row('2026-11-26T10:00Z', '-', 'theirs'));
     expect(got.map((l) => l.note)).toEqual(['theirs']);
-    got = await pick(row('2026-11-26T09:00Z', '2026-11-26T12:00Z', 'ours'), row('2026-11-26T09:00Z', '2026-11-26T18:00Z', 'theirs'));
+    got = await pick(
+      row('2026-11-26T09:00Z', '2026-11-26T12:00Z', 'ours'),
+      row('2026-11-26T09:00Z', '2026-11-26T18:00Z', 'theirs'),
+    );
     expect(got.map((l) => l.note)).toEqual(['theirs']);
     got = await pick(row('2026-11-26T09:00Z', '-', 'ours'), row('2026-11-26T09:00Z', '-', 'theirs'));
     expect(got.map((l) => l.note)).toEqual(['ours']);
   });
 
   it('a lock row that loses one of its paths on one side keeps the rest', async () => {
-    const base = CANONICAL_STATUS.replace('| --- | --- | --- | --- | --- | --- |\n', '| --- | --- | --- | --- | --- | --- |\n| a.ts, b.ts | x | - | - | - | - |\n');
+    const base = CANONICAL_STATUS.replace(
+      '| --- | --- | --- | --- | --- | --- |\n',
+      '| --- | --- | --- | --- | --- | --- |\n| a.ts, b.ts | x | - | - | - | - |\n',
+    );
     expect(locksOf(base)).toEqual(['a.ts@x', 'b.ts@x']);
     const ours = removeLocks(base, (l) => l.path === 'a.ts').text;
     const theirs = addLock(base, lock('c.ts', 'y'));
@@ -117,7 +158,8 @@ describe('mergeStatus: locks', () => {
   });
 
   it('merges tables with other column names and orders by (path, agent), status cells included', async () => {
-    const doc = (rows: string[]) => `# Status\n\n## 🔒 Currently Locked\n\n| Files Locked | Owner | Status | Started |\n|---|---|---|---|\n${rows.join('\n')}\n\n## Notes\n\nBe nice.\n`;
+    const doc = (rows: string[]) =>
+      `# Status\n\n## 🔒 Currently Locked\n\n| Files Locked | Owner | Status | Started |\n|---|---|---|---|\n${rows.join('\n')}\n\n## Notes\n\nBe nice.\n`;
     const a = '| `src/api/` | claude | 🔒 Locked | 2025-11-08 12:00 |';
     const aDone = '| `src/api/` | claude | ✅ Complete | 2025-11-08 12:00 |';
     const b = '| web/ | gemini | 🔒 Locked | 2025-11-08 13:00 |';
@@ -169,37 +211,82 @@ describe('mergeStatus: locks', () => {
 });
 
 describe('mergeStatus: reviews', () => {
-  const review = (state: 'requested' | 'approved' | 'rejected', at: string) => ({ path: 'Dockerfile', requestedBy: 'backend', reviewer: 'docker-expert', state, at });
+  const review = (state: 'requested' | 'approved' | 'rejected', at: string) => ({
+    path: 'Dockerfile',
+    requestedBy: 'backend',
+    reviewer: 'docker-expert',
+    state,
+    at,
+  });
   const base = addReview(BASE, review('requested', '2026-11-26T09:00Z'));
   const states = (text: string) => readStatus(text).reviews.map((r) => `${r.state}@${r.at}`);
   const setState = (state: 'requested' | 'approved' | 'rejected', at: string) =>
     base.replace('| requested | 2026-11-26T09:00Z |', `| ${state} | ${at} |`);
 
   it('takes the side that changed a review', async () => {
-    expect(states((await merge(base, base, setState('approved', '2026-11-26T10:00Z'))).text)).toEqual(['approved@2026-11-26T10:00Z']);
-    expect(states((await merge(base, setState('rejected', '2026-11-26T10:00Z'), base)).text)).toEqual(['rejected@2026-11-26T10:00Z']);
+    expect(states((await merge(base, base, setState('approved', '2026-11-26T10:00Z'))).text)).toEqual([
+      'approved@2026-11-26T10:00Z',
+    ]);
+    expect(states((await merge(base, setState('rejected', '2026-11-26T10:00Z'), base)).text)).toEqual([
+      'rejected@2026-11-26T10:00Z',
+    ]);
   });
 
   it('changed on both sides, a decision wins over a request, then the later At', async () => {
-    expect(states((await merge(base, setState('approved', '2026-11-26T10:00Z'), setState('requested', '2026-11-26T11:00Z'))).text)).toEqual(['approved@2026-11-26T10:00Z']);
-    expect(states((await merge(base, setState('requested', '2026-11-26T11:00Z'), setState('rejected', '2026-11-26T10:00Z'))).text)).toEqual(['rejected@2026-11-26T10:00Z']);
-    expect(states((await merge(base, setState('approved', '2026-11-26T10:00Z'), setState('rejected', '2026-11-26T10:30Z'))).text)).toEqual(['rejected@2026-11-26T10:30Z']);
-    expect(states((await merge(base, setState('approved', '2026-11-26T10:40Z'), setState('rejected', '2026-11-26T10:30Z'))).text)).toEqual(['approved@2026-11-26T10:40Z']);
+    expect(
+      states(
+        (await merge(base, setState('approved', '2026-11-26T10:00Z'), setState('requested', '2026-11-26T11:00Z'))).text,
+      ),
+    ).toEqual(['approved@2026-11-26T10:00Z']);
+    expect(
+      states(
+        (await merge(base, setState('requested', '2026-11-26T11:00Z'), setState('rejected', '2026-11-26T10:00Z'))).text,
+      ),
+    ).toEqual(['rejected@2026-11-26T10:00Z']);
+    expect(
+      states(
+        (await merge(base, setState('approved', '2026-11-26T10:00Z'), setState('rejected', '2026-11-26T10:30Z'))).text,
+      ),
+    ).toEqual(['rejected@2026-11-26T10:30Z']);
+    expect(
+      states(
+        (await merge(base, setState('approved', '2026-11-26T10:40Z'), setState('rejected', '2026-11-26T10:30Z'))).text,
+      ),
+    ).toEqual(['approved@2026-11-26T10:40Z']);
   });
 
   it('keeps reviews of different reviewers or files apart, and one both sides added once', async () => {
-    const ours = addReview(base, { path: 'Dockerfile', requestedBy: 'backend', reviewer: 'security', state: 'requested', at: '2026-11-26T09:10Z' });
-    const theirs = addReview(addReview(base, { path: 'compose.yaml', requestedBy: 'backend', reviewer: 'docker-expert', state: 'requested', at: '2026-11-26T09:20Z' }), {
+    const ours = addReview(base, {
       path: 'Dockerfile',
       requestedBy: 'backend',
       reviewer: 'security',
       state: 'requested',
       at: '2026-11-26T09:10Z',
     });
+    const theirs = addReview(
+      addReview(base, {
+        path: 'compose.yaml',
+        requestedBy: 'backend',
+        reviewer: 'docker-expert',
+        state: 'requested',
+        at: '2026-11-26T09:20Z',
+      }),
+      {
+        path: 'Dockerfile',
+        requestedBy: 'backend',
+        reviewer: 'security',
+        state: 'requested',
+        at: '2026-11-26T09:10Z',
+      },
+    );
     const r = await merge(base, ours, theirs);
     expect(r.conflicts).toBe(0);
     // Theirs' new row goes where theirs has it: after the row it follows there.
-    expect(readStatus(r.text).reviews.map((x) => `${x.path}:${x.reviewer}`)).toEqual(['Dockerfile:docker-expert', 'compose.yaml:docker-expert', 'Dockerfile:security']);
+    expect(readStatus(r.text).reviews.map((x) => `${x.path}:${x.reviewer}`)).toEqual([
+      'Dockerfile:docker-expert',
+      'compose.yaml:docker-expert',
+      'Dockerfile:security',
+    ]);
   });
 });
 
@@ -210,33 +297,81 @@ describe('mergeStatus: log', () => {
   it('is the union of both sides in time order, ours first among equal times, each entry once', async () => {
     const base = doc([e('08:00', 'a: M x')]);
     const ours = doc([e('08:00', 'a: M x'), e('09:00', 'o1'), e('09:30', 'same time ours'), e('11:00', 'both')]);
-    const theirs = doc([e('08:00', 'a: M x'), e('09:10', 't1'), e('09:30', 'same time theirs'), e('11:00', 'both'), e('12:00', 't2')]);
+    const theirs = doc([
+      e('08:00', 'a: M x'),
+      e('09:10', 't1'),
+      e('09:30', 'same time theirs'),
+      e('11:00', 'both'),
+      e('12:00', 't2'),
+    ]);
     const r = await merge(base, ours, theirs);
     expect(r.conflicts).toBe(0);
-    expect(logOf(r.text)).toEqual([e('08:00', 'a: M x'), e('09:00', 'o1'), e('09:10', 't1'), e('09:30', 'same time ours'), e('09:30', 'same time theirs'), e('11:00', 'both'), e('12:00', 't2')]);
+    expect(logOf(r.text)).toEqual([
+      e('08:00', 'a: M x'),
+      e('09:00', 'o1'),
+      e('09:10', 't1'),
+      e('09:30', 'same time ours'),
+      e('09:30', 'same time theirs'),
+      e('11:00', 'both'),
+      e('12:00', 't2'),
+    ]);
   });
 
   it('loses no entry one side removed from the middle: the log is a union', async () => {
     const base = doc([e('08:00', 'old'), e('08:10', 'middle'), e('08:20', 'newer')]);
-    const r = await merge(base, doc([e('08:00', 'old'), e('08:20', 'newer'), e('09:00', 'o')]), doc([e('08:00', 'old'), e('08:10', 'middle'), e('08:20', 'newer'), e('09:05', 't')]));
-    expect(logOf(r.text)).toEqual([e('08:00', 'old'), e('08:10', 'middle'), e('08:20', 'newer'), e('09:00', 'o'), e('09:05', 't')]);
+    const r = await merge(
+      base,
+      doc([e('08:00', 'old'), e('08:20', 'newer'), e('09:00', 'o')]),
+      doc([e('08:00', 'old'), e('08:10', 'middle'), e('08:20', 'newer'), e('09:05', 't')]),
+    );
+    expect(logOf(r.text)).toEqual([
+      e('08:00', 'old'),
+      e('08:10', 'middle'),
+      e('08:20', 'newer'),
+      e('09:00', 'o'),
+      e('09:05', 't'),
+    ]);
   });
 
   it('does not bring back the oldest entries a side archived', async () => {
     const base = doc([e('08:00', 'a'), e('08:10', 'b'), e('08:20', 'c'), e('08:30', 'd')]);
     const ours = doc([e('08:20', 'c'), e('08:30', 'd'), e('09:00', 'o')]);
     const theirs = doc([e('08:10', 'b'), e('08:20', 'c'), e('08:30', 'd'), e('09:05', 't')]);
-    expect(logOf((await merge(base, ours, theirs)).text)).toEqual([e('08:20', 'c'), e('08:30', 'd'), e('09:00', 'o'), e('09:05', 't')]);
-    expect(logOf((await merge(base, theirs, ours)).text)).toEqual([e('08:20', 'c'), e('08:30', 'd'), e('09:00', 'o'), e('09:05', 't')]);
+    expect(logOf((await merge(base, ours, theirs)).text)).toEqual([
+      e('08:20', 'c'),
+      e('08:30', 'd'),
+      e('09:00', 'o'),
+      e('09:05', 't'),
+    ]);
+    expect(logOf((await merge(base, theirs, ours)).text)).toEqual([
+      e('08:20', 'c'),
+      e('08:30', 'd'),
+      e('09:00', 'o'),
+      e('09:05', 't'),
+    ]);
   });
 
   it('keeps steal entries, entries with seconds or offsets, and continuation lines with their entry', async () => {
-    const steal = '- 2026-11-26T09:05Z frontend-dev steal api/openapi.yaml from backend-architect: needed for the v2 client';
+    const steal =
+      '- 2026-11-26T09:05Z frontend-dev steal api/openapi.yaml from backend-architect: needed for the v2 client';
     const base = doc([e('08:00', 'a')]);
-    const ours = doc([e('08:00', 'a'), '- 2026-11-26T10:00:30+01:00 o: M x', '  - a detail of that commit', '    and more']);
+    const ours = doc([
+      e('08:00', 'a'),
+      '- 2026-11-26T10:00:30+01:00 o: M x',
+      '  - a detail of that commit',
+      '    and more',
+    ]);
     const theirs = doc([e('08:00', 'a'), steal]);
     const r = await merge(base, ours, theirs);
-    expect(r.text).toBe(doc([e('08:00', 'a'), '- 2026-11-26T10:00:30+01:00 o: M x', '  - a detail of that commit', '    and more', steal]));
+    expect(r.text).toBe(
+      doc([
+        e('08:00', 'a'),
+        '- 2026-11-26T10:00:30+01:00 o: M x',
+        '  - a detail of that commit',
+        '    and more',
+        steal,
+      ]),
+    );
     expect(readStatus(r.text, { steals: true }).steals.map((s) => s.by)).toEqual(['frontend-dev']);
   });
 
@@ -248,7 +383,9 @@ describe('mergeStatus: log', () => {
       doc(['| 2026-11-26 08:00 | a | start |', '| 2026-11-26 09:00 | t | theirs |']),
     );
     expect(r.conflicts).toBe(0);
-    expect(r.text).toBe(doc(['| 2026-11-26 08:00 | a | start |', '| 2026-11-26 09:00 | t | theirs |', '| 2026-11-26 09:30 | o | ours |']));
+    expect(r.text).toBe(
+      doc(['| 2026-11-26 08:00 | a | start |', '| 2026-11-26 09:00 | t | theirs |', '| 2026-11-26 09:30 | o | ours |']),
+    );
   });
 
   it('creates the Log section when only one side has one', async () => {
@@ -263,8 +400,17 @@ describe('mergeStatus: log', () => {
 describe('mergeStatus: prose and bytes', () => {
   it('merges prose both sides changed in different places, and marks only the line both changed', async () => {
     const base = BASE.replace('this table and appends', 'this table and appends');
-    const ours = addLock(BASE.replace('# Work Status', '# Work Status (payments)').replace('release\nthem', 'release\nTHEM'), lock('a.ts', 'x'));
-    const theirs = addLock(BASE.replace('one Log entry per commit.', 'one Log entry per commit, always.').replace('release\nthem', 'release\nthose'), lock('b.ts', 'y'));
+    const ours = addLock(
+      BASE.replace('# Work Status', '# Work Status (payments)').replace('release\nthem', 'release\nTHEM'),
+      lock('a.ts', 'x'),
+    );
+    const theirs = addLock(
+      BASE.replace('one Log entry per commit.', 'one Log entry per commit, always.').replace(
+        'release\nthem',
+        'release\nthose',
+      ),
+      lock('b.ts', 'y'),
+    );
     const r = await merge(base, ours, theirs);
     expect(r.conflicts).toBe(1);
     expect(r.text).toContain('# Work Status (payments)');
@@ -277,8 +423,13 @@ describe('mergeStatus: prose and bytes', () => {
   });
 
   it('writes each row once when a conflict hunk holds the table', async () => {
-    const doc = (intro: string, rows: string[]) => `## Locks\n${intro}\n| Path | Agent |\n| --- | --- |\n${rows.join('\n')}\n`;
-    const r = await merge(doc('base', ['| a.ts | x |']), doc('ours', ['| a.ts | x |', '| b.ts | y |']), doc('theirs', []));
+    const doc = (intro: string, rows: string[]) =>
+      `## Locks\n${intro}\n| Path | Agent |\n| --- | --- |\n${rows.join('\n')}\n`;
+    const r = await merge(
+      doc('base', ['| a.ts | x |']),
+      doc('ours', ['| a.ts | x |', '| b.ts | y |']),
+      doc('theirs', []),
+    );
     expect(r.conflicts).toBeGreaterThan(0);
     expect(locksOf(r.text.replace(/^(<<<<<<<|=======|>>>>>>>).*\n/gm, ''))).toEqual(['b.ts@y']);
   });
@@ -321,7 +472,8 @@ describe('mergeStatus: prose and bytes', () => {
 const word = fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/);
 const agentName = fc.constantFrom('backend', 'frontend', 'dba', 'docs-writer', 'ops');
 const minute = fc.integer({ min: 0, max: 24 * 60 - 1 });
-const stamp = (m: number) => `2026-11-26T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}Z`;
+const stamp = (m: number) =>
+  `2026-11-26T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}Z`;
 
 type Op =
   | { op: 'lock'; path: string; agent: string; at: number; note: string }
@@ -329,11 +481,18 @@ type Op =
   | { op: 'log'; at: number; text: string };
 
 /** Paths from disjoint pools per side, with one shared pool: adds on both sides may coincide. */
-const pathIn = (pool: string) => fc.tuple(fc.constantFrom('src', 'web', 'db'), word).map(([d, w]) => `${d}/${pool}-${w}.ts`);
+const pathIn = (pool: string) =>
+  fc.tuple(fc.constantFrom('src', 'web', 'db'), word).map(([d, w]) => `${d}/${pool}-${w}.ts`);
 const ops = (pool: fc.Arbitrary<string>) =>
   fc.array(
     fc.oneof(
-      fc.record({ op: fc.constant('lock' as const), path: pool, agent: agentName, at: minute, note: fc.constantFrom('-', 'wip', 'v2') }),
+      fc.record({
+        op: fc.constant('lock' as const),
+        path: pool,
+        agent: agentName,
+        at: minute,
+        note: fc.constantFrom('-', 'wip', 'v2'),
+      }),
       fc.record({ op: fc.constant('unlock' as const), index: fc.nat() }),
       fc.record({ op: fc.constant('log' as const), at: minute, text: word }),
     ),
@@ -404,9 +563,12 @@ describe('mergeStatus properties', () => {
         const expected = new Set([...logOf(ours), ...logOf(theirs)]);
         expect(new Set(got)).toEqual(expected);
         // An entry twice on one side (two commits in the same minute) stays twice.
-        const most = (e: string) => Math.max(logOf(ours).filter((x) => x === e).length, logOf(theirs).filter((x) => x === e).length);
+        const most = (e: string) =>
+          Math.max(logOf(ours).filter((x) => x === e).length, logOf(theirs).filter((x) => x === e).length);
         for (const e of expected) expect(got.filter((x) => x === e).length).toBe(most(e));
-        expect([...got].sort((a, b) => (a.slice(2, 19) < b.slice(2, 19) ? -1 : a.slice(2, 19) > b.slice(2, 19) ? 1 : 0))).toEqual(got);
+        expect(
+          [...got].sort((a, b) => (a.slice(2, 19) < b.slice(2, 19) ? -1 : a.slice(2, 19) > b.slice(2, 19) ? 1 : 0)),
+        ).toEqual(got);
       }),
       { numRuns: 150 },
     );
@@ -437,10 +599,37 @@ describe('mergeStatus properties', () => {
   // Documents in the formats people write: tables with other columns, bullets, LOCK lines,
   // blocks, fences, comments, logs with gaps and continuation lines, any line ending.
   const block = fc.oneof(
-    fc.constantFrom('## Locks', '# 🔒 Currently Locked', '## Reviews', '## Log', '### Archive', '## Notes', '## Recently Released', '## Activity Log', 'Some prose here.', '*No active locks*', '```', '<!--', '-->', ''),
-    fc.tuple(word, agentName).map(([p, a]) => `| Path | Agent |\n| --- | --- |\n| ${p}.ts | ${a} |\n| - | - |\n| ${p}.md | ${a} |`),
-    fc.tuple(word, agentName).map(([p, a]) => `| Files Locked | Owner | Status |\n|---|---|---|\n| \`${p}/\` | ${a} | 🔒 Locked |\n| ${p}.x | ${a} | ✅ Complete |`),
-    fc.tuple(word, agentName).map(([p, a]) => `| Path | Requested by | Reviewer | State | At |\n| --- | --- | --- | --- | --- |\n| ${p} | ${a} | ${a} | requested | 2026-01-01 |`),
+    fc.constantFrom(
+      '## Locks',
+      '# 🔒 Currently Locked',
+      '## Reviews',
+      '## Log',
+      '### Archive',
+      '## Notes',
+      '## Recently Released',
+      '## Activity Log',
+      'Some prose here.',
+      '*No active locks*',
+      '```',
+      '<!--',
+      '-->',
+      '',
+    ),
+    fc
+      .tuple(word, agentName)
+      .map(([p, a]) => `| Path | Agent |\n| --- | --- |\n| ${p}.ts | ${a} |\n| - | - |\n| ${p}.md | ${a} |`),
+    fc
+      .tuple(word, agentName)
+      .map(
+        ([p, a]) =>
+          `| Files Locked | Owner | Status |\n|---|---|---|\n| \`${p}/\` | ${a} | 🔒 Locked |\n| ${p}.x | ${a} | ✅ Complete |`,
+      ),
+    fc
+      .tuple(word, agentName)
+      .map(
+        ([p, a]) =>
+          `| Path | Requested by | Reviewer | State | At |\n| --- | --- | --- | --- | --- |\n| ${p} | ${a} | ${a} | requested | 2026-01-01 |`,
+      ),
     fc.tuple(minute, word).map(([m, w]) => `- ${stamp(m)} ${w}: M x\n  continued`),
     fc.tuple(minute, word).map(([m, w]) => `- ${stamp(m)} ${w}\n\n- undated ${w}`),
     fc.tuple(minute, word).map(([m, w]) => `| When | What |\n|---|---|\n| ${stamp(m)} | ${w} |`),
@@ -450,7 +639,12 @@ describe('mergeStatus properties', () => {
     fc.string({ maxLength: 40 }),
   );
   const anyDoc = fc
-    .record({ blocks: fc.array(block, { maxLength: 14 }), crlf: fc.boolean(), finalEol: fc.boolean(), gap: fc.constantFrom('\n', '\n\n') })
+    .record({
+      blocks: fc.array(block, { maxLength: 14 }),
+      crlf: fc.boolean(),
+      finalEol: fc.boolean(),
+      gap: fc.constantFrom('\n', '\n\n'),
+    })
     .map(({ blocks, crlf, finalEol, gap }) => {
       const body = blocks.join(gap) + (finalEol ? '\n' : '');
       return crlf ? body.replace(/\r?\n/g, '\r\n') : body;
@@ -484,7 +678,9 @@ describe('mergeStatus properties', () => {
   it('in any format, merging with an unchanged side gives the side that locked and logged', async () => {
     await fc.assert(
       fc.asyncProperty(anyDoc, async (base) => {
-        const ours = appendLog(addLock(base, lock('zz/ours.ts', 'ours-agent')), ['2027-01-01T00:00Z ours-agent: M zz/ours.ts']);
+        const ours = appendLog(addLock(base, lock('zz/ours.ts', 'ours-agent')), [
+          '2027-01-01T00:00Z ours-agent: M zz/ours.ts',
+        ]);
         expect((await merge(base, ours, base)).text).toBe(ours);
         expect((await merge(base, base, ours)).text).toBe(ours);
       }),
@@ -495,17 +691,25 @@ describe('mergeStatus properties', () => {
   it('in any format, a lock and an entry each side added are in the merge', async () => {
     await fc.assert(
       fc.asyncProperty(anyDoc, async (base) => {
-        const ours = appendLog(addLock(base, lock('zz/ours.ts', 'ours-agent')), ['2026-11-26T23:58Z ours-agent: M zz/ours.ts']);
-        const theirs = appendLog(addLock(base, lock('zz/theirs.ts', 'theirs-agent')), ['2026-11-26T23:59Z theirs-agent: M zz/theirs.ts']);
+        const ours = appendLog(addLock(base, lock('zz/ours.ts', 'ours-agent')), [
+          '2026-11-26T23:58Z ours-agent: M zz/ours.ts',
+        ]);
+        const theirs = appendLog(addLock(base, lock('zz/theirs.ts', 'theirs-agent')), [
+          '2026-11-26T23:59Z theirs-agent: M zz/theirs.ts',
+        ]);
         const r = await merge(base, ours, theirs);
         // Where a document hides what addLock wrote (an unclosed fence), the merge need not find it either.
         const merged = keys(r.text);
-        for (const [side, k] of [[ours, 'zz/ours.ts@ours-agent'], [theirs, 'zz/theirs.ts@theirs-agent']]) {
+        for (const [side, k] of [
+          [ours, 'zz/ours.ts@ours-agent'],
+          [theirs, 'zz/theirs.ts@theirs-agent'],
+        ]) {
           if (keys(side).has(k)) expect(merged.has(k) || r.text.includes(k.replace('@', ' | '))).toBe(true);
         }
         expect(r.text).toContain('2026-11-26T23:58Z ours-agent: M zz/ours.ts');
         expect(r.text).toContain('2026-11-26T23:59Z theirs-agent: M zz/theirs.ts');
-        for (const k of keys(base)) if (keys(ours).has(k) && keys(theirs).has(k) && r.conflicts === 0) expect(merged.has(k)).toBe(true);
+        for (const k of keys(base))
+          if (keys(ours).has(k) && keys(theirs).has(k) && r.conflicts === 0) expect(merged.has(k)).toBe(true);
       }),
       { numRuns: 150 },
     );

@@ -20,7 +20,9 @@ const repoPath = fc
   .tuple(fc.array(segment, { minLength: 1, maxLength: 4 }), word, ext, fc.boolean())
   .map(([dirs, name, e, dir]) => (dir ? `${[...dirs, name].join('/')}/` : `${[...dirs, name].join('/')}${e || '.ts'}`));
 // Words that mean "nobody" (`none`, `N/A`…) are placeholders, never agent names.
-const agentName = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/).filter((a) => !['na', 'nil', 'null', 'none', 'nothing', 'nobody', 'empty', 'tbd'].includes(a));
+const agentName = fc
+  .stringMatching(/^[a-z][a-z0-9-]{0,11}$/)
+  .filter((a) => !['na', 'nil', 'null', 'none', 'nothing', 'nobody', 'empty', 'tbd'].includes(a));
 
 interface When {
   y: number;
@@ -67,7 +69,12 @@ function renderWhen(w: When): string {
 /** The reference: JavaScript's own ISO parser, cut to minutes. */
 function expectedWhen(w: When): string {
   const text = renderWhen(w);
-  const iso = w.form === 'date' ? `${text}T00:00Z` : w.form === 'space' || w.form === 'nozone' ? `${text.replace(' ', 'T')}Z` : text;
+  const iso =
+    w.form === 'date'
+      ? `${text}T00:00Z`
+      : w.form === 'space' || w.form === 'nozone'
+        ? `${text.replace(' ', 'T')}Z`
+        : text;
   return new Date(iso).toISOString().slice(0, 16) + 'Z';
 }
 
@@ -85,7 +92,9 @@ interface Row {
   note: string | null;
   placeholder: boolean;
 }
-const noteText = fc.array(fc.constantFrom('fix', 'api', 'v2', 'a|b', 'wip', 'see T-1', 'x,y'), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+const noteText = fc
+  .array(fc.constantFrom('fix', 'api', 'v2', 'a|b', 'wip', 'see T-1', 'x,y'), { minLength: 1, maxLength: 3 })
+  .map((w) => w.join(' '));
 const row: fc.Arbitrary<Row> = fc.record({
   paths: fc.array(repoPath, { minLength: 1, maxLength: 3 }),
   sep: fc.constantFrom(', ', '; ', '<br>', '<br/>'),
@@ -132,15 +141,47 @@ function model(rows: Row[], firstRowLine: number) {
 // ------------------------------------------------------------------ mixed documents
 
 const prose = fc
-  .array(fc.constantFrom('Lock', 'files', 'before', 'editing', 'the', 'agents', 'must', 'read', 'this', 'status', 'file', 'first', 'Ask', 'holder'), {
-    minLength: 3,
-    maxLength: 12,
-  })
+  .array(
+    fc.constantFrom(
+      'Lock',
+      'files',
+      'before',
+      'editing',
+      'the',
+      'agents',
+      'must',
+      'read',
+      'this',
+      'status',
+      'file',
+      'first',
+      'Ask',
+      'holder',
+    ),
+    {
+      minLength: 3,
+      maxLength: 12,
+    },
+  )
   .map((w) => w.join(' ') + '.');
 const heading = fc
   .tuple(
     fc.integer({ min: 1, max: 6 }),
-    fc.constantFrom('Locks', '🔒 Currently Locked', 'ACTIVE LOCKS', 'File Locks', 'LOCKED: payments area', 'Recently Released', 'Lock History', 'Completed', 'Reviews', 'Log', 'Notes', 'Backend', 'Lock Rules'),
+    fc.constantFrom(
+      'Locks',
+      '🔒 Currently Locked',
+      'ACTIVE LOCKS',
+      'File Locks',
+      'LOCKED: payments area',
+      'Recently Released',
+      'Lock History',
+      'Completed',
+      'Reviews',
+      'Log',
+      'Notes',
+      'Backend',
+      'Lock Rules',
+    ),
   )
   .map(([n, t]) => `${'#'.repeat(n)} ${t}`);
 const otherBlock = fc.oneof(
@@ -150,17 +191,30 @@ const otherBlock = fc.oneof(
   fc.tuple(repoPath, agentName, when).map(([p, a, w]) => `LOCK [${p}] [${a}] [${renderWhen(w)}]`),
   fc.tuple(agentName, fc.array(repoPath, { minLength: 1, maxLength: 3 })).map(([a, ps]) => `${a} -> ${ps.join(', ')}`),
   fc.tuple(agentName, repoPath).map(([a, p]) => `LOCKED_BY: ${a}\nLOCKED_FILES: ${p}\nEXPIRES: 2026-01-18`),
-  fc.tuple(agentName, repoPath, repoPath).map(([a, p, q]) => `- agent_id: ${a}\n  allowed_files:\n    - ${p}\n    - ${q}`),
-  fc.tuple(fc.constantFrom('```', '~~~', '```markdown'), fc.array(row, { maxLength: 3 })).map(([f, rs]) => `${f.slice(0, 3) === '~~~' ? f : f}\n${rs.map(renderRow).join('\n')}\n${f.slice(0, 3)}`),
+  fc
+    .tuple(agentName, repoPath, repoPath)
+    .map(([a, p, q]) => `- agent_id: ${a}\n  allowed_files:\n    - ${p}\n    - ${q}`),
+  fc
+    .tuple(fc.constantFrom('```', '~~~', '```markdown'), fc.array(row, { maxLength: 3 }))
+    .map(([f, rs]) => `${f.slice(0, 3) === '~~~' ? f : f}\n${rs.map(renderRow).join('\n')}\n${f.slice(0, 3)}`),
   fc.array(row, { maxLength: 3 }).map((rs) => `<!--\n${rs.map(renderRow).join('\n')}\n-->`),
-  fc.array(row, { minLength: 1, maxLength: 4 }).map((rs) => `| Files Locked | Owner | Status | Started |\n|---|---|---|---|\n${rs.map((r) => `| ${r.paths.join(', ')} | ${r.agent} | ${r.placeholder ? '✅ Complete' : '🔒 Locked'} | 2025-11-08 12:00 |`).join('\n')}`),
+  fc
+    .array(row, { minLength: 1, maxLength: 4 })
+    .map(
+      (rs) =>
+        `| Files Locked | Owner | Status | Started |\n|---|---|---|---|\n${rs.map((r) => `| ${r.paths.join(', ')} | ${r.agent} | ${r.placeholder ? '✅ Complete' : '🔒 Locked'} | 2025-11-08 12:00 |`).join('\n')}`,
+    ),
   fc.string({ maxLength: 60 }),
   fc.constant('```'),
   fc.constant('<!--'),
   fc.constant('---'),
   fc.constant('*No active locks*'),
 );
-const canonicalTable = fc.array(row, { maxLength: 6 }).map((rs) => `| Path | Agent | Task | Since | Expires | Note |\n| --- | --- | --- | --- | --- | --- |\n${rs.map(renderRow).join('\n')}`.trimEnd());
+const canonicalTable = fc
+  .array(row, { maxLength: 6 })
+  .map((rs) =>
+    `| Path | Agent | Task | Since | Expires | Note |\n| --- | --- | --- | --- | --- | --- |\n${rs.map(renderRow).join('\n')}`.trimEnd(),
+  );
 const layout = fc.record({ crlf: fc.boolean(), finalEol: fc.boolean() });
 function assemble(blocks: string[], l: { crlf: boolean; finalEol: boolean }): string {
   const eol = l.crlf ? '\r\n' : '\n';
@@ -170,7 +224,13 @@ function assemble(blocks: string[], l: { crlf: boolean; finalEol: boolean }): st
 const mixedDoc = fc.tuple(fc.array(otherBlock, { maxLength: 12 }), layout).map(([b, l]) => assemble(b, l));
 /** A document with a lock table under a lock heading somewhere among other blocks. */
 const docWithLockTable = fc
-  .tuple(fc.array(otherBlock, { maxLength: 5 }), fc.constantFrom('## Locks', '# 🔒 Currently Locked', '### File Locks'), canonicalTable, fc.array(otherBlock, { maxLength: 5 }), layout)
+  .tuple(
+    fc.array(otherBlock, { maxLength: 5 }),
+    fc.constantFrom('## Locks', '# 🔒 Currently Locked', '### File Locks'),
+    canonicalTable,
+    fc.array(otherBlock, { maxLength: 5 }),
+    layout,
+  )
   .map(([before, h, table, after, l]) => assemble([...before, h, table, ...after], l));
 
 const RUNS = { numRuns: 600 };
@@ -179,17 +239,25 @@ let tablesSeen = 0;
 describe('status properties', () => {
   it('readStatus never throws on generated documents or on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.oneof(mixedDoc, docWithLockTable, fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 400 })), (text) => {
-        const doc = readStatus(text);
-        const lines = text.split('\n').length;
-        for (const l of doc.locks) {
-          expect(l.line).toBeGreaterThanOrEqual(1);
-          expect(l.line).toBeLessThanOrEqual(lines);
-          expect(l.path.length).toBeGreaterThan(0);
-          expect(l.agent.length).toBeGreaterThan(0);
-        }
-        for (const p of doc.problems) expect(p.line).toBeLessThanOrEqual(lines);
-      }),
+      fc.property(
+        fc.oneof(
+          mixedDoc,
+          docWithLockTable,
+          fc.string({ unit: 'binary', maxLength: 400 }),
+          fc.string({ maxLength: 400 }),
+        ),
+        (text) => {
+          const doc = readStatus(text);
+          const lines = text.split('\n').length;
+          for (const l of doc.locks) {
+            expect(l.line).toBeGreaterThanOrEqual(1);
+            expect(l.line).toBeLessThanOrEqual(lines);
+            expect(l.path.length).toBeGreaterThan(0);
+            expect(l.agent.length).toBeGreaterThan(0);
+          }
+          for (const p of doc.problems) expect(p.line).toBeLessThanOrEqual(lines);
+        },
+      ),
       { numRuns: 800 },
     );
   });
@@ -208,7 +276,11 @@ describe('status properties', () => {
       fc.property(docWithLockTable, newLock, (text, lock) => {
         const added = addLock(text, { ...lock, agent: 'Prop_Added_Agent' });
         expect(added).not.toBe(text);
-        expect(readStatus(added).locks.filter((l) => l.agent === 'Prop_Added_Agent').map((l) => l.path)).toEqual([lock.path]);
+        expect(
+          readStatus(added)
+            .locks.filter((l) => l.agent === 'Prop_Added_Agent')
+            .map((l) => l.path),
+        ).toEqual([lock.path]);
         const r = removeLocks(added, (l) => l.agent === 'Prop_Added_Agent');
         expect(r.removed).toHaveLength(1);
         if (scanStatus(text).tables.some((t) => t.kind === 'active' && t.lockTable)) {
@@ -225,8 +297,19 @@ describe('status properties', () => {
   it('reads generated canonical tables exactly as a reference model of their rows', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), fc.array(prose, { maxLength: 2 }), layout, (rows, intro, l) => {
-        const header = ['# Work Status', '', '## Locks', '', ...intro.flatMap((p) => [p, '']), '| Path | Agent | Task | Since | Expires | Note |', '| --- | --- | --- | --- | --- | --- |'];
-        const text = assemble([[...header, ...rows.map(renderRow)].join('\n'), '## Log\n\n- 2026-01-01T00:00Z x: M y'], l);
+        const header = [
+          '# Work Status',
+          '',
+          '## Locks',
+          '',
+          ...intro.flatMap((p) => [p, '']),
+          '| Path | Agent | Task | Since | Expires | Note |',
+          '| --- | --- | --- | --- | --- | --- |',
+        ];
+        const text = assemble(
+          [[...header, ...rows.map(renderRow)].join('\n'), '## Log\n\n- 2026-01-01T00:00Z x: M y'],
+          l,
+        );
         const doc = readStatus(text);
         expect(doc.locks).toEqual(model(rows, header.length + 1));
         expect(doc.problems).toEqual([]);

@@ -18,9 +18,11 @@ describe('paths a table cell cannot hold as written', () => {
 
   it('round-trips any path through quote/unquote', () => {
     const chars = fc.constantFrom('a', '/', ' ', '\n', '\t', '"', '\\', ',', 'é', '\u0001', '\u007f', '中', '|');
-    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 30, unit: chars }), (p) => {
-      expect(unquotePath(quotePath(p))).toBe(p);
-    }));
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 30, unit: chars }), (p) => {
+        expect(unquotePath(quotePath(p))).toBe(p);
+      }),
+    );
   });
 
   it.each(['odd/line\nbreak.txt', 'tab\there.md', ' leading.txt', 'say "hi", ok.txt', 'back\\slash,comma.txt'])(

@@ -36,19 +36,22 @@ describe('readStatus', () => {
   });
 
   it('lets a deeper heading without lock words inherit its section, and a sibling end it', () => {
-    const doc = '## File Locks\n\n### Backend\n\n- `api/` - backend - 2026-01-18\n\n## Roadmap\n\n- `web/` - frontend - 2026-01-18\n';
+    const doc =
+      '## File Locks\n\n### Backend\n\n- `api/` - backend - 2026-01-18\n\n## Roadmap\n\n- `web/` - frontend - 2026-01-18\n';
     expect(paths(doc)).toEqual(['api/']);
   });
 
   it('lets an empty lock heading label the sibling headings after it, but not a filled one', () => {
-    const labelled = '# Board\n\n## Active Locks\n\n## T-1 Checkout\nowner: a\nfiles:\n- web/checkout/\n\n## Recently Released\n\n## T-0 Auth\nowner: b\nfiles:\n- api/auth/\n';
+    const labelled =
+      '# Board\n\n## Active Locks\n\n## T-1 Checkout\nowner: a\nfiles:\n- web/checkout/\n\n## Recently Released\n\n## T-0 Auth\nowner: b\nfiles:\n- api/auth/\n';
     expect(readStatus(labelled).locks.map((l) => [l.path, l.agent, l.task])).toEqual([['web/checkout/', 'a', 'T-1']]);
     const filled = '## Locks\n\n- `api/` - backend - 2026-01-18\n\n## Notes\n\n- `web/` - frontend - 2026-01-18\n';
     expect(paths(filled)).toEqual(['api/']);
   });
 
   it('reads dates with a zone name inside free text', () => {
-    const doc = '## Locks\n\n- `x/` - agent-k - 2026-06-29 06:45 KST - T-9\nLOCK [y/] [agent-p] [2026-01-18T09:00 PST]\n';
+    const doc =
+      '## Locks\n\n- `x/` - agent-k - 2026-06-29 06:45 KST - T-9\nLOCK [y/] [agent-p] [2026-01-18T09:00 PST]\n';
     expect(readStatus(doc).locks.map((l) => [l.agent, l.since, l.task])).toEqual([
       ['agent-k', '2026-06-28T21:45Z', 'T-9'],
       ['agent-p', '2026-01-18T17:00Z', undefined],
@@ -136,7 +139,8 @@ describe('readStatus', () => {
   });
 
   it('ignores example rows in fences and comments, and front matter', () => {
-    const doc = '---\nlocks: LOCK [fm/] [x] [2026-01-01]\n---\n## Locks\n\n```\nLOCK [fenced/] [x] [2026-01-01]\n```\n<!--\nLOCK [commented/] [x] [2026-01-01]\n-->\nLOCK [real/] [x] [2026-01-01]\n';
+    const doc =
+      '---\nlocks: LOCK [fm/] [x] [2026-01-01]\n---\n## Locks\n\n```\nLOCK [fenced/] [x] [2026-01-01]\n```\n<!--\nLOCK [commented/] [x] [2026-01-01]\n-->\nLOCK [real/] [x] [2026-01-01]\n';
     expect(paths(doc)).toEqual(['real/']);
   });
 

@@ -13,7 +13,9 @@ import { HIDDEN_COMMENT, HIDDEN_FENCE, HIDDEN_FRONT_MATTER } from '../../../src/
 import { scanStatus } from '../../../src/status/scanStatus.js';
 
 const dir = join(import.meta.dirname, '../../fixtures/status');
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const parser = unified().use(remarkParse).use(remarkGfm);
 
 function textOf(node: RootContent): string {
@@ -43,7 +45,8 @@ describe('the line scanner agrees with remark-parse + remark-gfm on every fixtur
         if (n.type === 'heading') headings.push(n);
         if (n.type === 'table') tables.push(n);
         if (n.type === 'code') code.push({ start: n.position!.start.line, end: n.position!.end.line });
-        if (n.type === 'html' && n.value.startsWith('<!--')) comments.push({ start: n.position!.start.line, end: n.position!.end.line });
+        if (n.type === 'html' && n.value.startsWith('<!--'))
+          comments.push({ start: n.position!.start.line, end: n.position!.end.line });
       });
 
       // Headings: same lines, levels and meaning (bold pseudo-headings are the scanner's own extra).
@@ -57,7 +60,8 @@ describe('the line scanner agrees with remark-parse + remark-gfm on every fixtur
 
       // Code blocks and comment blocks are hidden from the scanner, every line of them.
       for (const c of code) {
-        for (let line = c.start; line <= c.end; line++) expect(s.hidden[line - 1], `${file}:${line} (code)`).toBe(HIDDEN_FENCE);
+        for (let line = c.start; line <= c.end; line++)
+          expect(s.hidden[line - 1], `${file}:${line} (code)`).toBe(HIDDEN_FENCE);
       }
       for (const c of comments) {
         for (let line = c.start; line <= c.end; line++) {
@@ -78,11 +82,15 @@ describe('the line scanner agrees with remark-parse + remark-gfm on every fixtur
       }
       // …and the scanner sees no GFM table there that remark does not (headerless rows are its own leniency).
       for (const mine of scan.tables.filter((x) => x.kind === 'active' && x.separator >= 0)) {
-        expect(lockTables.map((t) => t.position!.start.line), `${file}:${mine.header + 1}`).toContain(mine.header + 1);
+        expect(
+          lockTables.map((t) => t.position!.start.line),
+          `${file}:${mine.header + 1}`,
+        ).toContain(mine.header + 1);
       }
       // Every lock read from a table row sits on a row remark sees.
       const remarkRows = new Set(tables.flatMap((t) => t.children.slice(1).map((r) => r.position!.start.line)));
-      for (const l of scan.locks.filter((x) => x.record.kind === 'row')) expect(remarkRows.has(l.lock.line), `${file}:${l.lock.line}`).toBe(true);
+      for (const l of scan.locks.filter((x) => x.record.kind === 'row'))
+        expect(remarkRows.has(l.lock.line), `${file}:${l.lock.line}`).toBe(true);
     });
   }
 });

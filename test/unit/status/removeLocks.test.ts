@@ -18,7 +18,9 @@ const TABLE = [
 describe('removeLocks', () => {
   it('deletes exactly the matching row', () => {
     const r = removeLocks(TABLE, (l) => l.path === 'api/openapi.yaml');
-    expect(r.text).toBe(TABLE.replace('| api/openapi.yaml | backend-architect | T-12 | 2026-11-26T09:00Z | - | - |\n', ''));
+    expect(r.text).toBe(
+      TABLE.replace('| api/openapi.yaml | backend-architect | T-12 | 2026-11-26T09:00Z | - | - |\n', ''),
+    );
     expect(r.removed.map((l) => [l.path, l.agent, l.line])).toEqual([['api/openapi.yaml', 'backend-architect', 5]]);
     expect(r.kept.map((l) => l.path)).toEqual(['web/a.ts', 'web/b.ts', 'web/c.ts', 'db/migrations/', 'db/seed.sql']);
   });
@@ -46,7 +48,13 @@ describe('removeLocks', () => {
 
   it('undoes addLock byte for byte: LF, CRLF, with and without a final newline', () => {
     const lock = { path: 'services/x/', agent: 'x-agent', task: 'T-1', since: '2026-01-01T00:00Z', note: 'n' };
-    for (const doc of [TABLE, TABLE.replace(/\n/g, '\r\n'), TABLE.trimEnd(), TABLE.replace(/\n/g, '\r\n').trimEnd(), TABLE.split('\n').slice(0, 7).join('\n')]) {
+    for (const doc of [
+      TABLE,
+      TABLE.replace(/\n/g, '\r\n'),
+      TABLE.trimEnd(),
+      TABLE.replace(/\n/g, '\r\n').trimEnd(),
+      TABLE.split('\n').slice(0, 7).join('\n'),
+    ]) {
       const added = addLock(doc, lock);
       expect(added).not.toBe(doc);
       const r = removeLocks(added, (l) => l.agent === 'x-agent');
@@ -64,9 +72,15 @@ describe('removeLocks', () => {
       'LOCK [app/[id]/page.tsx] [codex] [2026-01-18T10:00Z]',
       '',
     ].join('\n');
-    expect(removeLocks(doc, (l) => l.agent === 'Agent Name').text).toBe(doc.replace('- `src/auth/` - Agent Name - 2026-01-18 - refactor\n', ''));
-    expect(removeLocks(doc, (l) => l.path === 'src/a.ts').text).toBe(doc.replace('claude -> src/a.ts, src/b.ts', 'claude -> src/b.ts'));
-    expect(removeLocks(doc, (l) => l.agent === 'codex').text).toBe(doc.replace('LOCK [app/[id]/page.tsx] [codex] [2026-01-18T10:00Z]\n', ''));
+    expect(removeLocks(doc, (l) => l.agent === 'Agent Name').text).toBe(
+      doc.replace('- `src/auth/` - Agent Name - 2026-01-18 - refactor\n', ''),
+    );
+    expect(removeLocks(doc, (l) => l.path === 'src/a.ts').text).toBe(
+      doc.replace('claude -> src/a.ts, src/b.ts', 'claude -> src/b.ts'),
+    );
+    expect(removeLocks(doc, (l) => l.agent === 'codex').text).toBe(
+      doc.replace('LOCK [app/[id]/page.tsx] [codex] [2026-01-18T10:00Z]\n', ''),
+    );
   });
 
   it('removes items of a KEY: value block, and the whole block with one of its blank lines', () => {
@@ -85,17 +99,29 @@ describe('removeLocks', () => {
       '## Next',
       '',
     ].join('\n');
-    expect(removeLocks(doc, (l) => l.path === 'services/ledger/post.ts').text).toBe(doc.replace('- services/ledger/post.ts\n', ''));
+    expect(removeLocks(doc, (l) => l.path === 'services/ledger/post.ts').text).toBe(
+      doc.replace('- services/ledger/post.ts\n', ''),
+    );
     expect(removeLocks(doc, (l) => l.path === 'api/payments.yaml').text).toBe(
       doc.replace('services/payments/, api/payments.yaml', 'services/payments/'),
     );
     expect(removeLocks(doc, (l) => l.agent === 'ledger-agent').text).toBe(
-      ['## LOCKED: payments area', '', 'LOCKED_BY: payments-agent', 'LOCKED_FILES: services/payments/, api/payments.yaml', '', '## Next', ''].join('\n'),
+      [
+        '## LOCKED: payments area',
+        '',
+        'LOCKED_BY: payments-agent',
+        'LOCKED_FILES: services/payments/, api/payments.yaml',
+        '',
+        '## Next',
+        '',
+      ].join('\n'),
     );
   });
 
   it('rewrites a YAML flow list', () => {
     const doc = '## Current Claims\n\n- agent_id: backend\n  allowed_files: [api/openapi.yaml, services/orders/]\n';
-    expect(removeLocks(doc, (l) => l.path === 'api/openapi.yaml').text).toBe(doc.replace('[api/openapi.yaml, services/orders/]', '[services/orders/]'));
+    expect(removeLocks(doc, (l) => l.path === 'api/openapi.yaml').text).toBe(
+      doc.replace('[api/openapi.yaml, services/orders/]', '[services/orders/]'),
+    );
   });
 });

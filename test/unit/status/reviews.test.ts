@@ -17,12 +17,21 @@ const DOC = [
   '- 2026-11-26T09:05Z backend-architect T-12: A services/orders/Dockerfile',
   '',
 ].join('\n');
-const review = { path: 'docker-compose.yml', requestedBy: 'backend-architect', reviewer: 'docker-expert', state: 'requested' as const, at: '2026-11-26T09:06Z' };
+const review = {
+  path: 'docker-compose.yml',
+  requestedBy: 'backend-architect',
+  reviewer: 'docker-expert',
+  state: 'requested' as const,
+  at: '2026-11-26T09:06Z',
+};
 
 describe('addReview', () => {
   it('adds a row to the Reviews table', () => {
     expect(addReview(DOC, review)).toBe(
-      DOC.replace('09:05Z |\n', '09:05Z |\n| docker-compose.yml | backend-architect | docker-expert | requested | 2026-11-26T09:06Z |\n'),
+      DOC.replace(
+        '09:05Z |\n',
+        '09:05Z |\n| docker-compose.yml | backend-architect | docker-expert | requested | 2026-11-26T09:06Z |\n',
+      ),
     );
   });
 
@@ -32,7 +41,9 @@ describe('addReview', () => {
       '# S\n\n## Reviews\n\n| Path | Requested by | Reviewer | State | At |\n| --- | --- | --- | --- | --- |\n| docker-compose.yml | backend-architect | docker-expert | requested | 2026-11-26T09:06Z |\n\n## Log\n\n- x\n',
     );
     const end = addReview('# S', review);
-    expect(end.endsWith('| docker-compose.yml | backend-architect | docker-expert | requested | 2026-11-26T09:06Z |')).toBe(true);
+    expect(
+      end.endsWith('| docker-compose.yml | backend-architect | docker-expert | requested | 2026-11-26T09:06Z |'),
+    ).toBe(true);
     expect(readStatus(end).reviews).toHaveLength(1);
   });
 

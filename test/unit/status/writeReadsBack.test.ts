@@ -16,8 +16,10 @@ import { readStatus } from '../../../src/status/readStatus.js';
 import { readSteals } from '../../../src/status/readSteals.js';
 import { CHARS, lockablePath } from '../../helpers/pathArbitraries.js';
 
-const CANONICAL = '# Work Status\n\n## Locks\n\n| Path | Agent | Task | Since | Expires | Note |\n| --- | --- | --- | --- | --- | --- |\n| api/openapi.yaml | backend-architect | T-12 | 2026-11-26T09:00Z | - | v2 |\n\n## Reviews\n\n| Path | Requested by | Reviewer | State | At |\n| --- | --- | --- | --- | --- |\n\n## Log\n\n- 2026-11-26T09:05Z backend-architect T-12: M api/openapi.yaml\n';
-const BACKTICKED = '# Board\n\n## 🔒 Active Locks\n\n| File | Status | Locked By | Since |\n|---|---|---|---|\n| `web/app.tsx` | 🔒 Locked | frontend-dev | 2026-11-26 |\n';
+const CANONICAL =
+  '# Work Status\n\n## Locks\n\n| Path | Agent | Task | Since | Expires | Note |\n| --- | --- | --- | --- | --- | --- |\n| api/openapi.yaml | backend-architect | T-12 | 2026-11-26T09:00Z | - | v2 |\n\n## Reviews\n\n| Path | Requested by | Reviewer | State | At |\n| --- | --- | --- | --- | --- |\n\n## Log\n\n- 2026-11-26T09:05Z backend-architect T-12: M api/openapi.yaml\n';
+const BACKTICKED =
+  '# Board\n\n## 🔒 Active Locks\n\n| File | Status | Locked By | Since |\n|---|---|---|---|\n| `web/app.tsx` | 🔒 Locked | frontend-dev | 2026-11-26 |\n';
 const EMPTY = '# Notes\n\nNothing here yet.\n';
 const docs = fc.constantFrom(CANONICAL, BACKTICKED, EMPTY);
 
@@ -47,10 +49,15 @@ describe('what orch writes reads back as written', () => {
         const after = readStatus(out).locks;
         const mine = after.filter((l) => l.agent === agent);
         expect(mine.map((l) => l.path)).toEqual([path]);
-        expect(after.filter((l) => l.agent !== agent).map((l) => [l.path, l.agent])).toEqual(before.map((l) => [l.path, l.agent]));
+        expect(after.filter((l) => l.agent !== agent).map((l) => [l.path, l.agent])).toEqual(
+          before.map((l) => [l.path, l.agent]),
+        );
         // it binds the path it names: a change of that very path is covered by the lock
         // (a path with glob characters that exists as written is that path: the file is there)
-        const index = buildLockIndex(mine, { ignoreCase: false, existsLiterally: (p) => p === path.replace(/\/$/, '') });
+        const index = buildLockIndex(mine, {
+          ignoreCase: false,
+          existsLiterally: (p) => p === path.replace(/\/$/, ''),
+        });
         expect(index.match(path.replace(/\/$/, '') + (path.endsWith('/') ? '/x' : '')).length).toBe(1);
       }),
       { numRuns: 800 },
@@ -60,34 +67,69 @@ describe('what orch writes reads back as written', () => {
   });
 
   it('the paths that broke the round trip before read back exactly', () => {
-    for (const path of ['**', 'src/a`b`c.js', 'src/<!--.js', '[', '-', 'none', 'n/a', 'src/**bold**.md', 'src/p|pe.ts', 'src/<br>x.ts', 'src/a, b.ts']) {
+    for (const path of [
+      '**',
+      'src/a`b`c.js',
+      'src/<!--.js',
+      '[',
+      '-',
+      'none',
+      'n/a',
+      'src/**bold**.md',
+      'src/p|pe.ts',
+      'src/<br>x.ts',
+      'src/a, b.ts',
+    ]) {
       const out = addLock(CANONICAL, { path, agent: 'lock-holder', since: '2026-11-26T10:00Z' });
-      expect(readStatus(out).locks.filter((l) => l.agent === 'lock-holder').map((l) => l.path), path).toEqual([path]);
+      expect(
+        readStatus(out)
+          .locks.filter((l) => l.agent === 'lock-holder')
+          .map((l) => l.path),
+        path,
+      ).toEqual([path]);
     }
   });
 
   it('a review row reads back as the review that was written, or is refused', () => {
     let accepted = 0;
     fc.assert(
-      fc.property(lockablePath.filter((p) => !p.endsWith('/')), fc.constantFrom('requested', 'approved') as fc.Arbitrary<'requested' | 'approved'>, (path, state) => {
-        const review = { path, requestedBy: 'backend-architect', reviewer: 'docker-expert', state, at: '2026-11-26T10:00Z' };
-        let out = '';
-        if (refused(() => (out = addReview(CANONICAL, review)))) return;
-        accepted++;
-        const read = readStatus(out).reviews;
-        expect(read).toHaveLength(1);
-        expect(read[0]).toMatchObject({ path, requestedBy: 'backend-architect', reviewer: 'docker-expert', state });
-      }),
+      fc.property(
+        lockablePath.filter((p) => !p.endsWith('/')),
+        fc.constantFrom('requested', 'approved') as fc.Arbitrary<'requested' | 'approved'>,
+        (path, state) => {
+          const review = {
+            path,
+            requestedBy: 'backend-architect',
+            reviewer: 'docker-expert',
+            state,
+            at: '2026-11-26T10:00Z',
+          };
+          let out = '';
+          if (refused(() => (out = addReview(CANONICAL, review)))) return;
+          accepted++;
+          const read = readStatus(out).reviews;
+          expect(read).toHaveLength(1);
+          expect(read[0]).toMatchObject({ path, requestedBy: 'backend-architect', reviewer: 'docker-expert', state });
+        },
+      ),
       { numRuns: 600 },
     );
     expect(accepted).toBeGreaterThan(480);
   });
 
   it('a steal entry in the Log reads back with exactly its path, holders and reason', () => {
-    const reason = fc.array(fc.constantFrom('a', 'b', ' ', ':', '`', '|', 'é', 'steal', 'from'), { maxLength: 12 }).map((c) => c.join('').trim());
+    const reason = fc
+      .array(fc.constantFrom('a', 'b', ' ', ':', '`', '|', 'é', 'steal', 'from'), { maxLength: 12 })
+      .map((c) => c.join('').trim());
     fc.assert(
       fc.property(lockablePath, reason, (path, why) => {
-        const entry = { at: '2026-11-26T09:05Z', by: 'frontend-dev', path, from: 'backend-architect', reason: why || 'stale' };
+        const entry = {
+          at: '2026-11-26T09:05Z',
+          by: 'frontend-dev',
+          path,
+          from: 'backend-architect',
+          reason: why || 'stale',
+        };
         const line = formatStealEntry(entry);
         expect(line).not.toMatch(/[\r\n]/);
         expect(parseStealEntry(line, 3)).toEqual({ ...entry, line: 3 });
@@ -99,12 +141,19 @@ describe('what orch writes reads back as written', () => {
   });
 
   it('a done entry in the Log reads back with exactly its task and released paths', () => {
-    const task = fc.oneof(fc.constantFrom('T-12', 'PAY-3', 'my task', 'a:b', 'x:'), fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 8 }).map((c) => c.join('')));
+    const task = fc.oneof(
+      fc.constantFrom('T-12', 'PAY-3', 'my task', 'a:b', 'x:'),
+      fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 8 }).map((c) => c.join('')),
+    );
     fc.assert(
-      fc.property(task.filter((t) => t.trim() === t && t !== ''), fc.array(lockablePath, { maxLength: 3 }), (t, paths) => {
-        const line = formatDoneEntry({ at: '2026-11-26T09:05Z', agent: 'backend-architect', task: t, paths });
-        expect(parseDoneEntry(line)).toEqual({ agent: 'backend-architect', task: t, paths });
-      }),
+      fc.property(
+        task.filter((t) => t.trim() === t && t !== ''),
+        fc.array(lockablePath, { maxLength: 3 }),
+        (t, paths) => {
+          const line = formatDoneEntry({ at: '2026-11-26T09:05Z', agent: 'backend-architect', task: t, paths });
+          expect(parseDoneEntry(line)).toEqual({ agent: 'backend-architect', task: t, paths });
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -35,7 +35,9 @@ describe('addedLines', () => {
   });
 
   it('reports a line inserted in the middle with its new-side number', () => {
-    expect(addedLines('a\nb\nc\n', 'a\nb\n-- TODO: fill later\nc\n')).toEqual([{ line: 3, text: '-- TODO: fill later' }]);
+    expect(addedLines('a\nb\nc\n', 'a\nb\n-- TODO: fill later\nc\n')).toEqual([
+      { line: 3, text: '-- TODO: fill later' },
+    ]);
   });
 
   it('reports a changed line as added, and not the unchanged ones around it', () => {
@@ -112,7 +114,12 @@ describe('addedLines', () => {
         expect(added.map((x) => x.line)).toEqual([...added.map((x) => x.line)].sort((p, q) => p - q));
         // what is left of the new side was all there before, in order
         const addedSet = new Set(added.map((x) => x.line));
-        expect(isSubsequence(b.filter((_, i) => !addedSet.has(i + 1)), a)).toBe(true);
+        expect(
+          isSubsequence(
+            b.filter((_, i) => !addedSet.has(i + 1)),
+            a,
+          ),
+        ).toBe(true);
       }),
       { numRuns: 500 },
     );

@@ -22,15 +22,20 @@ describe('insertedLines', () => {
   it('agrees with splicing lines into the old text', () => {
     const line = fc.stringMatching(/^[ab|\- ]{0,6}$/);
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 12 }), fc.array(line, { minLength: 1, maxLength: 4 }), fc.nat(), (lines, add, at) => {
-        const i = at % (lines.length + 1);
-        const oldText = lines.map((l) => l + '\n').join('');
-        const newText = [...lines.slice(0, i), ...add, ...lines.slice(i)].map((l) => l + '\n').join('');
-        const got = insertedLines(oldText, newText);
-        expect(got).not.toBeNull();
-        // the lines found, spliced back at the place found, give the new text
-        expect(got!.length).toBe(add.length);
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 12 }),
+        fc.array(line, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        (lines, add, at) => {
+          const i = at % (lines.length + 1);
+          const oldText = lines.map((l) => l + '\n').join('');
+          const newText = [...lines.slice(0, i), ...add, ...lines.slice(i)].map((l) => l + '\n').join('');
+          const got = insertedLines(oldText, newText);
+          expect(got).not.toBeNull();
+          // the lines found, spliced back at the place found, give the new text
+          expect(got!.length).toBe(add.length);
+        },
+      ),
     );
   });
 });
