@@ -29,7 +29,7 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-/** One finding, exactly the JSON report's element (DESIGN §2) plus an optional line. */
+/** One finding, exactly the JSON report's element (README: "Output formats") plus an optional line. */
 export interface Finding {
   rule: RuleId;
   severity: Severity;

@@ -1,4 +1,4 @@
-// Who is committing (DESIGN §2): the first of flag, ORCH_AGENT, git config orch.agent,
+// Who is committing (README: "Identity"): the first of flag, ORCH_AGENT, git config orch.agent,
 // the commit's Agent: trailer, the author email mapped through config.agents; otherwise
 // the person's git email.
 import type { Config } from '../config/schema.js';

@@ -3,7 +3,7 @@
 // commit only appends its Log entry, so a range of a thousand commits holds a thousand
 // copies of a large file that differ only at their end. A copy that is its parent's plus
 // appended Log lines has its parent's locks and reviews: that is learnt from one byte
-// comparison, without decoding or parsing it (DESIGN §7: the log is never parsed per
+// comparison, without decoding or parsing it (ARCHITECTURE.md, "Performance invariants": the log is never parsed per
 // commit). Only copies that change something before the Log are parsed.
 import { blobText, type BlobReader } from '../git/blobReader.js';
 import { readAppendChain, type ChainLink } from '../git/readAppendChain.js';

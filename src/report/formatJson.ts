@@ -1,4 +1,4 @@
-// DESIGN §2's JSON report, key for key: tests outside this repository parse it, so keys
+// The JSON report of the README's "Output formats", key for key: tests outside this repository parse it, so keys
 // appear in the contract's order and optional keys are left out rather than set to null.
 import type { Finding } from '../types.js';
 import type { Report } from './report.js';

@@ -1,4 +1,4 @@
-// The one form orch writes (DESIGN §3).
+// The one form orch writes (README: "WORK_STATUS.md").
 export const LOCKS_HEADING = '## Locks';
 export const LOCK_HEADER = '| Path | Agent | Task | Since | Expires | Note |';
 export const LOCK_SEPARATOR = '| --- | --- | --- | --- | --- | --- |';

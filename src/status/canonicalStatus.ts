@@ -1,4 +1,4 @@
-// The WORK_STATUS.md that `orch init` creates: DESIGN §3's canonical form, empty.
+// The WORK_STATUS.md that `orch init` creates: the canonical form of the README's "WORK_STATUS.md", empty.
 export const CANONICAL_STATUS = `# Work Status
 
 Agents lock files here before editing them (\`orch lock <path> --task <id>\`), and release

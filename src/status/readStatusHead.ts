@@ -1,7 +1,7 @@
 // The status file as the lock rules need it, without its Log: in an orch repository
 // every commit appends a Log line, so a range of a thousand commits holds a thousand
 // different status files that differ only there. Reading them without the trailing Log
-// section makes each read small and lets identical heads share one parse (DESIGN §7:
+// section makes each read small and lets identical heads share one parse (ARCHITECTURE.md, "Performance invariants":
 // never parse all of the log per commit).
 import { classifyHeading } from './classifyHeading.js';
 import { parseHeading } from './parseHeading.js';

@@ -93,7 +93,7 @@ const STATUS_TOKENS = [
 
 const word = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/);
 const genPath = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join('/'));
-/** Whole documents built from the formats of DESIGN §3, before any mutation. */
+/** Whole documents built from the formats the README's "WORK_STATUS.md" lists, before any mutation. */
 const generatedStatus = fc
   .array(
     fc.oneof(

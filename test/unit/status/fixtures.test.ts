@@ -15,7 +15,7 @@ interface Expected {
   problems?: number[];
 }
 
-describe('status fixtures: every format of DESIGN §3 reads without configuration', () => {
+describe('status fixtures: every format the README lists reads without configuration', () => {
   it('has a fixture for each format, each with its expectation', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(12);
     for (const name of fixtures) expect(readdirSync(dir)).toContain(`${name}.expected.json`);
