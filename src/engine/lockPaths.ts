@@ -149,7 +149,7 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
 
   const target = lockBranchTarget(config);
   if (target && !req.offline) {
-    const { updateLockBranch } = await import('./updateLockBranch.js');
+    const { updateLockBranch, remoteOutcomeOf } = await import('./updateLockBranch.js');
     const p = await updateLockBranch(repo, config, {
       agent,
       what: `lock ${paths.join(', ')}`,
@@ -159,12 +159,7 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
     });
     return {
       ...p.result,
-      remote: {
-        state: p.published ? 'published' : 'unchanged',
-        label: p.target.label,
-        commit: p.commit,
-        attempts: p.attempts,
-      },
+      remote: remoteOutcomeOf(p),
     };
   }
   if (!target) return updateStatus(repo, config, edit);

@@ -86,7 +86,7 @@ export async function unlockPaths(req: UnlockRequest): Promise<UnlockResult> {
 
   const target = lockBranchTarget(config);
   if (target && !req.offline) {
-    const { updateLockBranch } = await import('./updateLockBranch.js');
+    const { updateLockBranch, remoteOutcomeOf } = await import('./updateLockBranch.js');
     const p = await updateLockBranch(repo, config, {
       agent,
       what: `unlock ${paths.length ? paths.join(', ') : req.task ? `task ${req.task}` : 'all your locks'}`,
@@ -102,12 +102,7 @@ export async function unlockPaths(req: UnlockRequest): Promise<UnlockResult> {
     });
     return {
       ...p.result,
-      remote: {
-        state: p.published ? 'published' : 'unchanged',
-        label: p.target.label,
-        commit: p.commit,
-        attempts: p.attempts,
-      },
+      remote: remoteOutcomeOf(p),
     };
   }
   if (!target) return updateStatus(repo, config, edit);

@@ -54,6 +54,21 @@ export interface Published<T> {
   attempts: number;
 }
 
+/** What a command reports of a lock-branch update: where the locks went. */
+export function remoteOutcomeOf(p: Published<unknown>): {
+  state: 'published' | 'unchanged';
+  label: string;
+  commit: string | null;
+  attempts: number;
+} {
+  return {
+    state: p.published ? 'published' : 'unchanged',
+    label: p.target.label,
+    commit: p.commit,
+    attempts: p.attempts,
+  };
+}
+
 export function remoteLockPath(repo: Pick<Repo, 'commonDir'>): string {
   return path.join(repo.commonDir, 'orch', 'remote.lock');
 }

@@ -4,6 +4,7 @@
 // file in `tmpDir` (under the git dir), where a user's `git add -A` cannot take one a
 // killed process left behind; such leftovers are removed by the next write. Hand-written
 // rather than write-file-atomic: no import cost on the hook path.
+import { isAlive } from './isAlive.js';
 import {
   closeSync,
   fchmodSync,
@@ -146,16 +147,6 @@ function removeLeftovers(dir: string, prefix: string): void {
     } catch {
       // another run removed it first, or the directory is read-only: nothing to do
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

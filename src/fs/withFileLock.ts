@@ -7,6 +7,7 @@
 // is taken over, safely against other waiters doing the same (see removeLockFile). A
 // holder refreshes the file's mtime while `fn` runs, so long work is not mistaken for
 // a stale lock.
+import { isAlive } from './isAlive.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { linkSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 
@@ -128,17 +129,6 @@ function isStale(holder: LockHolder, staleMs: number): boolean {
   // creating and writing it): nobody can be holding it after a few seconds
   if (owner === undefined && age > EMPTY_LOCK_GRACE_MS) return true;
   return owner !== undefined && owner.hostname === hostname() && !isAlive(owner.pid);
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: alive, but someone else's.
-    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
 }
 
 function release(path: string, token: string): void {
