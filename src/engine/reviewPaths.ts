@@ -38,7 +38,7 @@ export async function reviewPaths(
     // only what a review gate covers, and only what exists, can be reviewed
     if (found.length === 0) {
       throw new OrchError(
-        `orch review ${req.action}: ${p} is not under review (review.paths: ${config.review.paths.join(', ')}; or a contract with consumers).`,
+        `orch review ${req.action}: ${p} is not under container review (review.paths: ${config.review.paths.join(', ')}) nor a contract with consumers.`,
         {
           hint: 'Name Dockerfiles and compose files, or add the pattern to review.paths in the configuration.',
         },

@@ -106,7 +106,10 @@ it("Claude Code's edit hook: the command orch writes runs the package's orch and
     input,
     encoding: 'utf8',
   });
-  expect(r.status, r.stdout + r.stderr).toBe(2);
-  expect(r.stderr).toContain('api/main.go is locked by go-dev');
+  // Claude Code's own form of "no": a JSON permission decision on stdout
+  expect(r.status, r.stdout + r.stderr).toBe(0);
+  const answer = JSON.parse(r.stdout);
+  expect(answer.hookSpecificOutput.permissionDecision).toBe('deny');
+  expect(answer.hookSpecificOutput.permissionDecisionReason).toContain('api/main.go is locked by go-dev');
   expect(injected(repo)).toEqual([]);
 });

@@ -15,6 +15,8 @@ it('a range of ordinary merges (the merge driver joins the status files, main ch
     repo.ok(['checkout', '-q', 'main']);
     repo.write('src/app.js', `export const app = ${10 + round};\n`);
     repo.write('api/openapi.yaml', `openapi: 3.0.0\ninfo: { title: orders v${round} }\n`);
+    // the contract's proof comes with it (contract-proof)
+    repo.write('test/orders.test.js', `// orders v${round}\n`);
     repo.ok(['add', '-A']);
     must(repo.commit(`backend works on, round ${round}`, { env: BACKEND }), 'backend commits');
     repo.ok(['checkout', '-q', 'feature']);
