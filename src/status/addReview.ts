@@ -14,9 +14,12 @@ export type NewReview = Omit<Review, 'line'>;
 
 /** Adds one row to the Reviews table; creates the canonical `## Reviews` table (before `## Log`) when there is none. */
 export function addReview(text: string, review: NewReview): string {
-  const out = placeReview(text, review);
-  // What orch writes, orch reads back: the new row reads as this review, and no other row changed.
   const before = readStatus(text).reviews;
+  const placed = placeReview(text, review);
+  // A Reviews heading over a table of another shape takes the row into that table, where it
+  // does not read as a review: then the row goes into a canonical Reviews table of its own.
+  const out = readsBack(readStatus(placed).reviews, before, review) ? placed : ownReviewsTable(text, review);
+  // What orch writes, orch reads back: the new row reads as this review, and no other row changed.
   const after = readStatus(out).reviews;
   // (a request's blob is kept in its State cell for people; only an approval's binds, and is read)
   const blob = (r: Pick<Review, 'blob' | 'state'>) => (r.state === 'approved' ? (r.blob ?? '') : '');
@@ -37,12 +40,41 @@ export function addReview(text: string, review: NewReview): string {
   return out;
 }
 
+function readsBack(after: Review[], before: Review[], review: NewReview): boolean {
+  return (
+    after.length === before.length + 1 &&
+    after.some((r) => r.path === review.path && r.reviewer === review.reviewer && r.state === review.state)
+  );
+}
+
+/** A new canonical `## Reviews` section with the row, at the end of the file. */
+function ownReviewsTable(text: string, review: NewReview): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lead = text === '' || text.endsWith('\n') ? '' : eol;
+  return (
+    text + lead + ['', REVIEWS_HEADING, '', REVIEW_HEADER, REVIEW_SEPARATOR, canonicalReviewRow(review), ''].join(eol)
+  );
+}
+
 function placeReview(text: string, review: NewReview): string {
   const scan = scanStatus(text);
   const table = scan.tables.find((t) => t.kind === 'reviews' && t.reviewTable);
   if (table)
     return applyEdits(text, [insertAfterLine(scan.structure.tl, table.last, [renderReviewRow(table, review)])]);
-  const row = renderCells(
+  return applyEdits(text, [
+    placeTable(
+      scan,
+      'reviews',
+      REVIEWS_HEADING,
+      [REVIEW_HEADER, REVIEW_SEPARATOR, canonicalReviewRow(review)],
+      ['log'],
+    ),
+  ]);
+}
+
+/** The row in the canonical Reviews table's columns. */
+function canonicalReviewRow(review: NewReview): string {
+  return renderCells(
     [
       reviewPath(review.path, false),
       review.requestedBy,
@@ -54,9 +86,6 @@ function placeReview(text: string, review: NewReview): string {
     true,
     true,
   );
-  return applyEdits(text, [
-    placeTable(scan, 'reviews', REVIEWS_HEADING, [REVIEW_HEADER, REVIEW_SEPARATOR, row], ['log']),
-  ]);
 }
 
 export function stateText(state: ReviewState, blob?: string, note?: string): string {

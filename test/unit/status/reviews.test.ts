@@ -84,3 +84,20 @@ describe('setReviewState', () => {
     expect(out).toBe(crlf.replace('| requested | 2026-11-26T09:05Z |', '| approved | now |'));
   });
 });
+
+describe('addReview under a Reviews heading whose table is of another shape', () => {
+  it('writes the row into a canonical Reviews table of its own, where it reads back', () => {
+    const text = '## Reviews\n| File | Locked By | Status | Until |\n|---|---|---|---|\n';
+    const review = {
+      path: 'svc/Dockerfile',
+      requestedBy: 'web-dev',
+      reviewer: 'docker-expert',
+      state: 'requested' as const,
+      at: '2026-11-26T09:05Z',
+    };
+    const out = addReview(text, review);
+    expect(out.startsWith(text)).toBe(true);
+    expect(readStatus(out).reviews).toEqual([expect.objectContaining(review)]);
+    expect(readStatus(out).locks).toEqual([]);
+  });
+});
