@@ -2,8 +2,9 @@
 // `orch init` where backend-architect holds a lock on src/app.js, pushed to a bare server
 // whose pre-receive runs orch. The intruder commits as `frontend`. Each scenario then
 // tries its way past every stage: pre-commit, pre-push, `orch ci` and pre-receive.
+import { expect } from 'vitest';
 import { commitNoVerify, installHook, orchCi } from './rangeHooks.js';
-import type { Run, TempRepo } from './tempRepo.js';
+import { type Run, type TempRepo, tempRepo } from './tempRepo.js';
 
 export const HOLDER = { ORCH_AGENT: 'backend-architect' };
 export const INTRUDER = { ORCH_AGENT: 'frontend' };
@@ -60,4 +61,33 @@ export function insertAboveLockRow(repo: TempRepo, text: string): void {
   const row = status.split('\n').find((l) => l.startsWith('| src/app.js |') && l.includes('backend-architect'));
   if (!row) throw new Error(`no lock row of src/app.js in:\n${status}`);
   repo.write('WORK_STATUS.md', status.replace(row, `${text}\n${row}`));
+}
+
+/**
+ * The whole attack of one inserted line: `text` above the lock row, committed by the
+ * intruder, then the freed file edited in a commit of its own. Each stage must refuse it
+ * as hiding backend-architect's lock.
+ */
+export function expectHiddenLockRefused(text: string): void {
+  const arena = lockedArena(tempRepo);
+  const { repo, server } = arena;
+  insertAboveLockRow(repo, text);
+  repo.ok(['add', 'WORK_STATUS.md']);
+  const commit = repo.commit('frontend tidies the status file', { env: INTRUDER });
+  expect(commit.code).toBe(1);
+  expect(commit.stderr).toContain('status-integrity');
+  expect(commit.stderr).toMatch(/hides the lock of backend-architect on src\/app\.js/);
+
+  const hidden = intruderCommit(arena, 'frontend tidies the status file');
+  // the edit of the freed file comes in a commit of its own: its parent no longer reads the lock
+  repo.write('src/app.js', 'export const v = 2;\n');
+  intruderCommit(arena, 'frontend edits the app');
+  const { prePush, ci, preReceive } = laterStages(arena);
+  for (const stage of [prePush, ci, preReceive]) {
+    expect(stage.code, stage.out).not.toBe(0);
+    expect(stage.out).toContain('status-integrity');
+    expect(stage.out).toMatch(/hides the lock of backend-architect on src\/app\.js/);
+    expect(stage.out).toContain(hidden.slice(0, 7));
+  }
+  expect(server.ok(['rev-parse', 'main']).trim()).toBe(arena.base);
 }
