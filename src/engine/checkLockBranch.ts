@@ -14,7 +14,7 @@ import { netDiffQuery } from '../git/netDiffQuery.js';
 import { ask, runGit } from '../git/runGit.js';
 import type { Report } from '../report/report.js';
 import type { ChangeSet, Context, Finding, StatusDoc } from '../types.js';
-import { collectRange, type RangeRequest } from './collectRange.js';
+import { collectRange, commitChangeSet, type RangeRequest } from './collectRange.js';
 import { commitIdentity } from './commitIdentity.js';
 import type { Repo } from './openRepo.js';
 import { parseSkip } from './parseSkip.js';
@@ -106,17 +106,7 @@ export async function checkLockBranch(
   const skip = parseSkip(opts.env.ORCH_SKIP);
   const now = opts.now ?? new Date();
   const collected = await collectRange(repo, request);
-  const sets = collected.commits.map((c) =>
-    gitChangeSet({
-      kind: 'commit',
-      files: c.files,
-      oldRev: c.info.parents[0] ?? null,
-      newRev: c.info.sha,
-      commit: c.info,
-      blobs: repo.blobs,
-      git: repo.git,
-    }),
-  );
+  const sets = collected.commits.map((c) => commitChangeSet(repo, c));
   const range = gitChangeSet({
     kind: 'range',
     files: collected.files,

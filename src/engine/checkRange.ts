@@ -16,7 +16,7 @@ import { RULES } from '../rules/registry.js';
 import type { ChangeSet, CommitInfo, Context, Finding, Identity, Lock, StatusDoc } from '../types.js';
 import { attachSignatures } from './attachSignatures.js';
 import { bindingStatus, sharedBinding } from './bindingStatus.js';
-import { collectRange, type CollectedRange, type RangeRequest } from './collectRange.js';
+import { collectRange, commitChangeSet, type CollectedRange, type RangeRequest } from './collectRange.js';
 import { commitIdentity } from './commitIdentity.js';
 import { oneSidedMerges, protectedChanges } from './oneSidedMerges.js';
 import { openRepo, type Repo } from './openRepo.js';
@@ -153,18 +153,7 @@ export async function checkRangeIn(
   const read = await readRange(repo, collected, opts, now);
   const { config, configFile, baseDoc, headDoc, parentDocs, ownDocs, lockCopy, shared } = read;
   const identities = raw.map((c) => commitIdentity(c.info, config));
-  const commitSets = raw.map((c, i) =>
-    gitChangeSet({
-      kind: 'commit',
-      files: c.files,
-      oldRev: c.info.parents[0] ?? null,
-      newRev: c.info.sha,
-      commit: c.info,
-      blobs: repo.blobs,
-      git: repo.git,
-      insertions: read.insertions[i],
-    }),
-  );
+  const commitSets = raw.map((c, i) => commitChangeSet(repo, c, read.insertions[i]));
   const range = rangeSet(repo, collected, commitSets);
   const existsLiterally = await literalPaths(read.listing, [
     baseDoc,

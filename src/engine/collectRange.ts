@@ -11,7 +11,8 @@ import type { RangeCommit } from '../git/parseRangeLog.js';
 import { rangeLogQuery } from '../git/rangeLogQuery.js';
 import { ask, GitError, runGit } from '../git/runGit.js';
 import { shallowCommits } from '../git/shallowCommits.js';
-import type { FileChange } from '../types.js';
+import type { ChangeSet, FileChange } from '../types.js';
+import { gitChangeSet } from '../git/gitChangeSet.js';
 import type { Repo } from './openRepo.js';
 
 export interface RangeRequest {
@@ -199,4 +200,22 @@ function assertRev(rev: string, what: string): void {
 
 function short(rev: string): string {
   return /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 12) : rev;
+}
+
+/** One commit of a range as a change set against its first parent. */
+export function commitChangeSet(
+  repo: Repo,
+  c: RangeCommit,
+  insertions?: Map<string, Promise<string[] | null>>,
+): ChangeSet {
+  return gitChangeSet({
+    kind: 'commit',
+    files: c.files,
+    oldRev: c.info.parents[0] ?? null,
+    newRev: c.info.sha,
+    commit: c.info,
+    blobs: repo.blobs,
+    git: repo.git,
+    ...(insertions ? { insertions } : {}),
+  });
 }
