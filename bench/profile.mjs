@@ -175,11 +175,11 @@ const ACTIVITIES = [
   [
     'recording (Log entry, index, status write)',
     (_f, src) =>
-      /^src\/(engine\/(recordCommit|updateStatus|archiveLog)|fs\/|status\/(appendLog|addReview|applyEdits))/.test(
+      /^src\/(record\/(recordCommit|archiveLog)|store\/updateStatus|fs\/|status\/(appendLog|addReview|applyEdits))/.test(
         src ?? '',
       ),
   ],
-  ['reading WORK_STATUS.md', (_f, src) => /^src\/(status\/|engine\/loadStatus|text\/logEntries)/.test(src ?? '')],
+  ['reading WORK_STATUS.md', (_f, src) => /^src\/(status\/|store\/loadStatus|text\/logEntries)/.test(src ?? '')],
   ['configuration', (_f, src) => src?.startsWith('src/config/') || src?.startsWith('node_modules/zod')],
   [
     'rules',

@@ -2,7 +2,7 @@
 // Plain text on stdout; with --harness, the harness's SessionStart answer (its payload
 // on stdin names the working directory), so the brief becomes the session's first context.
 import { OrchError } from '../errors.js';
-import { brief } from '../engine/brief.js';
+import { brief } from '../agent/brief.js';
 import { contextAnswer, writeAnswer } from '../integrations/harnessAnswer.js';
 import { parseHookPayload } from '../integrations/parseGuardInput.js';
 import { harnessFlag } from './guardCommand.js';

@@ -1,7 +1,7 @@
 import { OrchError, isOrchError } from '../errors.js';
-import { checkFiles } from '../engine/checkFiles.js';
-import { checkStaged } from '../engine/checkStaged.js';
-import { checkRange } from '../engine/checkRange.js';
+import { checkFiles } from '../check/checkFiles.js';
+import { checkStaged } from '../check/checkStaged.js';
+import { checkRange } from '../range/checkRange.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';

@@ -2,8 +2,8 @@
 // flags or from the CI service's environment; configuration and locks from the base.
 import fs from 'node:fs';
 import { OrchError } from '../errors.js';
-import { checkRange } from '../engine/checkRange.js';
-import { ciRangeFromEnv } from '../engine/ciRangeFromEnv.js';
+import { checkRange } from '../range/checkRange.js';
+import { ciRangeFromEnv } from '../range/ciRangeFromEnv.js';
 import { isZeroSha } from '../git/isZeroSha.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';

@@ -1,4 +1,4 @@
-import { recordDecision } from '../engine/recordDecision.js';
+import { recordDecision } from '../tasks/recordDecision.js';
 import { OrchError } from '../errors.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';

@@ -1,6 +1,6 @@
-import { diagnose } from '../engine/diagnose.js';
+import { diagnose } from '../setup/diagnose.js';
 import { loadConfig } from '../config/loadConfig.js';
-import { openRepo } from '../engine/openRepo.js';
+import { openRepo } from '../git/openRepo.js';
 import { rosterDiagnosis, rosterView } from '../roster/describeRoster.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';

@@ -1,4 +1,4 @@
-import { finishTask } from '../engine/finishTask.js';
+import { finishTask } from '../tasks/finishTask.js';
 import { OrchError } from '../errors.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';

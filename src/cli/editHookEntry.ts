@@ -5,9 +5,9 @@
 // take or renew, no agent name in the environment) it returns null, leaves standard input
 // for the CLI, and the full command runs.
 import fs from 'node:fs';
-import { guardMessage } from '../engine/guardCore.js';
-import { quickGuard } from '../engine/quickGuard.js';
-import { recordEdit } from '../engine/recordEdit.js';
+import { guardMessage } from '../agent/guardCore.js';
+import { quickGuard } from '../agent/quickGuard.js';
+import { recordEdit } from '../agent/recordEdit.js';
 import { applyPatchPaths } from '../integrations/applyPatchPaths.js';
 import { mayWrite } from '../integrations/shellWriterHint.js';
 import { allowAnswer, denyAnswer, writeAnswer } from '../integrations/harnessAnswer.js';

@@ -8,7 +8,7 @@
 // blocked every edit could not even let an agent fix the configuration, and the commit
 // hook still checks.
 import { OrchError, isOrchError } from '../errors.js';
-import { guardAll, guardMessage, type GuardResult } from '../engine/guard.js';
+import { guardAll, guardMessage, type GuardResult } from '../agent/guard.js';
 import { editTargets } from '../integrations/editTargets.js';
 import { allowAnswer, denyAnswer, writeAnswer } from '../integrations/harnessAnswer.js';
 import { HARNESSES, parseHookPayload, type Harness } from '../integrations/parseGuardInput.js';
@@ -99,8 +99,8 @@ async function renewLeases(results: GuardResult[], cwd: string, io: IO, agentFla
   const own = results.filter((r) => r.ownLock && r.agent);
   // (only leases due for renewal come back with their lock)
   if (!own.length) return;
-  const { prepareCheck } = await import('../engine/prepareCheck.js');
-  const { renewLease } = await import('../engine/renewLease.js');
+  const { prepareCheck } = await import('../check/prepareCheck.js');
+  const { renewLease } = await import('../agent/renewLease.js');
   const prepared = await prepareCheck({ cwd, env: io.env, agentFlag });
   const seen = new Set<string>();
   for (const r of own) {

@@ -1,14 +1,14 @@
 // `orch hook <name>`: what the installed shims call, with git's arguments and stdin.
 import { OrchError } from '../errors.js';
-import { checkStaged } from '../engine/checkStaged.js';
-import { recordCommit } from '../engine/recordCommit.js';
-import { commitMsg } from '../engine/commitMsg.js';
-import { postCommit } from '../engine/postCommit.js';
-import { checkRanges } from '../engine/checkRange.js';
-import { parsePrePushInput, pushRanges } from '../engine/parsePrePushInput.js';
-import { parsePreReceiveInput, receiveRanges } from '../engine/parsePreReceiveInput.js';
-import { parseSkip } from '../engine/parseSkip.js';
-import { openRepo } from '../engine/openRepo.js';
+import { checkStaged } from '../check/checkStaged.js';
+import { recordCommit } from '../record/recordCommit.js';
+import { commitMsg } from '../record/commitMsg.js';
+import { postCommit } from '../record/postCommit.js';
+import { checkRanges } from '../range/checkRange.js';
+import { parsePrePushInput, pushRanges } from '../range/parsePrePushInput.js';
+import { parsePreReceiveInput, receiveRanges } from '../range/parsePreReceiveInput.js';
+import { parseSkip } from '../check/parseSkip.js';
+import { openRepo } from '../git/openRepo.js';
 import { isZeroSha } from '../git/isZeroSha.js';
 import type { Report } from '../report/report.js';
 import { emitReport } from './emitReport.js';
@@ -74,7 +74,7 @@ async function preReceive(io: IO): Promise<number> {
   // ORCH_SKIP on a server is set by its operator, not by the pusher: honoured, and said
   const report = await checkRanges({ cwd: io.cwd, env: io.env, context: 'pre-receive' }, requests);
   const deleted = lines.filter((l) => isZeroSha(l.newSha) && !isZeroSha(l.oldSha)).map((l) => l.ref);
-  const { replaceRefFindings } = await import('../engine/replaceRefFindings.js');
+  const { replaceRefFindings } = await import('../range/replaceRefFindings.js');
   const replaced = await replaceRefFindings(
     await openRepo(io.cwd),
     lines.filter((l) => !isZeroSha(l.newSha)),
@@ -87,7 +87,7 @@ async function preReceive(io: IO): Promise<number> {
 /** The report, with a refusal for each deletion of the lock branch (remote mode). */
 async function withDeletions(report: Report, io: IO, deleted: string[], remote?: string): Promise<Report> {
   if (deleted.length === 0) return report;
-  const { lockBranchDeletions } = await import('../engine/checkLockBranch.js');
+  const { lockBranchDeletions } = await import('../range/checkLockBranch.js');
   const findings = await lockBranchDeletions(await openRepo(io.cwd), deleted, { env: io.env, remote });
   return findings.length ? { ...report, ok: false, findings: [...findings, ...report.findings] } : report;
 }

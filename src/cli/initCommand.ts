@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { initRepo } from '../engine/initRepo.js';
+import { initRepo } from '../setup/initRepo.js';
 import type { HookManagers } from '../integrations/detectHookManagers.js';
 import type { IO } from './io.js';
 import { parseFlags } from './parseFlags.js';
@@ -51,7 +51,7 @@ export async function run(args: string[], io: IO): Promise<number> {
     }
   }
   if (values.remote !== undefined) {
-    const { initRemote } = await import('../engine/initRemote.js');
+    const { initRemote } = await import('../remote/initRemote.js');
     const createdConfig = changes.some((c) => c.action === 'create' && path.basename(c.file) === '.orchrc.json');
     const r = await initRemote({ cwd: io.cwd, remote: values.remote, dryRun, createdConfig });
     io.stdout.write(`Locks shared through ${r.target.label}:\n${r.done.map((d) => `  ${d}\n`).join('')}`);

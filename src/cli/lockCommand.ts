@@ -1,4 +1,4 @@
-import { lockPaths } from '../engine/lockPaths.js';
+import { lockPaths } from '../tasks/lockPaths.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';
 import { msg } from './messages.js';

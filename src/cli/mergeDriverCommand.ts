@@ -1,4 +1,4 @@
-import { mergeDriver } from '../engine/mergeDriver.js';
+import { mergeDriver } from '../store/mergeDriver.js';
 import { OrchError } from '../errors.js';
 import type { IO } from './io.js';
 import { parseFlags } from './parseFlags.js';

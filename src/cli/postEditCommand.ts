@@ -3,7 +3,7 @@
 // It never blocks: the edit has happened. A failure is reported on stderr with exit 1,
 // which harnesses show without interrupting the agent.
 import { isOrchError } from '../errors.js';
-import { recordEdit } from '../engine/recordEdit.js';
+import { recordEdit } from '../agent/recordEdit.js';
 import { editTargets } from '../integrations/editTargets.js';
 import { allowAnswer, writeAnswer } from '../integrations/harnessAnswer.js';
 import { parseHookPayload } from '../integrations/parseGuardInput.js';

@@ -1,4 +1,4 @@
-import { reviewPaths } from '../engine/reviewPaths.js';
+import { reviewPaths } from '../tasks/reviewPaths.js';
 import { OrchError } from '../errors.js';
 import type { IO } from './io.js';
 import { msg } from './messages.js';

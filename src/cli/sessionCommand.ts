@@ -4,7 +4,7 @@
 // session's own auto-locks that have nothing uncommitted under them. Neither ever
 // traps an agent: a failure is reported on stderr with exit 1 and the agent goes on.
 import { OrchError, isOrchError } from '../errors.js';
-import { checkStop, endSession } from '../engine/sessionBoundary.js';
+import { checkStop, endSession } from '../agent/sessionBoundary.js';
 import { allowAnswer, stopAnswer, writeAnswer } from '../integrations/harnessAnswer.js';
 import { parseHookPayload } from '../integrations/parseGuardInput.js';
 import { harnessFlag } from './guardCommand.js';

@@ -1,6 +1,6 @@
 import { isExpired, lockExpiry, formatStatusTime } from '../locks/lockTimes.js';
-import { prepareCheck } from '../engine/prepareCheck.js';
-import { sameAgent } from '../engine/resolveIdentity.js';
+import { prepareCheck } from '../check/prepareCheck.js';
+import { sameAgent } from '../identity/resolveIdentity.js';
 import { rosterLines, rosterView } from '../roster/describeRoster.js';
 import type { IO } from './io.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';

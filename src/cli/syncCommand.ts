@@ -1,4 +1,4 @@
-import { syncLocks } from '../engine/syncLocks.js';
+import { syncLocks } from '../tasks/syncLocks.js';
 import { OrchError } from '../errors.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';

@@ -1,4 +1,4 @@
-import { unlockPaths } from '../engine/unlockPaths.js';
+import { unlockPaths } from '../tasks/unlockPaths.js';
 import type { IO } from './io.js';
 import { msg } from './messages.js';
 import { AGENT_FLAG, FORMAT_FLAG, parseFlags } from './parseFlags.js';

@@ -30,7 +30,7 @@ let hooksDir: string | undefined;
 
 /**
  * The package's hooks/ folder. Found by walking up from this module, because the code runs
- * from src/engine (tests), dist/ (the bundle) and dist/lazy-*.js alike.
+ * from src (tests), dist/ (the bundle) and dist/lazy-*.js alike.
  */
 export function shippedHooksDir(): string {
   if (hooksDir) return hooksDir;

@@ -1,6 +1,6 @@
 // foreign-edit: `git add -A` in a shared working tree sweeps another agent's uncommitted
 // edits into this commit. The harness's post-edit hook records who edited what
-// (src/engine/editLog.ts); a staged path whose latest recorded edit belongs to another
+// (src/store/editLog.ts); a staged path whose latest recorded edit belongs to another
 // agent, and whose content at HEAD is not what that edit left (so it is not committed
 // yet), is that agent's work.
 import { sameAgent } from '../identity/sameAgent.js';

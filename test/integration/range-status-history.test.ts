@@ -5,7 +5,7 @@
 // gives.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readStatusHead } from '../../src/status/readStatusHead.js';
-import { statusHistory } from '../../src/engine/statusHistory.js';
+import { statusHistory } from '../../src/range/statusHistory.js';
 import { createBlobReader } from '../../src/git/blobReader.js';
 import { rangeLogQuery } from '../../src/git/rangeLogQuery.js';
 import { ask } from '../../src/git/runGit.js';

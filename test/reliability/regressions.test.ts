@@ -7,7 +7,7 @@ import { OrchError } from '../../src/errors.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { toRepoPath } from '../../src/engine/toRepoPath.js';
+import { toRepoPath } from '../../src/check/toRepoPath.js';
 
 const keys = (text: string) => readStatus(text).locks.map((l) => `${l.path} ${l.agent}`);
 

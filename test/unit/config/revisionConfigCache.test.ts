@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configAtRevision } from '../../../src/engine/configAtRevision.js';
+import { configAtRevision } from '../../../src/check/configAtRevision.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-revision-config-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

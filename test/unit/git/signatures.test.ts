@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSignatures } from '../../../src/git/signaturesQuery.js';
-import { allowedSigners, sshFingerprint } from '../../../src/engine/allowedSigners.js';
+import { allowedSigners, sshFingerprint } from '../../../src/identity/allowedSigners.js';
 
 describe('signatures', () => {
   it('parses git log %H %G? %GK %GS records', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../../src/rules/foreign-edit.js';
-import type { EditRecord } from '../../../src/engine/editLog.js';
+import type { EditRecord } from '../../../src/store/editLog.js';
 import { makeChangeSet } from '../../helpers/changeSet.js';
 import { makeRuleInput } from '../../helpers/makeRuleInput.js';
 

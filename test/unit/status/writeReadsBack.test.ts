@@ -5,7 +5,7 @@
 // "nothing" (none, -, n/a).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDoneEntry, parseDoneEntry } from '../../../src/engine/doneEntry.js';
+import { formatDoneEntry, parseDoneEntry } from '../../../src/status/doneEntry.js';
 import { isOrchError } from '../../../src/errors.js';
 import { buildLockIndex } from '../../../src/locks/lockIndex.js';
 import { addLock } from '../../../src/status/addLock.js';

@@ -1,3 +1,0 @@
-// Moved to src/identity/allowedSigners.ts (a folder that rules, compose and integrations may import without
-// importing the engine); kept so the engine's imports stay as they are.
-export * from '../identity/allowedSigners.js';

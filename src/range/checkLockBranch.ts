@@ -1,0 +1,199 @@
+// The lock branch protects itself: a push to it (pre-receive on the server, pre-push, CI)
+// is judged by status-integrity alone, commit by commit — each commit is an edit of the
+// shared WORK_STATUS.md by its author (the Agent trailer orch writes, or the author email
+// mapped through the agents table). Removing or rewriting another agent's row without a
+// recorded steal is refused. A push that is not a fast-forward (history rewritten) is
+// also judged as one edit from the old tip to the new one, so rows cannot vanish between
+// commits. The other rules do not apply: the branch holds no project files (a commit that
+// changes any file but the status file there is refused).
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import { configAtRevision } from '../check/configAtRevision.js';
+import { gitChangeSet } from '../git/gitChangeSet.js';
+import { netDiffQuery } from '../git/netDiffQuery.js';
+import { ask, runGit } from '../git/runGit.js';
+import type { Report } from '../report/report.js';
+import type { ChangeSet, Context, Finding, StatusDoc } from '../types.js';
+import { collectRange, commitChangeSet, type RangeRequest } from './collectRange.js';
+import { commitIdentity } from '../identity/commitIdentity.js';
+import type { Repo } from '../git/openRepo.js';
+import { parseSkip } from '../check/parseSkip.js';
+import { isRemoteName } from './parsePrePushInput.js';
+import { label } from './rangeNotes.js';
+import { runRules } from '../check/runRules.js';
+
+const EMPTY: StatusDoc = { locks: [], reviews: [], problems: [], steals: [] };
+
+export interface LockBranchCheck {
+  report: Report;
+  commits: ChangeSet[];
+  range: ChangeSet;
+  base: string | null;
+  head: string;
+}
+
+/**
+ * The project's lock branch: named by the configuration of the default branch (HEAD of a
+ * server; HEAD, else <remote>/HEAD, of a clone) — the lock branch itself holds no
+ * configuration. Also when that configuration does not (yet) turn remote mode on: clones
+ * that use it before the change reaches the server push to the same branch, and their
+ * releases must not be judged by rules about the project's files. Without any
+ * configuration, the default lock branch.
+ */
+export async function lockBranchConfig(
+  repo: Repo,
+  remote?: string,
+): Promise<{ branch: string; config: Config } | null> {
+  // git's hook argument may be a URL: only a remote's name has remote-tracking refs
+  const name = remote && isRemoteName(remote) ? remote : 'origin';
+  // a server made with a plain `git init --bare` may have HEAD name a branch the project
+  // never pushed: its usual default branches too
+  const revs = repo.bare ? ['HEAD', 'refs/heads/main', 'refs/heads/master'] : ['HEAD', `refs/remotes/${name}/HEAD`];
+  let defaults: Config | undefined;
+  for (const rev of revs) {
+    let found: Awaited<ReturnType<typeof configAtRevision>>;
+    try {
+      found = await configAtRevision(repo.blobs, rev, path.join(repo.commonDir, 'orch'));
+    } catch {
+      // a broken configuration is reported by the ordinary checks
+      return null;
+    }
+    if (found.configFile === null) {
+      defaults = found.config;
+      continue;
+    }
+    return { branch: found.config.locks.branch.replace(/^refs\/heads\//, ''), config: found.config };
+  }
+  // no configuration found: the default lock branch is still the lock branch (which holds
+  // only the status file — anything else pushed there is refused)
+  return defaults ? { branch: defaults.locks.branch.replace(/^refs\/heads\//, ''), config: defaults } : null;
+}
+
+/**
+ * A push that deletes the lock branch would drop every agent's lock at once: refused on
+ * the server (pre-receive) and on the way there (pre-push), as status-integrity — so an
+ * operator who means to reset the branch can let it through with that rule skipped.
+ *
+ * @param deletedRefs  the refs a push deletes (full names)
+ */
+export async function lockBranchDeletions(
+  repo: Repo,
+  deletedRefs: string[],
+  opts: { env: NodeJS.ProcessEnv; remote?: string },
+): Promise<Finding[]> {
+  if (deletedRefs.length === 0) return [];
+  const skip = parseSkip(opts.env.ORCH_SKIP);
+  if (skip.all || skip.rules.includes('status-integrity')) return [];
+  const found = await lockBranchConfig(repo, opts.remote);
+  if (!found) return [];
+  return deletedRefs
+    .filter((ref) => ref.replace(/^refs\/heads\//, '') === found.branch)
+    .map((ref) => ({
+      rule: 'status-integrity' as const,
+      severity: 'error' as const,
+      path: null,
+      message: `this push deletes ${ref}, the lock branch: every agent's lock would go at once.`,
+      fix: `Release locks one by one (orch unlock, orch done). To reset the lock branch on purpose, delete it on the server with the check skipped (ORCH_SKIP=status-integrity).`,
+    }));
+}
+
+export async function checkLockBranch(
+  repo: Repo,
+  request: RangeRequest,
+  config: Config,
+  opts: { env: NodeJS.ProcessEnv; context: Context; now?: Date },
+): Promise<LockBranchCheck> {
+  const skip = parseSkip(opts.env.ORCH_SKIP);
+  const now = opts.now ?? new Date();
+  const collected = await collectRange(repo, request);
+  const sets = collected.commits.map((c) => commitChangeSet(repo, c));
+  const range = gitChangeSet({
+    kind: 'range',
+    files: collected.files,
+    oldRev: collected.forkPoint,
+    newRev: collected.head,
+    commits: sets,
+    blobs: repo.blobs,
+    git: repo.git,
+  });
+  const identities = collected.commits.map((c) => commitIdentity(c.info, config));
+  const common = {
+    config,
+    context: opts.context,
+    branch: request.branch,
+    ignoreCase: repo.ignoreCase,
+    now,
+    status: EMPTY,
+  };
+  const findings: Finding[] = [];
+  if (!skip.all && collected.commits.length) {
+    const per = await Promise.all(
+      collected.commits.map((c, i) =>
+        runRules({ ...common, changes: sets[i], identity: identities[i] }, skip, ['status-integrity']).then((found) =>
+          found.map((f) => ({
+            ...f,
+            commit: c.info.sha,
+            message: `${f.message} (lock branch ${request.branch ?? ''} commit ${label(c.info)}${identities[i].name ? ` by ${identities[i].name}` : ''})`,
+          })),
+        ),
+      ),
+    );
+    findings.push(...per.flat());
+    // the branch holds the status file alone: anything else would escape the project's rules
+    collected.commits.forEach((c, i) => {
+      for (const f of c.files) {
+        for (const p of [f.path, f.oldPath]) {
+          if (p === undefined || p === config.statusFile) continue;
+          findings.push({
+            rule: 'status-integrity',
+            severity: 'error',
+            path: p,
+            commit: c.info.sha,
+            message: `${p} is changed on the lock branch ${request.branch ?? ''} (commit ${label(c.info)}${identities[i].name ? ` by ${identities[i].name}` : ''}); the lock branch holds only ${config.statusFile}, and changes to project files go through the project's branches and their checks.`,
+            fix: `Push that change to a project branch; the lock branch changes only through orch lock, unlock and done.`,
+          });
+        }
+      }
+    });
+    const base = collected.base;
+    if (base && !(await isAncestor(repo, base, collected.head))) {
+      const files = await ask(netDiffQuery(base, collected.head), repo.git);
+      const whole = gitChangeSet({
+        kind: 'commit',
+        files,
+        oldRev: base,
+        newRev: collected.head,
+        blobs: repo.blobs,
+        git: repo.git,
+      });
+      const who = identities[identities.length - 1];
+      const found = await runRules({ ...common, changes: whole, identity: who }, skip, ['status-integrity']);
+      findings.push(
+        ...found.map((f) => ({
+          ...f,
+          commit: collected.head,
+          message: `${f.message} (the push replaces ${base.slice(0, 7)} with ${collected.head.slice(0, 7)}: not a fast-forward)`,
+        })),
+      );
+    }
+  }
+  const agents = new Set(identities.map((i) => i.name ?? ''));
+  return {
+    report: {
+      ok: !findings.some((f) => f.severity === 'error'),
+      context: opts.context,
+      agent: agents.size === 1 ? identities[0].name : null,
+      findings,
+      ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
+    },
+    commits: sets,
+    range,
+    base: collected.base,
+    head: collected.head,
+  };
+}
+
+async function isAncestor(repo: Repo, a: string, b: string): Promise<boolean> {
+  const r = await runGit(['merge-base', '--is-ancestor', a, b], { ...repo.git, okCodes: [1, 128] });
+  return r.code === 0;
+}
