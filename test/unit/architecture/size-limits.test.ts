@@ -22,7 +22,6 @@ const BIG_FUNCTIONS: Record<string, number> = {
   'src/engine/lockPaths.ts:lockPaths': 140,
   'src/engine/recordCommit.ts:recordCommit': 165,
   'src/engine/statusHistory.ts:statusHistory': 126,
-  'src/integrations/planPreCommitFramework.ts:planPreCommitFramework': 133,
   'src/status/statusItems.ts:statusItems': 132,
 };
 
