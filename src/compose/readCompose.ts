@@ -9,43 +9,27 @@ import type { ComposeBuild, ComposeFile, ComposeProblem, ComposeService, Externa
 
 type Plain = Record<string, unknown>;
 
+type Str = (v: unknown) => { value: string; unresolved: string[] } | undefined;
+
+/** What reading one service needs from the file around it. */
+interface FileContext {
+  result: ComposeFile;
+  dir: string;
+  env: Record<string, string>;
+  str: Str;
+  lineOf: (node: unknown) => number;
+}
+
 export function readCompose(text: string, file: string, env: Record<string, string> = {}): ComposeFile {
   const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
   const slash = path.lastIndexOf('/');
   const dir = slash === -1 ? '' : path.slice(0, slash);
   const result: ComposeFile = { file: path, dir, services: [], includes: [], errors: [] };
 
-  const lineCounter = new LineCounter();
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
-  } catch (e) {
-    result.errors.push({ message: `not readable as YAML: ${firstLine(String((e as Error).message ?? e))}`, line: 1 });
-    return result;
-  }
-  if (doc.errors.length > 0) {
-    result.errors.push(
-      ...doc.errors.map((e): ComposeProblem => {
-        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-        return { message: `not valid YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col };
-      }),
-    );
-    return result;
-  }
-
-  let data: unknown;
-  try {
-    // Bounded alias expansion: a compose file is never a billion-laughs document.
-    data = doc.toJS({ maxAliasCount: 10_000 });
-  } catch (e) {
-    result.errors.push({ message: `not readable as YAML: ${firstLine(String((e as Error).message ?? e))}`, line: 1 });
-    return result;
-  }
+  const parsed = parseYaml(text, result);
+  if (!parsed) return result;
+  const { doc, data, lineOf } = parsed;
   result.data = data;
-  const lineOf = (node: unknown): number => {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    return range ? lineCounter.linePos(range[0]).line : 1;
-  };
   result.lineAt = (path) => lineAtPath(doc.contents, path, lineOf);
   if (data === null || data === undefined) return result;
 
@@ -58,7 +42,7 @@ export function readCompose(text: string, file: string, env: Record<string, stri
   }
 
   const root = isMap(doc.contents) ? doc.contents : null;
-  const str = (v: unknown): { value: string; unresolved: string[] } | undefined =>
+  const str: Str = (v) =>
     typeof v === 'string'
       ? interpolate(v, env)
       : typeof v === 'number' || typeof v === 'boolean'
@@ -83,67 +67,112 @@ export function readCompose(text: string, file: string, env: Record<string, stri
     return result;
   }
 
+  const context: FileContext = { result, dir, env, str, lineOf };
   const serviceNodes = isMap(servicesNode) ? servicesNode : null;
   for (const [name, def] of Object.entries(servicesData)) {
     if (name === '<<' || name.startsWith('x-')) continue;
     const pair = serviceNodes ? pairNode(serviceNodes, name) : undefined;
-    const line = pair ? lineOf(pair.key) : servicesLine;
-    const service: ComposeService = { name, line, profiles: [] };
-    result.services.push(service);
-    if (def === null || def === undefined) continue;
-    if (!isPlainObject(def)) {
-      result.errors.push({ message: `service "${name}" must be a mapping`, line });
-      continue;
-    }
-    const defNode = pair && isMap(pair.value) ? pair.value : null;
-    const keyLine = (key: string, inside: YAMLMap | null = defNode, fallback = line): number => {
-      const p = inside ? pairNode(inside, key) : undefined;
-      return p ? lineOf(p.key) : fallback;
-    };
-
-    const image = str(def.image);
-    if (image) service.image = image.value;
-    else if ('image' in def && def.image !== null) service.image = String(def.image);
-    // a provider service (`provider: {type: model}`) is run by a plugin, not from an image
-    service.hasBuild = ('build' in def && def.build !== null && def.build !== undefined) || isPlainObject(def.provider);
-    const hc = def.healthcheck;
-    service.healthcheck =
-      isPlainObject(hc) && hc.disable !== true && !(Array.isArray(hc.test) && hc.test[0] === 'NONE');
-    service.refs = readServiceRefs(def, defNode, line, { env, dir, lineOf });
-    if (Array.isArray(def.profiles))
-      service.profiles = def.profiles.map((p) => str(p)?.value).filter((p): p is string => !!p);
-    const ext = def.extends;
-    if (typeof ext === 'string') service.extends = { service: interpolate(ext, env).value };
-    else if (isPlainObject(ext) && typeof ext.service === 'string') {
-      const file = str(ext.file);
-      const resolved = file ? resolveRepoPath(dir, file.value) : undefined;
-      service.extends = { service: interpolate(ext.service, env).value, ...(resolved ? { file: resolved } : {}) };
-    }
-
-    if (!('build' in def) || def.build === null || def.build === undefined) continue;
-    const buildLine = keyLine('build');
-    const buildPair = defNode ? pairNode(defNode, 'build') : undefined;
-    const buildNode = buildPair && isMap(buildPair.value) ? buildPair.value : null;
-    let spec: Plain;
-    if (typeof def.build === 'string') spec = { context: def.build };
-    else if (isPlainObject(def.build)) spec = def.build;
-    else {
-      result.errors.push({
-        message: `service "${name}": "build" must be a path or a mapping with "context"`,
-        line: buildLine,
-      });
-      continue;
-    }
-    service.build = readBuild(spec, dir, str, {
-      build: buildLine,
-      context: buildNode ? keyLine('context', buildNode, buildLine) : buildLine,
-      dockerfile: buildNode ? keyLine('dockerfile', buildNode, buildLine) : buildLine,
-    });
+    readService(name, def, pair, pair ? lineOf(pair.key) : servicesLine, context);
   }
   return result;
 }
 
-type Str = (v: unknown) => { value: string; unresolved: string[] } | undefined;
+/** The document and its plain data, or null after recording why the text is not readable YAML. */
+function parseYaml(
+  text: string,
+  result: ComposeFile,
+): { doc: Document.Parsed; data: unknown; lineOf: (node: unknown) => number } | null {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
+  } catch (e) {
+    result.errors.push({ message: `not readable as YAML: ${firstLine(String((e as Error).message ?? e))}`, line: 1 });
+    return null;
+  }
+  if (doc.errors.length > 0) {
+    result.errors.push(
+      ...doc.errors.map((e): ComposeProblem => {
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+        return { message: `not valid YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col };
+      }),
+    );
+    return null;
+  }
+  let data: unknown;
+  try {
+    // Bounded alias expansion: a compose file is never a billion-laughs document.
+    data = doc.toJS({ maxAliasCount: 10_000 });
+  } catch (e) {
+    result.errors.push({ message: `not readable as YAML: ${firstLine(String((e as Error).message ?? e))}`, line: 1 });
+    return null;
+  }
+  const lineOf = (node: unknown): number => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? lineCounter.linePos(range[0]).line : 1;
+  };
+  return { doc, data, lineOf };
+}
+
+/** One entry of "services", added to the result with what orch reads of it. */
+function readService(
+  name: string,
+  def: unknown,
+  pair: { key: unknown; value: unknown } | undefined,
+  line: number,
+  { result, dir, env, str, lineOf }: FileContext,
+): void {
+  const service: ComposeService = { name, line, profiles: [] };
+  result.services.push(service);
+  if (def === null || def === undefined) return;
+  if (!isPlainObject(def)) {
+    result.errors.push({ message: `service "${name}" must be a mapping`, line });
+    return;
+  }
+  const defNode = pair && isMap(pair.value) ? pair.value : null;
+  const keyLine = (key: string, inside: YAMLMap | null = defNode, fallback = line): number => {
+    const p = inside ? pairNode(inside, key) : undefined;
+    return p ? lineOf(p.key) : fallback;
+  };
+
+  const image = str(def.image);
+  if (image) service.image = image.value;
+  else if ('image' in def && def.image !== null) service.image = String(def.image);
+  // a provider service (`provider: {type: model}`) is run by a plugin, not from an image
+  service.hasBuild = ('build' in def && def.build !== null && def.build !== undefined) || isPlainObject(def.provider);
+  const hc = def.healthcheck;
+  service.healthcheck = isPlainObject(hc) && hc.disable !== true && !(Array.isArray(hc.test) && hc.test[0] === 'NONE');
+  service.refs = readServiceRefs(def, defNode, line, { env, dir, lineOf });
+  if (Array.isArray(def.profiles))
+    service.profiles = def.profiles.map((p) => str(p)?.value).filter((p): p is string => !!p);
+  const ext = def.extends;
+  if (typeof ext === 'string') service.extends = { service: interpolate(ext, env).value };
+  else if (isPlainObject(ext) && typeof ext.service === 'string') {
+    const file = str(ext.file);
+    const resolved = file ? resolveRepoPath(dir, file.value) : undefined;
+    service.extends = { service: interpolate(ext.service, env).value, ...(resolved ? { file: resolved } : {}) };
+  }
+
+  if (!('build' in def) || def.build === null || def.build === undefined) return;
+  const buildLine = keyLine('build');
+  const buildPair = defNode ? pairNode(defNode, 'build') : undefined;
+  const buildNode = buildPair && isMap(buildPair.value) ? buildPair.value : null;
+  let spec: Plain;
+  if (typeof def.build === 'string') spec = { context: def.build };
+  else if (isPlainObject(def.build)) spec = def.build;
+  else {
+    result.errors.push({
+      message: `service "${name}": "build" must be a path or a mapping with "context"`,
+      line: buildLine,
+    });
+    return;
+  }
+  service.build = readBuild(spec, dir, str, {
+    build: buildLine,
+    context: buildNode ? keyLine('context', buildNode, buildLine) : buildLine,
+    dockerfile: buildNode ? keyLine('dockerfile', buildNode, buildLine) : buildLine,
+  });
+}
 
 /** `include: [path | {path: path | path[]}]`, as repository paths (interpolated; unresolved ones left out). */
 function readIncludes(include: unknown, dir: string, str: Str): string[] {

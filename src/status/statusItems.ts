@@ -7,7 +7,8 @@ import { normalizeAgent } from './normalizeAgent.js';
 import { parseDate } from './normalizeDate.js';
 import { isPlaceholder } from './isPlaceholder.js';
 import { reviewState } from './reviewState.js';
-import { scanStatus, type TableInfo } from './scanStatus.js';
+import { scanStatus, type StatusScan, type TableInfo } from './scanStatus.js';
+import type { Section, Structure } from './scanStructure.js';
 import { splitPathList } from './splitPathList.js';
 import { isSeparatorRow, splitRow } from './splitRow.js';
 
@@ -60,15 +61,25 @@ const ENTRY_TIME =
 
 export function statusItems(text: string): StatusItems {
   const scan = scanStatus(text);
-  const { tl, hidden, sections, headings } = scan.structure;
-  const lines = tl.lines;
-  const groups: ItemGroup[] = [];
-  const headingOf = (line: number): string[] => {
-    let h = -1;
-    for (const x of headings) if (x.line < line) h = x.line;
-    return h >= 0 ? [lines[h], ''] : [];
-  };
+  const { structure } = scan;
+  const groups = [...tableGroups(scan), ...sectionGroups(structure)];
+  markRuns(groups);
+  numberRepeats(groups);
+  return { lines: structure.tl.lines, groups };
+}
 
+/** The heading above `line` and a blank line, to recreate a lost group under it. */
+function headingAbove(structure: Structure, line: number): string[] {
+  let h = -1;
+  for (const x of structure.headings) if (x.line < line) h = x.line;
+  return h >= 0 ? [structure.tl.lines[h], ''] : [];
+}
+
+/** One group per lock or review table. */
+function tableGroups(scan: StatusScan): ItemGroup[] {
+  const { structure } = scan;
+  const lines = structure.tl.lines;
+  const groups: ItemGroup[] = [];
   let locks = 0;
   let reviews = 0;
   for (const t of scan.tables) {
@@ -81,7 +92,7 @@ export function statusItems(text: string): StatusItems {
       items: [],
       itemLines: [],
       frame: [
-        ...headingOf(t.header),
+        ...headingAbove(structure, t.header),
         ...(t.header >= 0 ? [lines[t.header]] : []),
         ...(t.separator >= 0 ? [lines[t.separator]] : []),
       ],
@@ -89,7 +100,7 @@ export function statusItems(text: string): StatusItems {
     // Every row is an item, so a table body stays in one piece; rows that name no path
     // (placeholders, group labels) are matched on their text.
     for (const i of t.rows) {
-      const raw = scan.structure.visible.get(i) ?? lines[i];
+      const raw = structure.visible.get(i) ?? lines[i];
       const keyed = isSeparatorRow(raw) ? null : kind === 'lock' ? lockRow(t, raw) : reviewRow(t, raw);
       const item = keyed ?? { key: `\u0001${lines[i].trim()}`, time: '', rank: '' };
       group.items.push({ kind, group: group.id, lines: [lines[i]], ...item, at: i, run: 0 });
@@ -97,9 +108,16 @@ export function statusItems(text: string): StatusItems {
     }
     groups.push(group);
   }
+  return groups;
+}
 
-  // Log and released sections are records: their bullets (with indented continuation lines)
-  // and the rows of their tables are items matched on their text.
+/**
+ * Log and released sections are records: their bullets (with indented continuation lines)
+ * and the rows of their tables are items matched on their text.
+ */
+function sectionGroups(structure: Structure): ItemGroup[] {
+  const { tl, hidden, sections, headings } = structure;
+  const groups: ItemGroup[] = [];
   const count = { log: 0, history: 0 };
   for (const sec of sections) {
     if ((sec.kind !== 'log' && sec.kind !== 'released') || sec.heading < 0) continue;
@@ -107,64 +125,75 @@ export function statusItems(text: string): StatusItems {
     const group: ItemGroup = {
       kind,
       id: `${kind} ${count[kind]++}`,
-      runs: [emptyLogSlot(lines, hidden, sec.start, sec.end)],
+      runs: [emptyLogSlot(tl.lines, hidden, sec.start, sec.end)],
       items: [],
       itemLines: [],
-      frame: [lines[headings[sec.heading].line], ''],
+      frame: [tl.lines[headings[sec.heading].line], ''],
     };
-    let current: StatusItem | null = null;
-    let inTable = false;
-    let lastTime = '';
-    const add = (i: number) => {
-      const line = lines[i];
-      // An entry without a time of its own sorts with the one before it.
-      const time = (kind === 'log' ? entryTime(line) : null) ?? lastTime;
-      lastTime = time;
-      const item: StatusItem = {
-        kind,
-        key: `\u0001${line.trimEnd()}`,
-        lines: [line],
-        group: group.id,
-        time,
-        rank: '',
-        at: i,
-        run: 0,
-      };
-      group.items.push(item);
-      group.itemLines.push(i);
-      return item;
-    };
-    for (let i = sec.start; i < sec.end; i++) {
-      const line = lines[i];
-      if (hidden[i]) {
-        current = null;
-        inTable = false;
-        continue;
-      }
-      if (current && CONTINUATION.test(line)) {
-        current.lines.push(line);
-        current.key += '\n' + line.trimEnd();
-        group.itemLines.push(i);
-        continue;
-      }
-      current = null;
-      if (line.includes('|')) {
-        if (inTable) {
-          add(i);
-          continue;
-        }
-        if (i + 1 < sec.end && !hidden[i + 1] && isSeparatorRow(lines[i + 1]) && !isSeparatorRow(line)) {
-          inTable = true;
-          i++;
-          continue;
-        }
-      }
-      inTable = false;
-      if (ENTRY_START.test(line)) current = add(i);
-    }
+    collectEntries(group, structure, sec);
     groups.push(group);
   }
+  return groups;
+}
 
+/** The bullets and table rows of one Log or released section, into its group. */
+function collectEntries(group: ItemGroup, { tl, hidden }: Structure, sec: Section): void {
+  const { lines } = tl;
+  const kind = group.kind;
+  let current: StatusItem | null = null;
+  let inTable = false;
+  let lastTime = '';
+  const add = (i: number) => {
+    const line = lines[i];
+    // An entry without a time of its own sorts with the one before it.
+    const time = (kind === 'log' ? entryTime(line) : null) ?? lastTime;
+    lastTime = time;
+    const item: StatusItem = {
+      kind,
+      key: `\u0001${line.trimEnd()}`,
+      lines: [line],
+      group: group.id,
+      time,
+      rank: '',
+      at: i,
+      run: 0,
+    };
+    group.items.push(item);
+    group.itemLines.push(i);
+    return item;
+  };
+  for (let i = sec.start; i < sec.end; i++) {
+    const line = lines[i];
+    if (hidden[i]) {
+      current = null;
+      inTable = false;
+      continue;
+    }
+    if (current && CONTINUATION.test(line)) {
+      current.lines.push(line);
+      current.key += '\n' + line.trimEnd();
+      group.itemLines.push(i);
+      continue;
+    }
+    current = null;
+    if (line.includes('|')) {
+      if (inTable) {
+        add(i);
+        continue;
+      }
+      if (i + 1 < sec.end && !hidden[i + 1] && isSeparatorRow(lines[i + 1]) && !isSeparatorRow(line)) {
+        inTable = true;
+        i++;
+        continue;
+      }
+    }
+    inTable = false;
+    if (ENTRY_START.test(line)) current = add(i);
+  }
+}
+
+/** Items on consecutive lines form one run; each group lists where its runs start. */
+function markRuns(groups: ItemGroup[]): void {
   for (const g of groups) {
     if (g.items.length === 0) continue;
     g.runs = [];
@@ -175,8 +204,10 @@ export function statusItems(text: string): StatusItems {
       end = item.at + item.lines.length;
     }
   }
+}
 
-  // The same key twice on one side is two items: number the repeats so none is merged away.
+/** The same key twice on one side is two items: number the repeats so none is merged away. */
+function numberRepeats(groups: ItemGroup[]): void {
   for (const kind of ['lock', 'review', 'log', 'history'] as const) {
     const seen = new Map<string, number>();
     for (const g of groups) {
@@ -188,7 +219,6 @@ export function statusItems(text: string): StatusItems {
       }
     }
   }
-  return { lines, groups };
 }
 
 function cellAt<R extends string>(roles: Array<R | null>, cells: ReturnType<typeof splitRow>, role: R): string {
