@@ -6,7 +6,10 @@ import path from 'node:path';
 import { indexEntryQuery, type IndexEntry } from '../git/indexEntryQuery.js';
 import { amendFromProc, isAmend } from '../git/isAmend.js';
 import { parseRawDiff } from '../git/parseRawDiff.js';
-import { ask, runGit, runGitBuffer } from '../git/runGit.js';
+import { ask, runGit } from '../git/runGit.js';
+import { commitIdQuery } from '../git/commitIdQuery.js';
+import { headAuthorTimeQuery } from '../git/authorTimeQuery.js';
+import { setSkipWorktree, skipWorktreeQuery } from '../git/skipWorktree.js';
 import { restoreIndexEntry } from '../git/restoreIndexEntry.js';
 import { writeIndexEntry } from '../git/writeIndexEntry.js';
 import { blobText } from '../git/blobReader.js';
@@ -124,14 +127,12 @@ export async function recordCommit(
     if (last?.sha !== staged?.sha) stale = undefined;
     // bytes that are not UTF-8 were decoded as U+FFFD: refused before anything is written
     if (stagedText?.includes('\uFFFD'))
-      checkUtf8((await runGitBuffer(['cat-file', 'blob', staged!.sha], repo.git)).stdout, `${statusFile} (staged)`);
+      checkUtf8((await repo.blobs(staged!.sha)) ?? Buffer.alloc(0), `${statusFile} (staged)`);
     if (workingText?.includes('\uFFFD')) checkUtf8(fs.readFileSync(path.join(repo.top, statusFile)), statusFile);
     const objects = objectStore(repo, env);
     const base = stagedText ?? workingText ?? CANONICAL_STATUS;
     let newStaged = edit(base);
-    const skipWorktree =
-      prepared.status.outsideCheckout &&
-      /^S /.test((await runGit(['ls-files', '-v', '--', `:(literal)${statusFile}`], repo.git)).stdout);
+    const skipWorktree = prepared.status.outsideCheckout && (await ask(skipWorktreeQuery(statusFile), repo.git));
     // A write that fails (a full disk, a read-only file) blocks the commit: whatever was
     // already written is put back, so a retried commit does not find a stale entry staged.
     const undo: Array<() => Promise<unknown>> = [];
@@ -145,9 +146,7 @@ export async function recordCommit(
         const archivePath = path.join(repo.top, archiveFile);
         const archiveIndexed = await ask(indexEntryQuery(archiveFile), repo.git);
         const archiveWorking = readStatusText(archivePath);
-        const archiveText = archiveIndexed
-          ? blobText((await runGitBuffer(['cat-file', 'blob', archiveIndexed.sha], repo.git)).stdout)
-          : archiveWorking;
+        const archiveText = archiveIndexed ? blobText(await repo.blobs(archiveIndexed.sha)) : archiveWorking;
         const nextArchive = appendToArchive(archiveText, archived.moved);
         await writeIndexEntry(archiveFile, nextArchive, archiveIndexed?.mode ?? '100644', repo.git, objects);
         undo.push(() => restoreIndexEntry(archiveFile, archiveIndexed, repo.git));
@@ -169,7 +168,7 @@ export async function recordCommit(
         undo.push(() => restoreIndexEntry(statusFile, indexed, repo.git));
         // a new index entry loses the skip-worktree bit (a sparse checkout's): without it git
         // would see the file as deleted
-        if (skipWorktree) await runGit(['update-index', '--skip-worktree', '--', statusFile], repo.git);
+        if (skipWorktree) await setSkipWorktree(statusFile, repo.git);
         if (usesTemporaryIndex(env)) {
           // git will write the real index from its own copy: post-commit carries the entry over
           writeState(
@@ -205,8 +204,7 @@ export async function recordCommit(
 
 /** HEAD's commit id, or '' before the first commit. */
 async function headCommit(repo: Prepared['repo']): Promise<string> {
-  const r = await runGit(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { ...repo.git, okCodes: [1, 128] });
-  return r.code === 0 ? r.stdout.trim() : '';
+  return (await ask(commitIdQuery('HEAD'), repo.git)) ?? '';
 }
 
 /**
@@ -249,20 +247,18 @@ function taskFromLocks(prepared: Prepared, files: FileChange[]): string | undefi
 async function amendCheck(prepared: Prepared, env: NodeJS.ProcessEnv): Promise<boolean> {
   const fromProc = amendFromProc();
   if (fromProc !== undefined) return fromProc;
-  const r = await runGit(['log', '-1', '--format=%at'], { ...prepared.repo.git, okCodes: [128] });
-  const epoch = r.code === 0 ? Number(r.stdout.trim()) : undefined;
-  return isAmend(env.GIT_AUTHOR_DATE, epoch, prepared.now);
+  return isAmend(env.GIT_AUTHOR_DATE, await ask(headAuthorTimeQuery, prepared.repo.git), prepared.now);
 }
 
 /** The change an amend makes in all (HEAD^ → index), and the Log entry HEAD itself added. */
 async function amendedChange(prepared: Prepared): Promise<{ files: FileChange[]; previousEntry?: string }> {
   const { repo, config } = prepared;
-  const parent = await runGit(['rev-parse', '-q', '--verify', 'HEAD^{commit}^'], { ...repo.git, okCodes: [1, 128] });
-  const base = parent.code === 0 ? parent.stdout.trim() : EMPTY_TREE;
+  const parent = await ask(commitIdQuery('HEAD^'), repo.git);
+  const base = parent ?? EMPTY_TREE;
   const diff = await runGit(['diff', '--cached', '--raw', '-z', '-M', '--no-abbrev', base], repo.git);
   const [headText, parentText] = await Promise.all([
     repo.blobs(`HEAD:${config.statusFile}`).then(blobText),
-    parent.code === 0 ? repo.blobs(`${base}:${config.statusFile}`).then(blobText) : Promise.resolve(null),
+    parent ? repo.blobs(`${base}:${config.statusFile}`).then(blobText) : Promise.resolve(null),
   ]);
   const before = new Set((parentText ?? '').split(/\r?\n/));
   const added = (headText ?? '').split(/\r?\n/).filter((l) => /^\s*- \d{4}-/.test(l) && !before.has(l));
