@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { indexEntryQuery, type IndexEntry } from '../git/indexEntryQuery.js';
 import { amendFromProc, isAmend } from '../git/isAmend.js';
-import { parseRawDiff } from '../git/parseRawDiff.js';
-import { ask, runGit } from '../git/runGit.js';
+import { ask } from '../git/runGit.js';
+import { stagedChangesSince } from '../git/stagedChangesQuery.js';
 import { commitIdQuery } from '../git/commitIdQuery.js';
 import { headAuthorTimeQuery } from '../git/authorTimeQuery.js';
 import { setSkipWorktree, skipWorktreeQuery } from '../git/skipWorktree.js';
@@ -255,14 +255,15 @@ async function amendedChange(prepared: Prepared): Promise<{ files: FileChange[];
   const { repo, config } = prepared;
   const parent = await ask(commitIdQuery('HEAD^'), repo.git);
   const base = parent ?? EMPTY_TREE;
-  const diff = await runGit(['diff', '--cached', '--raw', '-z', '-M', '--no-abbrev', base], repo.git);
-  const [headText, parentText] = await Promise.all([
+  // the normal commit's query against the parent: renames, copies and submodules read alike
+  const [files, headText, parentText] = await Promise.all([
+    ask(stagedChangesSince(base), repo.git),
     repo.blobs(`HEAD:${config.statusFile}`).then(blobText),
     parent ? repo.blobs(`${base}:${config.statusFile}`).then(blobText) : Promise.resolve(null),
   ]);
   const before = new Set((parentText ?? '').split(/\r?\n/));
   const added = (headText ?? '').split(/\r?\n/).filter((l) => /^\s*- \d{4}-/.test(l) && !before.has(l));
-  return { files: parseRawDiff(diff.stdout), previousEntry: added[added.length - 1] };
+  return { files, previousEntry: added[added.length - 1] };
 }
 
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
