@@ -5,7 +5,7 @@ import path from 'node:path';
 import { addTrailers } from '../git/addTrailers.js';
 import { cleanupModeOf, commitMessageIsEmpty } from './commitMessageIsEmpty.js';
 import { openRepo } from '../git/openRepo.js';
-import { orchStateDir, trailersFile } from './recordCommit.js';
+import { orchStateDir, trailersFile } from './recordState.js';
 
 export function leaveMessageAlone(message: string): boolean {
   const first = message.split('\n', 1)[0];

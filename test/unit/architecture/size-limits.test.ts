@@ -23,7 +23,6 @@ const BIG_FUNCTIONS: Record<string, number> = {
   'src/config/locateJsonError.ts:locateJsonError': 176,
   'src/setup/diagnose.ts:diagnose': 165,
   'src/tasks/lockPaths.ts:lockPaths': 140,
-  'src/record/recordCommit.ts:recordCommit': 165,
   'src/range/statusHistory.ts:statusHistory': 126,
   'src/integrations/planPreCommitFramework.ts:planPreCommitFramework': 133,
   'src/status/statusItems.ts:statusItems': 132,
