@@ -21,7 +21,6 @@ const BIG_FUNCTIONS: Record<string, number> = {
   'src/compose/readCompose.ts:readCompose': 133,
   'src/range/checkRange.ts:checkRangeIn': 123,
   'src/config/locateJsonError.ts:locateJsonError': 176,
-  'src/tasks/lockPaths.ts:lockPaths': 140,
   'src/range/statusHistory.ts:statusHistory': 126,
   'src/integrations/planPreCommitFramework.ts:planPreCommitFramework': 133,
   'src/status/statusItems.ts:statusItems': 132,
