@@ -12,7 +12,6 @@ const MAX_FUNCTION_LINES = 120;
 /** Files over the limit, and their size when the check came in: to be split. */
 const BIG_FILES: Record<string, number> = {
   'src/range/checkRange.ts': 494,
-  'src/setup/initRepo.ts': 413,
 };
 
 /** Functions over the limit (file:name), and their size when the check came in: to be split. */
