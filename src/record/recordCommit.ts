@@ -1,8 +1,8 @@
 // record: after a passing pre-commit, write the bookkeeping the protocol asks for into
 // the commit itself — one Log entry, review requests for container files — and leave the
 // trailers for the commit-msg hook (which is sh, so a commit starts one Node.js process).
-// It works from what the check handed on (Prepared and the ChangeSet, README: "The data
-// handed on" in ARCHITECTURE.md), never by asking collect or the rules again.
+// It works from what the check handed on (Prepared and the ChangeSet; ARCHITECTURE.md,
+// "The data handed on"), never by asking collect or the rule registry again.
 import { headAuthorTimeQuery } from '../git/authorTimeQuery.js';
 import { blobText } from '../git/blobReader.js';
 import { commitIdQuery } from '../git/commitIdQuery.js';
