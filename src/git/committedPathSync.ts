@@ -2,15 +2,10 @@
 // with glob characters (`app/(shop)/[id]/page.tsx`), to tell a route that exists from a
 // pattern. The working tree is never asked: anyone can create a file named `src/*.js`
 // there and turn a glob lock into a literal one (README: "Glob or literal").
-import { spawnSync } from 'node:child_process';
-import { gitEnv } from './runGit.js';
+import { runGitSync } from './runGit.js';
 
 /** True when `rev` (HEAD by default) has `path` as a file or a directory; false without a commit. */
 export function committedPathSync(top: string, path: string, rev = 'HEAD'): boolean {
-  const r = spawnSync('git', ['cat-file', '-e', `${rev}:${path}`], {
-    cwd: top,
-    env: gitEnv('inherit'),
-    stdio: 'ignore',
-  });
-  return !r.error && r.status === 0;
+  // through runGitSync like every git process, so ORCH_DEBUG=git shows it too
+  return runGitSync(['cat-file', '-e', `${rev}:${path}`], { cwd: top, maxBuffer: 1 << 16 }).code === 0;
 }

@@ -2,10 +2,10 @@
 // do the same in sh): add the trailers pre-commit recorded, with git's trailer rules.
 import fs from 'node:fs';
 import path from 'node:path';
-import { runGit } from '../git/runGit.js';
+import { addTrailers } from '../git/addTrailers.js';
 import { cleanupModeOf, commitMessageIsEmpty } from './commitMessageIsEmpty.js';
 import { openRepo } from '../git/openRepo.js';
-import { orchStateDir, trailersFile } from './recordCommit.js';
+import { orchStateDir, trailersFile } from './recordState.js';
 
 export function leaveMessageAlone(message: string): boolean {
   const first = message.split('\n', 1)[0];
@@ -30,17 +30,7 @@ export async function commitMsg(cwd: string, messageFile: string, env: NodeJS.Pr
     !commentChar || commentChar === 'auto' ? '#' : commentChar,
   );
   if (!empty && !leaveMessageAlone(message) && !fs.existsSync(path.join(repo.gitDir, 'MERGE_HEAD')) && lines.length) {
-    await runGit(
-      [
-        'interpret-trailers',
-        '--in-place',
-        '--if-exists',
-        'addIfDifferent',
-        ...lines.flatMap((l) => ['--trailer', l]),
-        file,
-      ],
-      repo.git,
-    );
+    await addTrailers(file, lines, repo.git);
   }
   fs.rmSync(info, { force: true });
 }

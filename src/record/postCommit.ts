@@ -12,7 +12,7 @@ import { appendLog } from '../status/appendLog.js';
 import { addReview } from '../status/addReview.js';
 import type { Review } from '../types.js';
 import { openRepo } from '../git/openRepo.js';
-import { orchStateDir } from './recordCommit.js';
+import { orchStateDir } from './recordState.js';
 
 export async function postCommit(cwd: string): Promise<void> {
   const repo = await openRepo(cwd);

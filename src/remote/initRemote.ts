@@ -12,7 +12,10 @@ import { pushLockBranch } from '../git/pushLockBranch.js';
 import { readLockBranch } from '../git/readLockBranch.js';
 import { refspecMaps } from '../git/refspecMaps.js';
 import { editJsonConfig } from '../config/editJsonConfig.js';
-import { runGit } from '../git/runGit.js';
+import { ask } from '../git/runGit.js';
+import { fetchRefspecsQuery, remoteUrlQuery } from '../git/remoteQueries.js';
+import { addLocalConfig } from '../git/setLocalConfig.js';
+import { updateRef } from '../git/updateRef.js';
 import { writeLockCommit } from '../git/writeLockCommit.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import { markFetched } from './lockBranchAge.js';
@@ -41,8 +44,8 @@ export async function initRemote(opts: RemoteInitOptions): Promise<RemoteInitRes
   const repo = await openRepo(opts.cwd);
   const { config, filepath } = await loadConfig(repo.top);
   const target = lockBranchTarget({ locks: { ...config.locks, remote: opts.remote } })!;
-  const url = await runGit(['remote', 'get-url', '--', target.remote], { ...repo.git, okCodes: [2, 128] });
-  if (url.code !== 0) {
+  const url = await ask(remoteUrlQuery(target.remote), repo.git);
+  if (url === null) {
     throw new OrchError(`orch init --remote ${target.remote}: this clone has no remote "${target.remote}".`, {
       hint: `Add it first (git remote add ${target.remote} <url>), or name one of \`git remote\`.`,
     });
@@ -53,7 +56,7 @@ export async function initRemote(opts: RemoteInitOptions): Promise<RemoteInitRes
 
   const fetched = await fetchLockBranch(target.remote, target.branch, target.tracking, repo.git);
   if (fetched.state === 'unreachable' || fetched.state === 'busy') {
-    throw new OrchError(`orch init --remote ${target.remote}: cannot reach ${url.stdout.trim()} (${fetched.reason}).`, {
+    throw new OrchError(`orch init --remote ${target.remote}: cannot reach ${url} (${fetched.reason}).`, {
       hint: `Check the network and your access (git fetch ${target.remote}), then run it again.`,
     });
   }
@@ -70,16 +73,9 @@ export async function initRemote(opts: RemoteInitOptions): Promise<RemoteInitRes
   }
 
   const refspec = `+refs/heads/${target.branch}:${target.tracking}`;
-  const fetchSpecs = await runGit(['config', '--get-all', `remote.${target.remote}.fetch`], {
-    ...repo.git,
-    okCodes: [1],
-  });
-  const specs = fetchSpecs.stdout
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const specs = await ask(fetchRefspecsQuery(target.remote), repo.git);
   if (!specs.some((s) => refspecMaps(s, `refs/heads/${target.branch}`, target.tracking))) {
-    if (!opts.dryRun) await runGit(['config', '--add', `remote.${target.remote}.fetch`, refspec], repo.git);
+    if (!opts.dryRun) await addLocalConfig(`remote.${target.remote}.fetch`, refspec, repo.git);
     done.push(
       `${verb('added', 'add')} the fetch refspec ${refspec} to remote.${target.remote}.fetch (git fetch keeps ${target.label} up to date)`,
     );
@@ -142,7 +138,7 @@ async function createLockBranch(repo: Repo, target: LockBranchTarget, statusFile
     await fetchLockBranch(target.remote, target.branch, target.tracking, repo.git);
     return `lock branch ${target.branch} exists on ${target.remote} (created meanwhile by another clone)`;
   }
-  await runGit(['update-ref', target.tracking, commit], repo.git);
+  await updateRef(target.tracking, commit, repo.git);
   markFetched(repo.commonDir, target);
   return `created the lock branch ${target.branch} on ${target.remote} (${commit.slice(0, 12)}, an empty ${statusFile})`;
 }

@@ -8,7 +8,8 @@
 import type { Config } from '../config/schema.js';
 import { blobText } from '../git/blobReader.js';
 import { fetchLockBranch } from '../git/fetchLockBranch.js';
-import { runGit } from '../git/runGit.js';
+import { ask } from '../git/runGit.js';
+import { commitIdQuery } from '../git/commitIdQuery.js';
 import type { Context, Finding, Lock, StatusDoc } from '../types.js';
 import { formatAge, lastFetched, markFetched } from './lockBranchAge.js';
 import { lockBranchTarget } from './lockBranchTarget.js';
@@ -123,6 +124,5 @@ export function withLockBranch(local: StatusDoc, shared: StatusDoc | null): Stat
 }
 
 async function refExists(repo: Repo, ref: string): Promise<boolean> {
-  const r = await runGit(['rev-parse', '-q', '--verify', `${ref}^{commit}`], { ...repo.git, okCodes: [1, 128] });
-  return r.code === 0;
+  return (await ask(commitIdQuery(ref), repo.git)) !== null;
 }

@@ -14,7 +14,7 @@ import { withFileLock } from '../fs/withFileLock.js';
 import { fetchLockBranch } from '../git/fetchLockBranch.js';
 import { pushLockBranch } from '../git/pushLockBranch.js';
 import { readLockBranch, type LockBranchTip } from '../git/readLockBranch.js';
-import { runGit } from '../git/runGit.js';
+import { updateRef } from '../git/updateRef.js';
 import { writeLockCommit } from '../git/writeLockCommit.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import { readStatus } from '../status/readStatus.js';
@@ -123,10 +123,7 @@ async function cycle<T>(
       const pushed = await pushLockBranch(target.remote, commit, target.branch, repo.git);
       if (pushed.state === 'pushed') {
         // the push updates the remote-tracking ref only when a fetch refspec maps it
-        await runGit(['update-ref', '-m', 'orch: published', target.tracking, commit], {
-          ...repo.git,
-          okCodes: [1, 128],
-        });
+        await updateRef(target.tracking, commit, repo.git, { message: 'orch: published', bestEffort: true });
         await refresh(repo, config, loadedFrom(next, config, target), result, update);
         return { result, target, commit, published: true, attempts: attempt };
       }

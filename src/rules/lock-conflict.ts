@@ -16,6 +16,11 @@ export function describeLock(lock: Lock, ttl: string | undefined): string {
   return bits.length ? ` (${bits.join(', ')})` : '';
 }
 
+/** `orch lock`'s refusal: the path asked for overlaps `lock`, another agent's active lock. */
+export function lockOverlapMessage(path: string, lock: Lock, ttl: string | undefined): string {
+  return `${path} overlaps the lock on ${lock.path} held by ${lock.agent}${describeLock(lock, ttl)}. Wait for ${lock.agent} to release it, ask them, or take it over with a reason.`;
+}
+
 /** Every path a change touches: both sides of a rename or copy. */
 export function touchedPaths(input: Pick<RuleInput, 'changes'>): { path: string; via?: string }[] {
   const out: { path: string; via?: string }[] = [];

@@ -15,6 +15,7 @@ import { rule as contractProof } from './contract-proof.js';
 import { rule as contractReview } from './contract-review.js';
 import { rule as decisionRecord } from './decision-record.js';
 import { rule as foreignEdit } from './foreign-edit.js';
+import { isContainerFile, touchesContainers } from '../compose/touchesContainers.js';
 
 export interface RuleEntry {
   id: Exclude<RuleId, 'status-parse'>;
@@ -23,24 +24,13 @@ export interface RuleEntry {
   mayApply?(files: FileChange[]): boolean;
 }
 
-const CONTAINER_FILE =
-  /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|[^/]*compose[^/]*\.ya?ml|\.env|package\.json|go\.mod|pyproject\.toml|requirements\.txt|Pipfile|Cargo\.toml|pom\.xml|build\.gradle(\.kts)?|composer\.json|Gemfile|mix\.exs|[^/]*\.csproj)$/i;
-const touchesContainers = (files: FileChange[]) =>
-  files.some(
-    (f) =>
-      f.status === 'D' ||
-      f.status === 'R' ||
-      CONTAINER_FILE.test(f.path) ||
-      (f.oldPath !== undefined && CONTAINER_FILE.test(f.oldPath)),
-  );
-
 const touchesDockerfile = (files: FileChange[]) =>
   files.some((f) => f.status !== 'D' && /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile)$/i.test(f.path));
 
 // a new contract file or service directory is an added, copied or renamed file; a new
 // compose service is a change to a compose file
 const addsSomething = (files: FileChange[]) =>
-  files.some((f) => f.status === 'A' || f.status === 'C' || f.status === 'R' || CONTAINER_FILE.test(f.path));
+  files.some((f) => f.status === 'A' || f.status === 'C' || f.status === 'R' || isContainerFile(f.path));
 
 const containers = () => import('./containerRules.js');
 

@@ -4,13 +4,12 @@ import path from 'node:path';
 import { loadConfig } from '../config/loadConfig.js';
 import { isOrchError } from '../errors.js';
 import { loadStatus } from '../store/loadStatus.js';
-import { openRepo } from '../git/openRepo.js';
+import { openRepo, type Repo } from '../git/openRepo.js';
 import { identityFor } from '../check/prepareCheck.js';
-import { HUSKY_BEGIN, INSTALLED_HOOKS, SHIM_MARKER } from '../integrations/hookShim.js';
 import { findOrchBins } from '../integrations/findOrchBins.js';
-import { MERGE_DRIVER, detectHusky } from './initRepo.js';
-import { detectHookManagers, huskyDir } from '../integrations/detectHookManagers.js';
-import { diagnoseManagerHook } from '../integrations/diagnoseManagerHook.js';
+import { MERGE_DRIVER } from './initRepo.js';
+import { diagnoseHooks } from './diagnoseHooks.js';
+import type { Config } from '../config/schema.js';
 
 export interface Diagnosis {
   level: 'ok' | 'warn' | 'fail';
@@ -32,157 +31,113 @@ export async function diagnose(opts: {
     message: `${repo.top}${repo.gitDir !== repo.commonDir ? ' (linked worktree)' : ''}`,
   });
 
-  const husky = detectHusky(repo);
-  // lefthook, simple-git-hooks and the pre-commit framework run orch from their own config
-  const managers = detectHookManagers(repo);
-  const managed = managers.primary && managers.primary.manager !== 'husky' ? managers.primary : undefined;
-  const huskyHome = huskyDir(repo)?.dir ?? '.husky';
-  for (const hook of INSTALLED_HOOKS) {
-    if (managed) {
-      out.push(diagnoseManagerHook(repo, managed, hook));
-      continue;
-    }
-    const file = path.join(repo.hooksDir, hook);
-    const exists = fs.existsSync(file);
-    const text = exists ? fs.readFileSync(file, 'utf8') : '';
-    if (husky) {
-      const userFile = path.join(repo.top, huskyHome, hook);
-      const userText = fs.existsSync(userFile) ? fs.readFileSync(userFile, 'utf8') : '';
-      if (!exists) {
-        out.push({
-          level: 'fail',
-          topic: `${hook} hook`,
-          message: `git looks for hooks in ${path.relative(repo.top, repo.hooksDir) || repo.hooksDir}, but husky's stub ${hook} is not there: commits in this worktree run no checks.`,
-          fix: 'Run `npx husky` (or `npm install`, which runs the prepare script) in this worktree.',
-        });
-      } else if (!userText.includes(HUSKY_BEGIN)) {
-        out.push({
-          level: 'fail',
-          topic: `${hook} hook`,
-          message: `${huskyHome}/${hook} does not run orch.`,
-          fix: 'Run `orch init`.',
-        });
-      } else out.push({ level: 'ok', topic: `${hook} hook`, message: `husky runs orch (${huskyHome}/${hook})` });
-    } else if (!exists) {
-      out.push({
-        level: 'fail',
-        topic: `${hook} hook`,
-        message: `no ${hook} hook in ${repo.hooksDir}.`,
-        fix: 'Run `orch init`.',
-      });
-    } else if (!text.includes(SHIM_MARKER)) {
-      out.push({
-        level: 'fail',
-        topic: `${hook} hook`,
-        message: `${file} exists but does not run orch.`,
-        fix: 'Run `orch init` (your hook is kept and chained).',
-      });
-    } else {
-      let executable = true;
-      try {
-        fs.accessSync(file, fs.constants.X_OK);
-      } catch {
-        executable = false;
-      }
-      out.push(
-        executable
-          ? { level: 'ok', topic: `${hook} hook`, message: file }
-          : {
-              level: 'fail',
-              topic: `${hook} hook`,
-              message: `${file} is not executable: git skips it.`,
-              fix: `chmod +x ${file}`,
-            },
-      );
-    }
+  out.push(...diagnoseHooks(repo));
+
+  out.push(diagnoseBinary(repo.top, opts.env));
+  const config = await diagnoseConfig(repo, out);
+  if (config) {
+    out.push(diagnoseStatusFile(repo, config), diagnoseMergeDriver(repo, config));
+    if (config.locks.remote)
+      out.push(...(await import('./diagnoseRemote.js').then((m) => m.diagnoseRemote(repo, config))));
+    out.push(...(await diagnoseIdentity(repo, config, opts)));
   }
+  return out;
+}
 
-  const bins = findOrchBins(repo.top);
-  const onPath = (opts.env.PATH ?? '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, 'orch')));
-  out.push(
-    bins.length || onPath
-      ? { level: 'ok', topic: 'orch binary', message: [...bins, ...(onPath ? ['on PATH'] : [])].join(', ') }
-      : {
-          level: 'fail',
-          topic: 'orch binary',
-          message: 'hooks cannot find orch: not in node_modules/.bin here, not on PATH.',
-          fix: 'npm i -D orchguard (or npm i -g orchguard), or set ORCH_BIN.',
-        },
-  );
+function diagnoseBinary(top: string, env: NodeJS.ProcessEnv): Diagnosis {
+  const bins = findOrchBins(top);
+  const onPath = (env.PATH ?? '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, 'orch')));
+  return bins.length || onPath
+    ? { level: 'ok', topic: 'orch binary', message: [...bins, ...(onPath ? ['on PATH'] : [])].join(', ') }
+    : {
+        level: 'fail',
+        topic: 'orch binary',
+        message: 'hooks cannot find orch: not in node_modules/.bin here, not on PATH.',
+        fix: 'npm i -D orchguard (or npm i -g orchguard), or set ORCH_BIN.',
+      };
+}
 
-  let config: Awaited<ReturnType<typeof loadConfig>>['config'] | undefined;
+/** The configuration, or undefined when it cannot be loaded (said in `out`). */
+async function diagnoseConfig(repo: Repo, out: Diagnosis[]): Promise<Config | undefined> {
   try {
     const loaded = await loadConfig(repo.top);
-    config = loaded.config;
     out.push({
       level: 'ok',
       topic: 'configuration',
       message: loaded.filepath ? path.relative(repo.top, loaded.filepath) : 'none found; defaults in use',
     });
+    return loaded.config;
   } catch (e) {
-    out.push({
-      level: 'fail',
-      topic: 'configuration',
-      message: isOrchError(e) ? e.message : String(e),
-      fix: isOrchError(e) ? e.hint : undefined,
-    });
+    out.push(failure('configuration', e));
+    return undefined;
   }
-  if (config) {
-    try {
-      const status = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
-      const problems = status.own.problems.length;
-      out.push({
-        level: status.ownText === null ? 'warn' : problems ? 'warn' : 'ok',
-        topic: 'status file',
-        message:
-          status.ownText === null
-            ? `${config.statusFile} does not exist yet`
-            : `${config.statusFile}: ${status.combined.locks.length} lock(s) across worktrees${problems ? `, ${problems} unreadable line(s)` : ''}`,
-        fix: status.ownText === null ? 'Run `orch init`.' : problems ? 'Run `orch status` to see them.' : undefined,
-      });
-    } catch (e) {
-      out.push({
-        level: 'fail',
-        topic: 'status file',
-        message: isOrchError(e) ? e.message : String(e),
-        fix: isOrchError(e) ? e.hint : undefined,
-      });
-    }
-    const attrs = (() => {
-      try {
-        return fs.readFileSync(path.join(repo.top, '.gitattributes'), 'utf8');
-      } catch {
-        return '';
-      }
-    })();
-    const driver = repo.configValue(`merge.${MERGE_DRIVER}.driver`);
-    const attributed = attrs.split(/\r?\n/).some((l) => l.includes(`merge=${MERGE_DRIVER}`));
-    out.push(
-      driver && attributed
-        ? { level: 'ok', topic: 'merge driver', message: `${config.statusFile} merges with "${driver}"` }
-        : {
-            level: 'warn',
-            topic: 'merge driver',
-            message: !attributed
-              ? `.gitattributes does not route ${config.statusFile} to orch's merge driver: parallel branches will conflict on it.`
-              : `the merge driver is not registered in this clone's git config.`,
-            fix: 'Run `orch init`.',
-          },
-    );
-    if (config.locks.remote)
-      out.push(...(await import('./diagnoseRemote.js').then((m) => m.diagnoseRemote(repo, config!))));
-    const id = identityFor(repo, config, opts);
-    out.push({
+}
+
+function diagnoseStatusFile(repo: Repo, config: Config): Diagnosis {
+  try {
+    const status = loadStatus(repo.top, repo.commonDir, repo.bare, config.statusFile);
+    const problems = status.own.problems.length;
+    return {
+      level: status.ownText === null ? 'warn' : problems ? 'warn' : 'ok',
+      topic: 'status file',
+      message:
+        status.ownText === null
+          ? `${config.statusFile} does not exist yet`
+          : `${config.statusFile}: ${status.combined.locks.length} lock(s) across worktrees${problems ? `, ${problems} unreadable line(s)` : ''}`,
+      fix: status.ownText === null ? 'Run `orch init`.' : problems ? 'Run `orch status` to see them.' : undefined,
+    };
+  } catch (e) {
+    return failure('status file', e);
+  }
+}
+
+function diagnoseMergeDriver(repo: Repo, config: Config): Diagnosis {
+  let attrs = '';
+  try {
+    attrs = fs.readFileSync(path.join(repo.top, '.gitattributes'), 'utf8');
+  } catch {
+    // no .gitattributes: nothing routes the status file
+  }
+  const driver = repo.configValue(`merge.${MERGE_DRIVER}.driver`);
+  const attributed = attrs.split(/\r?\n/).some((l) => l.includes(`merge=${MERGE_DRIVER}`));
+  return driver && attributed
+    ? { level: 'ok', topic: 'merge driver', message: `${config.statusFile} merges with "${driver}"` }
+    : {
+        level: 'warn',
+        topic: 'merge driver',
+        message: !attributed
+          ? `.gitattributes does not route ${config.statusFile} to orch's merge driver: parallel branches will conflict on it.`
+          : `the merge driver is not registered in this clone's git config.`,
+        fix: 'Run `orch init`.',
+      };
+}
+
+async function diagnoseIdentity(
+  repo: Repo,
+  config: Config,
+  opts: { env: NodeJS.ProcessEnv; agentFlag?: string },
+): Promise<Diagnosis[]> {
+  const id = identityFor(repo, config, opts);
+  return [
+    {
       level: id.name ? (id.isAgent ? 'ok' : 'warn') : 'fail',
       topic: 'identity',
       message: id.name ? `${id.name} (from ${describeSource(id.source)})` : 'none: no agent name and no git user.email',
       fix: id.isAgent
         ? undefined
         : 'Agents: set ORCH_AGENT or `git config orch.agent NAME` (per worktree with extensions.worktreeConfig).',
-    });
-    out.push(...(await import('../integrations/diagnoseHarnessHooks.js')).diagnoseHarnessHooks(repo.top, id));
-  }
-  return out;
+    },
+    ...(await import('../integrations/diagnoseHarnessHooks.js')).diagnoseHarnessHooks(repo.top, id),
+  ];
+}
+
+function failure(topic: string, e: unknown): Diagnosis {
+  return {
+    level: 'fail',
+    topic,
+    message: isOrchError(e) ? e.message : String(e),
+    fix: isOrchError(e) ? e.hint : undefined,
+  };
 }
 
 function describeSource(s: string): string {

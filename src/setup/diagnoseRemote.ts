@@ -4,7 +4,9 @@
 import type { Config } from '../config/schema.js';
 import { isOrchError } from '../errors.js';
 import { readLockBranch } from '../git/readLockBranch.js';
-import { runGit } from '../git/runGit.js';
+import { ask } from '../git/runGit.js';
+import { fetchRefspecsQuery } from '../git/remoteQueries.js';
+import { remoteBranchTip } from '../git/remoteBranchTip.js';
 import { readStatus } from '../status/readStatus.js';
 import type { Diagnosis } from './diagnose.js';
 import { refspecMaps } from '../git/refspecMaps.js';
@@ -30,12 +32,9 @@ export async function diagnoseRemote(repo: Repo, config: Config, now: Date = new
   if (!target) return [];
   const out: Diagnosis[] = [];
   const strict = config.locks.verify === 'strict';
-  const listed = await runGit(['ls-remote', '--exit-code', '--', target.remote, `refs/heads/${target.branch}`], {
-    ...repo.git,
-    okCodes: [1, 2, 128],
-  });
-  if (listed.code === 0) {
-    const sha = listed.stdout.split(/\s/)[0];
+  const listed = await remoteBranchTip(target.remote, target.branch, repo.git);
+  if (listed.state === 'found') {
+    const sha = listed.sha;
     const local = await readLockBranch(target.tracking, config.statusFile, repo.git);
     const current = local?.commit === sha;
     const age =
@@ -54,7 +53,7 @@ export async function diagnoseRemote(repo: Repo, config: Config, now: Date = new
         fix: 'Run `orch sync`.',
       });
     }
-  } else if (listed.code === 2) {
+  } else if (listed.state === 'missing') {
     out.push({
       level: 'warn',
       topic: 'lock branch',
@@ -62,15 +61,10 @@ export async function diagnoseRemote(repo: Repo, config: Config, now: Date = new
       fix: `Run \`orch init --remote ${target.remote}\` (or the first \`orch lock\` creates it).`,
     });
   } else {
-    const why = listed.stderr
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !/^(please make sure|and the repository)/i.test(l))
-      .join('; ');
     out.push({
       level: strict ? 'fail' : 'warn',
       topic: 'lock branch',
-      message: `cannot reach ${target.remote} (${why || 'git ls-remote failed'}): lock operations fail${strict ? ' and pushes are blocked (locks.verify "strict")' : ''}`,
+      message: `cannot reach ${target.remote} (${listed.reason}): lock operations fail${strict ? ' and pushes are blocked (locks.verify "strict")' : ''}`,
       fix: `Check the network and your access: git ls-remote ${target.remote}`,
     });
   }
@@ -82,12 +76,8 @@ export async function diagnoseRemote(repo: Repo, config: Config, now: Date = new
       message: `fetched ${formatAge(now.getTime() - fetchedAt.getTime())} ago`,
     });
 
-  const specs = await runGit(['config', '--get-all', `remote.${target.remote}.fetch`], { ...repo.git, okCodes: [1] });
-  if (
-    !specs.stdout
-      .split('\n')
-      .some((s) => s.trim() && refspecMaps(s.trim(), `refs/heads/${target.branch}`, target.tracking))
-  ) {
+  const specs = await ask(fetchRefspecsQuery(target.remote), repo.git);
+  if (!specs.some((s) => refspecMaps(s, `refs/heads/${target.branch}`, target.tracking))) {
     out.push({
       level: 'warn',
       topic: 'lock branch fetch',

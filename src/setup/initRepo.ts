@@ -14,7 +14,7 @@ import type { Config } from '../config/schema.js';
 import { CANONICAL_STATUS } from '../status/canonicalStatus.js';
 import { OrchError } from '../errors.js';
 import { openRepo, type Repo } from '../git/openRepo.js';
-import { runGit } from '../git/runGit.js';
+import { setLocalConfig } from '../git/setLocalConfig.js';
 import {
   CHAIN_SUFFIX,
   HUSKY_BEGIN,
@@ -367,7 +367,7 @@ function readOrNull(file: string): string | null {
 async function apply(repo: Repo, changes: PlannedChange[]): Promise<void> {
   for (const c of changes) {
     if (c.action === 'git-config') {
-      await runGit(['config', '--local', c.key!, c.content!], repo.git);
+      await setLocalConfig(c.key!, c.content!, repo.git);
       continue;
     }
     fs.mkdirSync(path.dirname(c.file), { recursive: true });

@@ -4,7 +4,7 @@
 // hooks, orch lock, orch check, …) registers it when it is missing, so a clone where
 // orch runs at all merges the file by rows from then on (README: "Conflicts in the status
 // file"). Present, it costs one lookup in the config git already gave us.
-import { runGit } from '../git/runGit.js';
+import { setLocalConfig } from '../git/setLocalConfig.js';
 import type { Repo } from '../git/openRepo.js';
 
 export const MERGE_DRIVER_NAME = 'orch-status';
@@ -16,11 +16,8 @@ export async function ensureMergeDriver(repo: Repo): Promise<boolean> {
   const bin = findOrchBins(repo.top)[0];
   const driver = `${bin ? `./${bin}` : 'orch'} merge-driver %O %A %B %P`;
   try {
-    await runGit(
-      ['config', '--local', `merge.${MERGE_DRIVER_NAME}.name`, 'orch: merge WORK_STATUS.md by meaning'],
-      repo.git,
-    );
-    await runGit(['config', '--local', `merge.${MERGE_DRIVER_NAME}.driver`, driver], repo.git);
+    await setLocalConfig(`merge.${MERGE_DRIVER_NAME}.name`, 'orch: merge WORK_STATUS.md by meaning', repo.git);
+    await setLocalConfig(`merge.${MERGE_DRIVER_NAME}.driver`, driver, repo.git);
   } catch {
     // another orch process registering it at the same moment holds git's config lock;
     // a read-only config: the next run tries again, and markers bind both sides meanwhile

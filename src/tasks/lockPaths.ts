@@ -11,10 +11,10 @@ import { isGlobPath } from '../locks/lockIndex.js';
 import { locksOverlap } from '../locks/locksOverlap.js';
 import { globComplexity } from '../match/globComplexity.js';
 import { formatStatusTime, isExpired, parseDuration } from '../locks/lockTimes.js';
-import { describeLock } from '../rules/lock-conflict.js';
+import { lockOverlapMessage } from '../rules/lock-conflict.js';
 import { shellQuote } from '../shellQuote.js';
 import type { Finding, Lock } from '../types.js';
-import { prepareCheck, type CheckEnv } from '../check/prepareCheck.js';
+import { prepareCheck, type CheckEnv, type Prepared } from '../check/prepareCheck.js';
 import { toRepoPath } from '../check/toRepoPath.js';
 import { updateStatus, updateStatusLocked, withStatusLock } from '../store/updateStatus.js';
 import { lockBranchTarget } from '../remote/lockBranchTarget.js';
@@ -54,6 +54,58 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
   if (req.paths.length === 0)
     throw new OrchError('orch lock: name at least one path to lock.', { hint: 'See `orch lock --help`.' });
   const prepared = await prepareCheck(req);
+  const { repo, config } = prepared;
+  const { agent, ttl, paths } = validRequest(req, prepared);
+  const now = prepared.now;
+  const since = req.taken?.since ?? formatStatusTime(now);
+  const expires = req.taken
+    ? req.taken.expires
+    : ttl
+      ? formatStatusTime(new Date(now.getTime() + parseDuration(ttl)!))
+      : undefined;
+  const edit = lockEdit(prepared, agent, paths, { task: req.task, note: req.note, since, expires });
+
+  const target = lockBranchTarget(config);
+  if (target && !req.offline) {
+    const { updateLockBranch, remoteOutcomeOf } = await import('../remote/updateLockBranch.js');
+    const p = await updateLockBranch(repo, config, {
+      agent,
+      what: `lock ${paths.join(', ')}`,
+      edit,
+      message: (r) => `lock ${r.locked.map((l) => l.path).join(', ')}${req.task ? ` (${req.task})` : ''}`,
+      offlineFlag: true,
+    });
+    return {
+      ...p.result,
+      remote: remoteOutcomeOf(p),
+    };
+  }
+  if (!target) return updateStatus(repo, config, edit);
+  // offline: the local table now, and a record for `orch sync`, under one status lock
+  return withStatusLock(repo, async () => {
+    const result = await updateStatusLocked(repo, config, edit);
+    if (result.locked.length) {
+      const at = now.toISOString();
+      await writePending(repo.commonDir, [
+        ...readPending(repo.commonDir),
+        {
+          op: 'lock',
+          agent,
+          at,
+          paths: result.locked.map((l) => l.path),
+          task: req.task,
+          note: req.note,
+          since,
+          expires,
+        },
+      ]);
+    }
+    return { ...result, remote: { state: 'offline', label: target.label } };
+  });
+}
+
+/** Who locks, for how long, and which repository paths: refused before anything is written. */
+function validRequest(req: LockRequest, prepared: Prepared): { agent: string; ttl?: string; paths: string[] } {
   const { repo, config, identity } = prepared;
   if (!identity.name)
     throw new OrchError('no identity to lock as.', {
@@ -103,15 +155,21 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
       );
     }
   }
-  const now = prepared.now;
-  const since = req.taken?.since ?? formatStatusTime(now);
-  const expires = req.taken
-    ? req.taken.expires
-    : ttl
-      ? formatStatusTime(new Date(now.getTime() + parseDuration(ttl)!))
-      : undefined;
+  return { agent, ttl, paths };
+}
 
-  const edit = (current: LoadedStatus): { text: string | null; result: LockResult } => {
+/**
+ * The edit of a lock table: refused as a whole when a path overlaps another agent's active
+ * lock, else the agent's new locks added (a path it already holds is left as it is).
+ */
+function lockEdit(
+  prepared: Prepared,
+  agent: string,
+  paths: string[],
+  fields: { task?: string; note?: string; since: string; expires?: string },
+): (current: LoadedStatus) => { text: string | null; result: LockResult } {
+  const { config, now } = prepared;
+  return (current) => {
     const result: LockResult = { agent, locked: [], already: [], conflicts: [] };
     const active = current.combined.locks.filter((l) => !isExpired(l, now, config.locks.ttl));
     for (const p of paths) {
@@ -125,7 +183,7 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
           severity: 'error',
           path: p,
           holder: l.agent,
-          message: `${p} overlaps the lock on ${l.path} held by ${l.agent}${describeLock(l, config.locks.ttl)}. Wait for ${l.agent} to release it, ask them, or take it over with a reason.`,
+          message: lockOverlapMessage(p, l, config.locks.ttl),
           fix: `orch unlock ${shellQuote(l.path)} --steal --reason "<why>"`,
         });
       }
@@ -133,55 +191,22 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
     if (result.conflicts.length) return { text: null, result };
     let text = current.ownText ?? '';
     for (const p of paths) {
-      const mine = current.combined.locks.find(
-        (l) => sameAgent(l.agent, agent) && l.path === p && !isExpired(l, now, config.locks.ttl),
-      );
+      const mine = active.find((l) => sameAgent(l.agent, agent) && l.path === p);
       if (mine) {
         result.already.push(p);
         continue;
       }
-      const lock = { path: p, agent, task: req.task, since, expires, note: req.note };
+      const lock = {
+        path: p,
+        agent,
+        task: fields.task,
+        since: fields.since,
+        expires: fields.expires,
+        note: fields.note,
+      };
       text = addLock(text, lock);
       result.locked.push(lock);
     }
     return { text: result.locked.length ? text : null, result };
   };
-
-  const target = lockBranchTarget(config);
-  if (target && !req.offline) {
-    const { updateLockBranch, remoteOutcomeOf } = await import('../remote/updateLockBranch.js');
-    const p = await updateLockBranch(repo, config, {
-      agent,
-      what: `lock ${paths.join(', ')}`,
-      edit,
-      message: (r) => `lock ${r.locked.map((l) => l.path).join(', ')}${req.task ? ` (${req.task})` : ''}`,
-      offlineFlag: true,
-    });
-    return {
-      ...p.result,
-      remote: remoteOutcomeOf(p),
-    };
-  }
-  if (!target) return updateStatus(repo, config, edit);
-  // offline: the local table now, and a record for `orch sync`, under one status lock
-  return withStatusLock(repo, async () => {
-    const result = await updateStatusLocked(repo, config, edit);
-    if (result.locked.length) {
-      const at = now.toISOString();
-      await writePending(repo.commonDir, [
-        ...readPending(repo.commonDir),
-        {
-          op: 'lock',
-          agent,
-          at,
-          paths: result.locked.map((l) => l.path),
-          task: req.task,
-          note: req.note,
-          since,
-          expires,
-        },
-      ]);
-    }
-    return { ...result, remote: { state: 'offline', label: target.label } };
-  });
 }

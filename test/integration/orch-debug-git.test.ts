@@ -84,10 +84,16 @@ function logged(log: string): string[] {
     .sort();
 }
 
-it('ORCH_DEBUG=git: a commit shows every git command orch ran, with its duration and exit code', () => {
+it('ORCH_DEBUG=git: a commit shows every git command orch ran, synchronous ones too, with its duration and exit code', () => {
   const repo = tempRepo();
   const { env, log } = loggingGit(repo);
   const agent = { ORCH_AGENT: 'backend-architect' };
+  // a route whose name looks like a glob: whether it is a file of HEAD is asked synchronously
+  // (committedPathSync) while the commit's locks are matched, and must be traced too
+  repo.write('app/[id]/page.tsx', 'export default 1;\n');
+  repo.ok(['add', 'app']);
+  repo.ok(['commit', '-q', '-m', 'a route']);
+  expect(repo.orch(['lock', 'app/[id]/page.tsx', '--task', 'T-2'], { env: { ORCH_AGENT: 'frontend' } }).code).toBe(0);
   expect(repo.orch(['lock', 'src/app.js', '--task', 'T-1'], { env: agent }).code).toBe(0);
   repo.write('src/app.js', "console.log('it''s');\n");
   repo.write('docs/my notes.md', 'notes\n');
@@ -99,6 +105,7 @@ it('ORCH_DEBUG=git: a commit shows every git command orch ran, with its duration
   const seen = traced(r.stderr);
   expect(seen.length).toBeGreaterThan(0);
   expect(seen).toEqual(logged(log));
+  expect(seen).toContain(JSON.stringify(['cat-file', '-e', 'HEAD:app/[id]/page.tsx']));
   // each line says how long git took and how it ended
   expect(r.stderr).toMatch(/^orch: git \S+.* {2}\(\d+\.\d ms, exit 0; in \//m);
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitMsgBody } from '../../../src/integrations/hookShim.js';
-import { trailersFile } from '../../../src/record/recordCommit.js';
+import { trailersFile } from '../../../src/record/recordState.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-trailers-file-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
