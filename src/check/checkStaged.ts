@@ -3,6 +3,7 @@ import { gitChangeSet } from '../git/gitChangeSet.js';
 import { stagedChangesQuery } from '../git/stagedChangesQuery.js';
 import { ask } from '../git/runGit.js';
 import type { Report } from '../report/report.js';
+import { buildReport } from '../report/buildReport.js';
 import type { ChangeSet, Context, RawFinding } from '../types.js';
 import { readIndexEntry } from '../git/readIndexEntry.js';
 import { committedLocks, withCommitted } from './committedLocks.js';
@@ -74,7 +75,7 @@ function withFindings(report: Report, raw: RawFinding[], prepared: Prepared): Re
   )
     return report;
   const findings = [...report.findings, ...raw.map((f) => ({ ...f, severity: 'warning' as const }))];
-  return { ...report, findings };
+  return buildReport({ ...report, findings, skip: report.skipped });
 }
 
 /** check and report: the rules over one change set, with the status file's own problems. */
@@ -114,14 +115,7 @@ export async function evaluate(
           skip,
         )),
       ];
-  return {
-    ok: !findings.some((f) => f.severity === 'error'),
-    context,
-    agent: prepared.identity.name,
-    findings,
-    ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
-    ...(shared?.notes.length ? { notes: shared.notes } : {}),
-  };
+  return buildReport({ context, agent: prepared.identity.name, findings, skip, notes: shared?.notes });
 }
 
 /** Whether the working tree's configuration is HEAD's: then what was prepared stands. */

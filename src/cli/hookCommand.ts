@@ -11,6 +11,7 @@ import { parseSkip } from '../check/parseSkip.js';
 import { openRepo } from '../git/openRepo.js';
 import { isZeroSha } from '../git/isZeroSha.js';
 import type { Report } from '../report/report.js';
+import { withFindings } from '../report/buildReport.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';
 import { msg } from './messages.js';
@@ -80,7 +81,7 @@ async function preReceive(io: IO): Promise<number> {
     lines.filter((l) => !isZeroSha(l.newSha)),
     io.env,
   );
-  const withReplaced = replaced.length ? { ...report, ok: false, findings: [...replaced, ...report.findings] } : report;
+  const withReplaced = withFindings(report, replaced);
   return emitReport(await withDeletions(withReplaced, io, deleted), io);
 }
 
@@ -89,5 +90,5 @@ async function withDeletions(report: Report, io: IO, deleted: string[], remote?:
   if (deleted.length === 0) return report;
   const { lockBranchDeletions } = await import('../range/checkLockBranch.js');
   const findings = await lockBranchDeletions(await openRepo(io.cwd), deleted, { env: io.env, remote });
-  return findings.length ? { ...report, ok: false, findings: [...findings, ...report.findings] } : report;
+  return withFindings(report, findings);
 }

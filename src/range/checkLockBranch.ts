@@ -13,6 +13,7 @@ import { gitChangeSet } from '../git/gitChangeSet.js';
 import { netDiffQuery } from '../git/netDiffQuery.js';
 import { ask, runGit } from '../git/runGit.js';
 import type { Report } from '../report/report.js';
+import { buildReport } from '../report/buildReport.js';
 import type { ChangeSet, Context, Finding, StatusDoc } from '../types.js';
 import { collectRange, commitChangeSet, type RangeRequest } from './collectRange.js';
 import { commitIdentity } from '../identity/commitIdentity.js';
@@ -179,13 +180,12 @@ export async function checkLockBranch(
   }
   const agents = new Set(identities.map((i) => i.name ?? ''));
   return {
-    report: {
-      ok: !findings.some((f) => f.severity === 'error'),
+    report: buildReport({
       context: opts.context,
       agent: agents.size === 1 ? identities[0].name : null,
       findings,
-      ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
-    },
+      skip,
+    }),
     commits: sets,
     range,
     base: collected.base,

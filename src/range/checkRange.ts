@@ -11,6 +11,7 @@ import type { RangeCommit } from '../git/parseRangeLog.js';
 import { ask } from '../git/runGit.js';
 import { isGlobPath } from '../locks/lockIndex.js';
 import type { Report } from '../report/report.js';
+import { buildReport, dedupeFindings } from '../report/buildReport.js';
 import type { RuleInput } from '../rules/rule.js';
 import { RULES } from '../rules/registry.js';
 import type { ChangeSet, CommitInfo, Context, Finding, Identity, Lock, StatusDoc } from '../types.js';
@@ -88,7 +89,7 @@ export async function checkRanges(
   requests: RangeRequest[],
 ): Promise<Report> {
   const skip = parseSkip(opts.env.ORCH_SKIP);
-  if (requests.length === 0) return emptyReport(opts.context, skip);
+  if (requests.length === 0) return buildReport({ context: opts.context, agent: null, findings: [], skip });
   const repo = await openRepo(opts.cwd);
   const lockBranch = requests.some((r) => r.branch) ? await lockBranchOf(repo, opts.remote) : null;
   const results: RangeResult[] = [];
@@ -227,19 +228,17 @@ export async function checkRangeIn(
   }
 
   const agents = new Set(identities.map((i) => i.name ?? ''));
-  const report: Report = {
-    ok: !findings.some((f) => f.severity === 'error'),
+  const report = buildReport({
     context: opts.context,
     agent: agents.size === 1 ? identities[0].name : null,
-    findings: dedupe(findings),
-    ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
-  };
-  const notes = [
-    ...(collected.fetched ? [collected.fetched] : []),
-    ...(lockCopy?.notes ?? []),
-    ...rangeNotes(raw.map((c) => c.info)),
-  ];
-  if (notes.length) report.notes = notes;
+    findings: dedupeFindings(findings),
+    skip,
+    notes: [
+      ...(collected.fetched ? [collected.fetched] : []),
+      ...(lockCopy?.notes ?? []),
+      ...rangeNotes(raw.map((c) => c.info)),
+    ],
+  });
   return {
     report,
     commits: commitSets,
@@ -430,20 +429,10 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = [f.commit ?? '', f.rule, f.path ?? '', f.message].join('\0');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** One report for the ranges of one push: findings once each, notes over all commits. */
 export function mergeResults(results: RangeResult[], context: Context): Report {
   const reports = results.map((r) => r.report);
-  const findings = dedupe(reports.flatMap((r) => r.findings));
+  const findings = dedupeFindings(reports.flatMap((r) => r.findings));
   const commits = new Map<string, CommitInfo>();
   for (const r of results) for (const c of r.commits) if (c.commit) commits.set(c.commit.sha, c.commit);
   const notes = [
@@ -452,23 +441,12 @@ export function mergeResults(results: RangeResult[], context: Context): Report {
   ];
   const agents = new Set(reports.filter((r) => r.findings.length || r.agent).map((r) => r.agent));
   const skipped = reports.find((r) => r.skipped)?.skipped;
-  return {
-    ok: !findings.some((f) => f.severity === 'error'),
-    context,
-    agent: agents.size === 1 ? [...agents][0] : null,
-    findings,
-    ...(skipped ? { skipped } : {}),
-    ...(notes.length ? { notes } : {}),
-  };
-}
-
-function emptyReport(context: Context, skip: Skip): Report {
-  return { ok: true, context, agent: null, findings: [], ...(skip.all || skip.rules.length ? { skipped: skip } : {}) };
+  return buildReport({ context, agent: agents.size === 1 ? [...agents][0] : null, findings, skip: skipped, notes });
 }
 
 function emptyResult(context: Context, skip: Skip, collected: CollectedRange): Omit<RangeResult, 'commits' | 'range'> {
-  const report = emptyReport(context, skip);
-  if (collected.fetched) report.notes = [collected.fetched];
+  const notes = collected.fetched ? [collected.fetched] : [];
+  const report = buildReport({ context, agent: null, findings: [], skip, notes });
   return { report, base: collected.base, head: collected.head, fetched: collected.fetched };
 }
 
