@@ -14,7 +14,7 @@ import type { Report } from '../report/report.js';
 import { buildReport, dedupeFindings } from '../report/buildReport.js';
 import type { RuleInput } from '../rules/rule.js';
 import { RULES } from '../rules/registry.js';
-import type { ChangeSet, CommitInfo, Context, Finding, Identity, Lock, StatusDoc } from '../types.js';
+import type { ChangeSet, CommitInfo, Context, Finding, Identity, Lock, StatusDoc, StatusProblem } from '../types.js';
 import { attachSignatures } from './attachSignatures.js';
 import { bindingStatus, sharedBinding } from './bindingStatus.js';
 import { collectRange, commitChangeSet, type CollectedRange, type RangeRequest } from './collectRange.js';
@@ -24,7 +24,7 @@ import { openRepo, type Repo } from '../git/openRepo.js';
 import { parseSkip, type Skip } from '../check/parseSkip.js';
 import { rangeConfig } from './rangeConfig.js';
 import { label, rangeNotes } from './rangeNotes.js';
-import { runRules, statusParseFindings } from '../check/runRules.js';
+import { runRules } from '../check/runRules.js';
 import { statusHistory } from './statusHistory.js';
 
 export type { RangeRequest } from './collectRange.js';
@@ -181,7 +181,6 @@ export async function checkRangeIn(
       : bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]);
 
   const findings: Finding[] = [];
-  if (lockCopy && !skip.all && !skip.rules.includes('lock-conflict')) findings.push(...lockCopy.findings);
   if (!skip.all) {
     // load the rules first, so that the reads of all commits leave in the same batches
     await Promise.all(RULES.map((r) => r.load()));
@@ -219,12 +218,15 @@ export async function checkRangeIn(
         // approvals are read at the head: each commit that recorded one was judged above
         status: { locks: shared ? shared.locks : baseDoc.locks, reviews: headDoc.reviews, problems: [], steals: [] },
         identity: headIdentity,
+        collected: {
+          statusProblems: newStatusProblems(range, baseDoc, headDoc, config.statusFile),
+          ...(lockCopy?.fetchFailure ? { lockBranchFetch: lockCopy.fetchFailure } : {}),
+        },
       },
       skip,
       [...RANGE_RULES],
     );
     findings.push(...whole);
-    findings.push(...newStatusProblems(range, baseDoc, headDoc, config));
   }
 
   const agents = new Set(identities.map((i) => i.name ?? ''));
@@ -417,11 +419,10 @@ async function literalPaths(
 }
 
 /** Unreadable lines the range adds to the status file (those already at the base are not news). */
-function newStatusProblems(range: ChangeSet, base: StatusDoc, head: StatusDoc, config: RuleInput['config']): Finding[] {
-  if (!range.files.some((f) => f.path === config.statusFile)) return [];
+function newStatusProblems(range: ChangeSet, base: StatusDoc, head: StatusDoc, statusFile: string): StatusProblem[] {
+  if (!range.files.some((f) => f.path === statusFile)) return [];
   const before = new Set(base.problems.map((p) => p.text.trim()));
-  const fresh = head.problems.filter((p) => !before.has(p.text.trim()));
-  return statusParseFindings({ ...head, problems: fresh }, config.statusFile, config);
+  return head.problems.filter((p) => !before.has(p.text.trim()));
 }
 
 function once<T>(make: () => T): () => T {

@@ -5,7 +5,7 @@
 import type { Config } from '../config/schema.js';
 import { closestMatch } from '../config/closestMatch.js';
 import { UNKNOWN_HOLDER } from '../status/readHolder.js';
-import type { Finding, Identity, Lock } from '../types.js';
+import type { Identity, Lock, RawFinding } from '../types.js';
 import type { Roster } from './readRoster.js';
 
 export interface RosterInput {
@@ -17,13 +17,13 @@ export interface RosterInput {
   reviewsOn?: boolean;
 }
 
-export function rosterFindings(input: RosterInput): Finding[] {
+export function rosterFindings(input: RosterInput): RawFinding[] {
   const { roster, config } = input;
   if (!roster) return [];
   const known = [...roster.agents.map((a) => a.name), ...Object.keys(config.agents)];
   const fold = (n: string) => n.replace(/^@+/, '').trim().toLowerCase();
   const knownSet = new Set(known.map(fold));
-  const findings: Finding[] = [];
+  const findings: RawFinding[] = [];
   const seen = new Set<string>();
   const check = (name: string | null | undefined, where: string, path: string | null, line?: number) => {
     if (!name || name === UNKNOWN_HOLDER || knownSet.has(fold(name))) return;
@@ -33,7 +33,6 @@ export function rosterFindings(input: RosterInput): Finding[] {
     const guess = closestMatch(name.replace(/^@+/, ''), known);
     findings.push({
       rule: 'unknown-agent',
-      severity: 'warning',
       path,
       ...(line ? { line } : {}),
       message: `${name} (${where}) is not a known agent${guess ? `; did you mean ${guess}?` : ''}`,

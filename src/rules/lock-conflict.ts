@@ -5,6 +5,7 @@ import { contractMatcher } from '../match/contractMatcher.js';
 import { shellQuote } from '../shellQuote.js';
 import type { Lock, RawFinding } from '../types.js';
 import type { Rule, RuleInput } from './rule.js';
+import { lockBranchFetchFindings } from './collectedFindings.js';
 
 export function describeLock(lock: Lock, ttl: string | undefined): string {
   const bits: string[] = [];
@@ -44,6 +45,10 @@ compare case-insensitively, whatever core.ignorecase says: \`src/App.js\` next t
 An expired lock (its Expires time passed, or locks.ttl since it was taken) gives a
 warning instead of an error.
 
+Remote mode (locks.remote): when pre-push or CI cannot fetch the lock branch, the change
+could not be checked against the shared locks: an error with locks.verify "strict" (a
+warning with "warn", and at commit time). rules["lock-conflict"] lowers or silences it too.
+
 Why: the protocol says agents lock files in WORK_STATUS.md before touching them, so that
 two agents never edit the same file at once.
 
@@ -55,7 +60,8 @@ only if a person approved it; for a contract the agent does not own, no steal is
 (contract-owner would still block the change). The status file itself is never subject
 to this rule.
 
-Config: statusFile, locks.ttl, rules["lock-conflict"].`,
+Config: statusFile, locks.ttl, locks.verify, rules["lock-conflict"].`,
+  collected: lockBranchFetchFindings,
   check(input) {
     const { status, identity, config, now } = input;
     if (status.locks.length === 0) return [];
