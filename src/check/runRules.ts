@@ -1,23 +1,10 @@
-// check: run the rules that may apply, apply severity from config, drop skipped rules.
-import type { Finding, RawFinding, Severity } from '../types.js';
-import type { Config } from '../config/schema.js';
-import type { Rule, RuleInput } from '../rules/rule.js';
+// check: run the rules that may apply, apply severity from config (rules/severity.ts), drop
+// skipped rules.
+import type { Finding } from '../types.js';
+import type { RuleInput } from '../rules/rule.js';
+import { applySeverity, severityFor } from '../rules/severity.js';
 import { RULES, type RuleEntry } from '../rules/registry.js';
 import type { Skip } from './parseSkip.js';
-
-export function severityFor(rule: Rule, config: Config, input: Pick<RuleInput, 'context'>): Severity | 'off' {
-  const configured = config.rules[rule.id as keyof Config['rules']];
-  if (configured === 'off') return 'off';
-  if (configured === 'warn' || configured === 'warning') return 'warning';
-  if (configured === 'error') return 'error';
-  return rule.defaultSeverity(input.context);
-}
-
-export function applySeverity(raw: RawFinding, level: Severity): Finding {
-  // A rule may lower a finding (an expired lock warns); config may lower a whole rule.
-  const severity: Severity = level === 'warning' ? 'warning' : (raw.severity ?? 'error');
-  return { ...raw, severity };
-}
 
 /**
  * @param only  the rules that judge the change (all when absent); what collection found
