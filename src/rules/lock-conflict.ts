@@ -3,7 +3,7 @@ import { buildLockIndex, type LockIndex } from '../locks/lockIndex.js';
 import { isExpired, lockExpiry, formatStatusTime } from '../locks/lockTimes.js';
 import { contractMatcher } from '../match/contractMatcher.js';
 import { shellQuote } from '../shellQuote.js';
-import type { Lock, RawFinding } from '../types.js';
+import type { Finding, Lock, RawFinding } from '../types.js';
 import type { Rule, RuleInput } from './rule.js';
 import { lockBranchFetchFindings } from './collectedFindings.js';
 
@@ -26,6 +26,18 @@ export function touchedPaths(input: Pick<RuleInput, 'changes'>): { path: string;
       out.push({ path: f.oldPath, via: f.status === 'C' ? 'copied from' : 'renamed from' });
   }
   return out;
+}
+
+/** `orch lock` refused: the path overlaps another agent's lock (always an error: a lock is not taken). */
+export function overlapFinding(path: string, lock: Lock, ttl: string | undefined): Finding {
+  return {
+    rule: 'lock-conflict',
+    severity: 'error',
+    path,
+    holder: lock.agent,
+    message: `${path} overlaps the lock on ${lock.path} held by ${lock.agent}${describeLock(lock, ttl)}. Wait for ${lock.agent} to release it, ask them, or take it over with a reason.`,
+    fix: `orch unlock ${shellQuote(lock.path)} --steal --reason "<why>"`,
+  };
 }
 
 export const rule: Rule = {

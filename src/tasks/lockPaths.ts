@@ -11,8 +11,7 @@ import { isGlobPath } from '../locks/lockIndex.js';
 import { locksOverlap } from '../locks/locksOverlap.js';
 import { globComplexity } from '../match/globComplexity.js';
 import { formatStatusTime, isExpired, parseDuration } from '../locks/lockTimes.js';
-import { describeLock } from '../rules/lock-conflict.js';
-import { shellQuote } from '../shellQuote.js';
+import { overlapFinding } from '../rules/lock-conflict.js';
 import type { Finding, Lock } from '../types.js';
 import { prepareCheck, type CheckEnv } from '../check/prepareCheck.js';
 import { toRepoPath } from '../check/toRepoPath.js';
@@ -120,14 +119,7 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
         (l) => !sameAgent(l.agent, agent) && locksOverlap(p, l.path, true, prepared.existsLiterally),
       );
       for (const l of blockers) {
-        result.conflicts.push({
-          rule: 'lock-conflict',
-          severity: 'error',
-          path: p,
-          holder: l.agent,
-          message: `${p} overlaps the lock on ${l.path} held by ${l.agent}${describeLock(l, config.locks.ttl)}. Wait for ${l.agent} to release it, ask them, or take it over with a reason.`,
-          fix: `orch unlock ${shellQuote(l.path)} --steal --reason "<why>"`,
-        });
+        result.conflicts.push(overlapFinding(p, l, config.locks.ttl));
       }
     }
     if (result.conflicts.length) return { text: null, result };
