@@ -7,7 +7,14 @@ import type { RuleInput } from './rule.js';
 export function lockBranchFetchFindings(input: RuleInput): RawFinding[] {
   const failed = input.collected?.lockBranchFetch;
   if (!failed) return [];
-  const { remote, branch, reason, blocking, copyAge } = failed;
+  const { remote, branch, reason, copyAge } = failed;
+  // rules["lock-conflict"] may lower the rule: then say so, and what the change was checked against
+  const level = input.config.rules['lock-conflict'];
+  const lowered = failed.blocking && (level === 'warn' || level === 'warning');
+  const blocking = failed.blocking && !lowered;
+  const instead = copyAge
+    ? `Checked against the copy fetched ${copyAge} ago instead.`
+    : 'This clone has no copy of it: locks of other clones were not checked.';
   return [
     {
       rule: 'lock-conflict',
@@ -16,9 +23,9 @@ export function lockBranchFetchFindings(input: RuleInput): RawFinding[] {
       message: `cannot verify the changes against the shared locks: fetching ${branch} from ${remote} failed (${reason}). ${
         blocking
           ? 'Blocked because locks.verify is "strict".'
-          : copyAge
-            ? `Checked against the copy fetched ${copyAge} ago instead.`
-            : 'This clone has no copy of it: locks of other clones were not checked.'
+          : lowered
+            ? `${instead} (locks.verify is "strict", and rules["lock-conflict"] makes this a warning.)`
+            : instead
       }`,
       fix: blocking
         ? `Check the network and access to ${remote} (git fetch ${remote}) and try again, or set "locks": { "verify": "warn" } to let an unreachable remote pass with a warning.`

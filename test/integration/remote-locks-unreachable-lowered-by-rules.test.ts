@@ -26,5 +26,7 @@ it('rules {"lock-conflict": "warn"}: pre-push lets the push through with a warni
     'cannot verify the changes against the shared locks: fetching orch/locks from origin failed',
   );
   expect(push.stderr).toMatch(/warning/i);
+  expect(push.stderr).toContain('rules["lock-conflict"] makes this a warning');
+  expect(push.stderr).not.toContain('Blocked because');
   expect(mirror.ok(['rev-parse', 'main']).trim()).toBe(clone.ok(['rev-parse', 'HEAD']).trim());
 });

@@ -26,6 +26,8 @@ describe('findings from what collection found', () => {
     expect((await findings(fetchFailed)).map((f) => [f.rule, f.severity])).toEqual([['lock-conflict', 'error']]);
     const lowered = await findings(fetchFailed, { rules: { 'lock-conflict': 'warn' } });
     expect(lowered.map((f) => f.severity)).toEqual(['warning']);
+    expect(lowered[0].message).toContain('This clone has no copy of it');
+    expect(lowered[0].message).not.toContain('Blocked');
     expect(await findings(fetchFailed, { rules: { 'lock-conflict': 'off' } })).toEqual([]);
     expect(await findings(fetchFailed, {}, 'lock-conflict')).toEqual([]);
   });
