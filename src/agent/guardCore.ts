@@ -25,7 +25,8 @@ import { looksBinary } from '../text/looksBinary.js';
 import { rule as contractOwner } from '../rules/contract-owner.js';
 import { rule as lockConflict } from '../rules/lock-conflict.js';
 import type { Rule, RuleInput } from '../rules/rule.js';
-import type { ChangeSet, Finding, Lock, Severity, StatusDoc } from '../types.js';
+import type { ChangeSet, Finding, Lock, StatusDoc } from '../types.js';
+import { applySeverity, severityFor } from '../rules/severity.js';
 import type { CheckEnv, Prepared } from '../check/prepareCheck.js';
 import { toRepoPath } from '../check/toRepoPath.js';
 import { sameAgent } from '../identity/resolveIdentity.js';
@@ -149,10 +150,9 @@ export async function guardOne(req: Omit<GuardRequest, 'path'>, prepared: Prepar
   const findings: Finding[] = [];
   for (const rule of GUARD_RULE_MODULES) {
     if (prepared.skip.rules.includes(rule.id)) continue;
-    const level = severityOf(rule, input);
+    const level = severityFor(rule, config, input);
     if (level === 'off') continue;
-    for (const f of await rule.check(input))
-      findings.push({ ...f, severity: level === 'warning' ? 'warning' : (f.severity ?? 'error') });
+    for (const f of await rule.check(input)) findings.push(applySeverity(f, level));
   }
   if (findings.some((f) => f.severity === 'error')) return { decision: 'block', findings, ...base };
   if (!autoLock)
@@ -207,12 +207,3 @@ function blockLines(f: Finding): string[] {
 
 /** The two rules the commit hook applies to one file, loaded with the check itself. */
 const GUARD_RULE_MODULES: Rule[] = [lockConflict, contractOwner];
-
-/** Severity from the configuration, else the rule's default (as runRules applies it). */
-function severityOf(rule: Rule, input: RuleInput): Severity | 'off' {
-  const configured = input.config.rules[rule.id as keyof typeof input.config.rules];
-  if (configured === 'off') return 'off';
-  if (configured === 'warn' || configured === 'warning') return 'warning';
-  if (configured === 'error') return 'error';
-  return rule.defaultSeverity(input.context);
-}

@@ -3,15 +3,17 @@ import { gitChangeSet } from '../git/gitChangeSet.js';
 import { stagedChangesQuery } from '../git/stagedChangesQuery.js';
 import { ask } from '../git/runGit.js';
 import type { Report } from '../report/report.js';
-import type { ChangeSet, Context, RawFinding } from '../types.js';
+import { buildReport } from '../report/buildReport.js';
+import type { ChangeSet, Context } from '../types.js';
+import type { Collected, DroppedLock } from '../rules/collected.js';
+import { basisOf, checkChange } from './checkChange.js';
 import { readIndexEntry } from '../git/readIndexEntry.js';
 import { committedLocks, withCommitted } from './committedLocks.js';
 import { openRepo } from '../git/openRepo.js';
 import { prepareCheck, type CheckEnv, type Prepared } from './prepareCheck.js';
-import { runRules, statusParseFindings } from './runRules.js';
 import { committedConfig, type CommittedConfig } from './committedConfig.js';
 import path from 'node:path';
-import { checkRoster } from '../roster/checkRoster.js';
+import { readRoster, type Roster } from '../roster/readRoster.js';
 import { readEdits } from '../store/editLog.js';
 
 export interface CheckResult {
@@ -35,7 +37,7 @@ export async function checkStaged(opts: CheckEnv & { context: Context }): Promis
   let prepared = await prepareCheck(opts, repoPromise);
   const trusted = await committed;
   if (trusted && !sameConfig(trusted, prepared)) prepared = await prepareCheck(opts, repoPromise, trusted);
-  const kept = await keepCommittedLocks(prepared);
+  const dropped = await keepCommittedLocks(prepared);
   const files = await filesPromise;
   const changes = gitChangeSet({
     kind: 'index',
@@ -45,15 +47,15 @@ export async function checkStaged(opts: CheckEnv & { context: Context }): Promis
     blobs: prepared.repo.blobs,
     git: prepared.repo.git,
   });
-  const report = await evaluate(prepared, changes, opts.context);
-  return { report: withFindings(report, kept, prepared), prepared, changes };
+  const report = await evaluate(prepared, changes, opts.context, { droppedLocks: dropped });
+  return { report, prepared, changes };
 }
 
 /**
  * The locks of HEAD and the index that a hand edit of the working tree's status file
  * dropped still bind (see committedLocks); added to the status the rules read.
  */
-async function keepCommittedLocks(prepared: Prepared): Promise<RawFinding[]> {
+async function keepCommittedLocks(prepared: Prepared): Promise<DroppedLock[]> {
   const { repo, config } = prepared;
   const entry = prepared.stagedStatus
     ? await prepared.stagedStatus.entry.catch(() => null)
@@ -61,67 +63,41 @@ async function keepCommittedLocks(prepared: Prepared): Promise<RawFinding[]> {
   const kept = await committedLocks(repo, config, prepared.status, entry, prepared.identity.name);
   if (kept.locks.length)
     prepared.status = { ...prepared.status, combined: withCommitted(prepared.status.combined, kept.locks) };
-  return kept.findings;
+  return kept.dropped;
 }
 
-function withFindings(report: Report, raw: RawFinding[], prepared: Prepared): Report {
-  const { skip, config } = prepared;
-  if (
-    raw.length === 0 ||
-    skip.all ||
-    skip.rules.includes('status-integrity') ||
-    config.rules['status-integrity'] === 'off'
-  )
-    return report;
-  const findings = [...report.findings, ...raw.map((f) => ({ ...f, severity: 'warning' as const }))];
-  return { ...report, findings };
-}
-
-/** check and report: the rules over one change set, with the status file's own problems. */
+/**
+ * Collect what the working tree adds to a change set (the status file's unreadable lines,
+ * the roster, the lock branch's fetch), check, and report.
+ */
 export async function evaluate(
   prepared: Prepared,
   changes: ChangeSet,
   context: Context,
-  range?: ChangeSet,
+  collected: Collected = {},
 ): Promise<Report> {
-  const { config, skip } = prepared;
-  const shared = prepared.lockBranch;
-  const findings = skip.all
-    ? []
-    : [
-        ...(shared && !skip.rules.includes('lock-conflict') ? shared.findings : []),
-        ...statusParseFindings(prepared.status.own, config.statusFile, config),
-        // names not in the project's roster of agents (README: "Who the agents are")
-        ...(skip.rules.includes('unknown-agent')
-          ? []
-          : await checkRoster({ ...prepared, locks: prepared.status.combined.locks })),
-        ...(await runRules(
-          {
-            changes,
-            range,
-            status: prepared.status.combined,
-            config,
-            configFile: prepared.configFile ?? undefined,
-            identity: prepared.identity,
-            context,
-            ignoreCase: prepared.repo.ignoreCase,
-            existsLiterally: prepared.existsLiterally,
-            now: prepared.now,
-            ...(shared?.doc ? { lockBranch: shared.doc } : {}),
-            // who edited what (foreign-edit): only the index has uncommitted edits to weigh
-            ...(changes.kind === 'index' ? { edits: readEdits(prepared.repo.commonDir) } : {}),
-          },
-          skip,
-        )),
-      ];
-  return {
-    ok: !findings.some((f) => f.severity === 'error'),
+  const findings = await checkChange(basisOf(prepared), {
+    changes,
     context,
-    agent: prepared.identity.name,
-    findings,
-    ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
-    ...(shared?.notes.length ? { notes: shared.notes } : {}),
-  };
+    collected: {
+      ...collected,
+      statusProblems: prepared.status.own.problems,
+      roster: await rosterOf(prepared),
+      ...(prepared.lockBranch?.fetchFailure ? { lockBranchFetch: prepared.lockBranch.fetchFailure } : {}),
+    },
+    // who edited what (foreign-edit): only the index has uncommitted edits to weigh
+    ...(changes.kind === 'index' ? { edits: readEdits(prepared.repo.commonDir) } : {}),
+  });
+  const { skip, identity, lockBranch } = prepared;
+  return buildReport({ context, agent: identity.name, findings, skip, notes: lockBranch?.notes });
+}
+
+/** The project's roster of agents (README: "Who the agents are"), read only when unknown-agent can report. */
+async function rosterOf(prepared: Prepared): Promise<Roster | null> {
+  const { repo, config, skip } = prepared;
+  if (repo.bare || skip.all || skip.rules.includes('unknown-agent') || config.rules['unknown-agent'] === 'off')
+    return null;
+  return readRoster(repo.top, config.agentDefinitions, path.join(repo.commonDir, 'orch'));
 }
 
 /** Whether the working tree's configuration is HEAD's: then what was prepared stands. */

@@ -6,7 +6,8 @@
 import type { Config } from '../config/schema.js';
 import { gitBlobId } from '../compose/gitBlobId.js';
 import { blobText } from '../git/blobReader.js';
-import type { Lock, RawFinding, StatusDoc } from '../types.js';
+import type { Lock, StatusDoc } from '../types.js';
+import type { DroppedLock } from '../rules/collected.js';
 import type { LoadedStatus } from '../store/loadStatus.js';
 import type { Repo } from '../git/openRepo.js';
 import { readStatusHead } from '../status/readStatusHead.js';
@@ -17,11 +18,11 @@ import { readSteals } from '../status/readSteals.js';
 export interface CommittedLocks {
   /** Locks of other agents that HEAD or the index holds and the working tree lost by hand. */
   locks: Lock[];
-  /** One warning per such lock: why it still binds. */
-  findings: RawFinding[];
+  /** Each such lock and where it still is: status-integrity warns why it still binds. */
+  dropped: DroppedLock[];
 }
 
-const NONE: CommittedLocks = { locks: [], findings: [] };
+const NONE: CommittedLocks = { locks: [], dropped: [] };
 
 /**
  * @param staged the index's copy of the status file (sha and text), or null when it has none
@@ -42,7 +43,7 @@ export async function committedLocks(
     return NONE;
   const headText = blobText(await repo.blobs(`HEAD:${config.statusFile}`));
   const kept = new Set(local.own.locks.map(bindingKey(config)));
-  const gone = new Map<string, { lock: Lock; where: string }>();
+  const gone = new Map<string, DroppedLock>();
   for (const [text, where] of [
     [headText, 'HEAD'],
     [staged?.text ?? null, 'the index'],
@@ -56,7 +57,7 @@ export async function committedLocks(
   if (gone.size === 0) return NONE;
   const released = readReleases(repo.commonDir);
   const steals = ownText === null ? [] : readSteals(ownText);
-  const out: CommittedLocks = { locks: [], findings: [] };
+  const out: CommittedLocks = { locks: [], dropped: [] };
   for (const { lock, where } of gone.values()) {
     if (released.has(releaseKey(lock))) continue;
     if (
@@ -69,14 +70,7 @@ export async function committedLocks(
     )
       continue;
     out.locks.push({ ...lock, source: `${where === 'HEAD' ? 'HEAD' : ''}:${config.statusFile}` });
-    out.findings.push({
-      rule: 'status-integrity',
-      severity: 'warning',
-      path: config.statusFile,
-      holder: lock.agent,
-      message: `the lock of ${lock.agent} on ${lock.path} is gone from ${config.statusFile} in the working tree, but ${where} still holds it and orch did not release it: it still binds.`,
-      fix: `Restore the row (git checkout -- ${config.statusFile}); ${lock.agent} releases it with orch unlock, anyone else with orch unlock --steal --reason "<why>".`,
-    });
+    out.dropped.push({ lock, where });
   }
   return out;
 }

@@ -1,52 +1,33 @@
-// check: run the rules that may apply, apply severity from config, drop skipped rules.
-import type { Finding, RawFinding, Severity, StatusDoc } from '../types.js';
-import type { Config } from '../config/schema.js';
-import type { Rule, RuleInput } from '../rules/rule.js';
-import { RULES } from '../rules/registry.js';
+// check: run the rules that may apply, apply severity from config (rules/severity.ts), drop
+// skipped rules.
+import type { Finding } from '../types.js';
+import type { RuleInput } from '../rules/rule.js';
+import { applySeverity, severityFor } from '../rules/severity.js';
+import { RULES, type RuleEntry } from '../rules/registry.js';
 import type { Skip } from './parseSkip.js';
 
-export function severityFor(rule: Rule, config: Config, input: Pick<RuleInput, 'context'>): Severity | 'off' {
-  const configured = config.rules[rule.id as keyof Config['rules']];
-  if (configured === 'off') return 'off';
-  if (configured === 'warn' || configured === 'warning') return 'warning';
-  if (configured === 'error') return 'error';
-  return rule.defaultSeverity(input.context);
-}
-
-export function applySeverity(raw: RawFinding, level: Severity): Finding {
-  // A rule may lower a finding (an expired lock warns); config may lower a whole rule.
-  const severity: Severity = level === 'warning' ? 'warning' : (raw.severity ?? 'error');
-  return { ...raw, severity };
-}
-
-export function statusParseFindings(status: StatusDoc, statusFile: string, config: Config): Finding[] {
-  if (config.rules['status-parse'] === 'off') return [];
-  const severity: Severity = config.rules['status-parse'] === 'error' ? 'error' : 'warning';
-  return status.problems.map((p) => ({
-    rule: 'status-parse' as const,
-    severity,
-    path: statusFile,
-    line: p.line,
-    message: `line ${p.line} of ${statusFile} could not be read as a lock: ${p.message} — "${p.text.trim().slice(0, 80)}"`,
-    fix: `Rewrite the line as a row of the Locks table: | Path | Agent | Task | Since | Expires | Note |`,
-  }));
-}
-
-export async function runRules(input: RuleInput, skip: Skip, only?: string[]): Promise<Finding[]> {
+/**
+ * @param only  the rules that judge the change (all when absent); what collection found
+ *   (`input.collected`) is reported by its rule whatever `only` says
+ */
+export async function runRules(input: RuleInput, skip: Skip, only?: readonly string[]): Promise<Finding[]> {
   if (skip.all) return [];
-  const entries = RULES.filter(
-    (e) => !skip.rules.includes(e.id) && (!only || only.includes(e.id)) && (!e.mayApply || e.mayApply(allFiles(input))),
-  );
-  const results = await Promise.all(
-    entries.map(async (entry) => {
-      const rule = await entry.load();
-      const level = severityFor(rule, input.config, input);
-      if (level === 'off') return [];
-      const raw = await rule.check(input);
-      return raw.map((f) => applySeverity(f, level));
-    }),
-  );
+  const runs = RULES.flatMap((e) => {
+    if (skip.rules.includes(e.id)) return [];
+    const judges = (!only || only.includes(e.id)) && (!e.mayApply || e.mayApply(allFiles(input)));
+    const reports = input.collected !== undefined && e.collects === true;
+    return judges || reports ? [{ entry: e, judges, reports }] : [];
+  });
+  const results = await Promise.all(runs.map((r) => runOne(r.entry, input, r.judges, r.reports)));
   return results.flat();
+}
+
+async function runOne(entry: RuleEntry, input: RuleInput, judges: boolean, reports: boolean): Promise<Finding[]> {
+  const rule = await entry.load();
+  const level = severityFor(rule, input.config, input);
+  if (level === 'off') return [];
+  const raw = [...(reports && rule.collected ? rule.collected(input) : []), ...(judges ? await rule.check(input) : [])];
+  return raw.map((f) => applySeverity(f, level));
 }
 
 function allFiles(input: RuleInput) {

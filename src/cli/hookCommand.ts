@@ -11,6 +11,7 @@ import { parseSkip } from '../check/parseSkip.js';
 import { openRepo } from '../git/openRepo.js';
 import { isZeroSha } from '../git/isZeroSha.js';
 import type { Report } from '../report/report.js';
+import { withFindings } from '../report/buildReport.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';
 import { msg } from './messages.js';
@@ -64,7 +65,7 @@ async function prePush(gitArgs: string[], io: IO): Promise<number> {
   const requests = pushRanges(lines, gitArgs[0]);
   const report = await checkRanges({ cwd: io.cwd, env: io.env, context: 'pre-push', remote: gitArgs[0] }, requests);
   const deleted = lines.filter((l) => isZeroSha(l.localSha) && !isZeroSha(l.remoteSha)).map((l) => l.remoteRef);
-  return emitReport(await withDeletions(report, io, deleted, gitArgs[0]), io);
+  return emitReport(await withDeletions(report, io, deleted, 'pre-push', gitArgs[0]), io);
 }
 
 /** pre-receive on the server: the same checks, objects read from git's quarantine. */
@@ -78,16 +79,22 @@ async function preReceive(io: IO): Promise<number> {
   const replaced = await replaceRefFindings(
     await openRepo(io.cwd),
     lines.filter((l) => !isZeroSha(l.newSha)),
-    io.env,
+    { env: io.env, context: 'pre-receive' },
   );
-  const withReplaced = replaced.length ? { ...report, ok: false, findings: [...replaced, ...report.findings] } : report;
-  return emitReport(await withDeletions(withReplaced, io, deleted), io);
+  const withReplaced = withFindings(report, replaced);
+  return emitReport(await withDeletions(withReplaced, io, deleted, 'pre-receive'), io);
 }
 
 /** The report, with a refusal for each deletion of the lock branch (remote mode). */
-async function withDeletions(report: Report, io: IO, deleted: string[], remote?: string): Promise<Report> {
+async function withDeletions(
+  report: Report,
+  io: IO,
+  deleted: string[],
+  context: 'pre-push' | 'pre-receive',
+  remote?: string,
+): Promise<Report> {
   if (deleted.length === 0) return report;
   const { lockBranchDeletions } = await import('../range/checkLockBranch.js');
-  const findings = await lockBranchDeletions(await openRepo(io.cwd), deleted, { env: io.env, remote });
-  return findings.length ? { ...report, ok: false, findings: [...findings, ...report.findings] } : report;
+  const findings = await lockBranchDeletions(await openRepo(io.cwd), deleted, { env: io.env, context, remote });
+  return withFindings(report, findings);
 }

@@ -1,4 +1,5 @@
 import { lockPaths } from '../tasks/lockPaths.js';
+import { buildReport } from '../report/buildReport.js';
 import { emitReport } from './emitReport.js';
 import type { IO } from './io.js';
 import { msg } from './messages.js';
@@ -26,7 +27,7 @@ export async function run(args: string[], io: IO): Promise<number> {
   const json = (values.format ?? io.env.ORCH_FORMAT) === 'json';
   if (result.conflicts.length) {
     return emitReport(
-      { ok: false, context: 'check', agent: result.agent, findings: result.conflicts },
+      buildReport({ context: 'check', agent: result.agent, findings: result.conflicts }),
       io,
       values.format,
     );

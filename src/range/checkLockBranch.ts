@@ -13,14 +13,17 @@ import { gitChangeSet } from '../git/gitChangeSet.js';
 import { netDiffQuery } from '../git/netDiffQuery.js';
 import { ask, runGit } from '../git/runGit.js';
 import type { Report } from '../report/report.js';
-import type { ChangeSet, Context, Finding, StatusDoc } from '../types.js';
+import { buildReport } from '../report/buildReport.js';
+import type { ChangeSet, Context, FileChange, Finding, StatusDoc } from '../types.js';
 import { collectRange, commitChangeSet, type RangeRequest } from './collectRange.js';
 import { commitIdentity } from '../identity/commitIdentity.js';
 import type { Repo } from '../git/openRepo.js';
 import { parseSkip } from '../check/parseSkip.js';
 import { isRemoteName } from './parsePrePushInput.js';
 import { label } from './rangeNotes.js';
-import { runRules } from '../check/runRules.js';
+import { checkChange } from '../check/checkChange.js';
+import { refFindings } from './refFindings.js';
+import type { LockBranchFile } from '../rules/collected.js';
 
 const EMPTY: StatusDoc = { locks: [], reviews: [], problems: [], steals: [] };
 
@@ -79,22 +82,13 @@ export async function lockBranchConfig(
 export async function lockBranchDeletions(
   repo: Repo,
   deletedRefs: string[],
-  opts: { env: NodeJS.ProcessEnv; remote?: string },
+  opts: { env: NodeJS.ProcessEnv; context: Context; remote?: string },
 ): Promise<Finding[]> {
   if (deletedRefs.length === 0) return [];
-  const skip = parseSkip(opts.env.ORCH_SKIP);
-  if (skip.all || skip.rules.includes('status-integrity')) return [];
   const found = await lockBranchConfig(repo, opts.remote);
   if (!found) return [];
-  return deletedRefs
-    .filter((ref) => ref.replace(/^refs\/heads\//, '') === found.branch)
-    .map((ref) => ({
-      rule: 'status-integrity' as const,
-      severity: 'error' as const,
-      path: null,
-      message: `this push deletes ${ref}, the lock branch: every agent's lock would go at once.`,
-      fix: `Release locks one by one (orch unlock, orch done). To reset the lock branch on purpose, delete it on the server with the check skipped (ORCH_SKIP=status-integrity).`,
-    }));
+  const deleted = deletedRefs.filter((ref) => ref.replace(/^refs\/heads\//, '') === found.branch);
+  return refFindings(repo, found.config, { deletedLockBranch: deleted }, opts);
 }
 
 export async function checkLockBranch(
@@ -117,44 +111,31 @@ export async function checkLockBranch(
     git: repo.git,
   });
   const identities = collected.commits.map((c) => commitIdentity(c.info, config));
-  const common = {
-    config,
-    context: opts.context,
-    branch: request.branch,
-    ignoreCase: repo.ignoreCase,
-    now,
-    status: EMPTY,
-  };
+  const basis = { config, branch: request.branch, ignoreCase: repo.ignoreCase, now, status: EMPTY, skip };
   const findings: Finding[] = [];
   if (!skip.all && collected.commits.length) {
+    const branch = request.branch ?? '';
     const per = await Promise.all(
       collected.commits.map((c, i) =>
-        runRules({ ...common, changes: sets[i], identity: identities[i] }, skip, ['status-integrity']).then((found) =>
+        checkChange(
+          { ...basis, identity: identities[i] },
+          {
+            changes: sets[i],
+            context: opts.context,
+            // the branch holds the status file alone: anything else would escape the project's rules
+            collected: { lockBranchFiles: foreignFiles(c.files, config.statusFile, branch) },
+            only: ['status-integrity'],
+          },
+        ).then((found) =>
           found.map((f) => ({
             ...f,
             commit: c.info.sha,
-            message: `${f.message} (lock branch ${request.branch ?? ''} commit ${label(c.info)}${identities[i].name ? ` by ${identities[i].name}` : ''})`,
+            message: `${f.message} (lock branch ${branch} commit ${label(c.info)}${identities[i].name ? ` by ${identities[i].name}` : ''})`,
           })),
         ),
       ),
     );
     findings.push(...per.flat());
-    // the branch holds the status file alone: anything else would escape the project's rules
-    collected.commits.forEach((c, i) => {
-      for (const f of c.files) {
-        for (const p of [f.path, f.oldPath]) {
-          if (p === undefined || p === config.statusFile) continue;
-          findings.push({
-            rule: 'status-integrity',
-            severity: 'error',
-            path: p,
-            commit: c.info.sha,
-            message: `${p} is changed on the lock branch ${request.branch ?? ''} (commit ${label(c.info)}${identities[i].name ? ` by ${identities[i].name}` : ''}); the lock branch holds only ${config.statusFile}, and changes to project files go through the project's branches and their checks.`,
-            fix: `Push that change to a project branch; the lock branch changes only through orch lock, unlock and done.`,
-          });
-        }
-      }
-    });
     const base = collected.base;
     if (base && !(await isAncestor(repo, base, collected.head))) {
       const files = await ask(netDiffQuery(base, collected.head), repo.git);
@@ -167,7 +148,10 @@ export async function checkLockBranch(
         git: repo.git,
       });
       const who = identities[identities.length - 1];
-      const found = await runRules({ ...common, changes: whole, identity: who }, skip, ['status-integrity']);
+      const found = await checkChange(
+        { ...basis, identity: who },
+        { changes: whole, context: opts.context, only: ['status-integrity'] },
+      );
       findings.push(
         ...found.map((f) => ({
           ...f,
@@ -179,18 +163,26 @@ export async function checkLockBranch(
   }
   const agents = new Set(identities.map((i) => i.name ?? ''));
   return {
-    report: {
-      ok: !findings.some((f) => f.severity === 'error'),
+    report: buildReport({
       context: opts.context,
       agent: agents.size === 1 ? identities[0].name : null,
       findings,
-      ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
-    },
+      skip,
+    }),
     commits: sets,
     range,
     base: collected.base,
     head: collected.head,
   };
+}
+
+/** The files besides the status file that a lock-branch commit changes. */
+function foreignFiles(files: FileChange[], statusFile: string, branch: string): LockBranchFile[] {
+  return files.flatMap((f) =>
+    [f.path, f.oldPath]
+      .filter((p): p is string => p !== undefined && p !== statusFile)
+      .map((p) => ({ path: p, branch })),
+  );
 }
 
 async function isAncestor(repo: Repo, a: string, b: string): Promise<boolean> {

@@ -2,43 +2,22 @@
 // what a push or pull request brings — whatever skipped pre-commit (--no-verify, a clean
 // merge, a rebase) meets the same rules here. Configuration and the locks of the target
 // come from the base: the head is untrusted.
-import fs from 'node:fs';
-import path from 'node:path';
 import { OrchError } from '../errors.js';
 import { gitChangeSet } from '../git/gitChangeSet.js';
-import { lsFilesQuery } from '../git/lsFilesQuery.js';
-import type { RangeCommit } from '../git/parseRangeLog.js';
-import { ask } from '../git/runGit.js';
-import { isGlobPath } from '../locks/lockIndex.js';
 import type { Report } from '../report/report.js';
-import type { RuleInput } from '../rules/rule.js';
-import { RULES } from '../rules/registry.js';
-import type { ChangeSet, CommitInfo, Context, Finding, Identity, Lock, StatusDoc } from '../types.js';
-import { attachSignatures } from './attachSignatures.js';
-import { bindingStatus, sharedBinding } from './bindingStatus.js';
-import { collectRange, commitChangeSet, type CollectedRange, type RangeRequest } from './collectRange.js';
+import { buildReport, dedupeFindings } from '../report/buildReport.js';
+import type { ChangeSet, CommitInfo, Context } from '../types.js';
+import { collectRange, type CollectedRange, commitChangeSet, type RangeRequest } from './collectRange.js';
 import { commitIdentity } from '../identity/commitIdentity.js';
-import { oneSidedMerges, protectedChanges } from './oneSidedMerges.js';
 import { openRepo, type Repo } from '../git/openRepo.js';
 import { parseSkip, type Skip } from '../check/parseSkip.js';
-import { rangeConfig } from './rangeConfig.js';
-import { label, rangeNotes } from './rangeNotes.js';
-import { runRules, statusParseFindings } from '../check/runRules.js';
-import { statusHistory } from './statusHistory.js';
+import { rangeNotes } from './rangeNotes.js';
+import { judgeRange } from './judgeRange.js';
+import { headBranch, literalPaths, readRange } from './readRange.js';
 
 export type { RangeRequest } from './collectRange.js';
 
-/** Rules that judge the range as a whole (they read `input.range`): run once, not per commit. */
-export const RANGE_RULES = [
-  'new-service-container',
-  'container-review',
-  'compose-consistency',
-  'contract-proof',
-  'contract-review',
-  'decision-record',
-  'dockerfile-practice',
-] as const;
-const COMMIT_RULES = RULES.map((r) => r.id).filter((id) => !(RANGE_RULES as readonly string[]).includes(id));
+export { RANGE_RULES } from './judgeRange.js';
 
 export interface CheckRangeOptions {
   cwd: string;
@@ -88,7 +67,7 @@ export async function checkRanges(
   requests: RangeRequest[],
 ): Promise<Report> {
   const skip = parseSkip(opts.env.ORCH_SKIP);
-  if (requests.length === 0) return emptyReport(opts.context, skip);
+  if (requests.length === 0) return buildReport({ context: opts.context, agent: null, findings: [], skip });
   const repo = await openRepo(opts.cwd);
   const lockBranch = requests.some((r) => r.branch) ? await lockBranchOf(repo, opts.remote) : null;
   const results: RangeResult[] = [];
@@ -151,7 +130,7 @@ export async function checkRangeIn(
     return { ...emptyResult(opts.context, skip, collected), commits: [], range: rangeSet(repo, collected, []) };
 
   const read = await readRange(repo, collected, opts, now);
-  const { config, configFile, baseDoc, headDoc, parentDocs, ownDocs, lockCopy, shared } = read;
+  const { config, configFile, baseDoc, headDoc, parentDocs, lockCopy, shared } = read;
   const identities = raw.map((c) => commitIdentity(c.info, config));
   const commitSets = raw.map((c, i) => commitChangeSet(repo, c, read.insertions[i]));
   const range = rangeSet(repo, collected, commitSets);
@@ -161,85 +140,33 @@ export async function checkRangeIn(
     ...parentDocs,
     ...(shared ? [shared] : []),
   ]);
-
-  const common = {
-    range,
+  const basis = {
     config,
     configFile: configFile ?? undefined,
-    context: opts.context,
     branch: request.branch,
     defaultBranch: opts.defaultBranch ?? (repo.bare ? headBranch(repo.gitDir) : undefined),
     ignoreCase: repo.ignoreCase,
     existsLiterally,
     now,
+    skip,
     ...(shared ? { lockBranch: shared } : {}),
-  } satisfies Partial<RuleInput>;
-  const bindingOf = (i: number) =>
-    shared
-      ? sharedBinding(shared, parentDocs[i], ownDocs[i], identities[i])
-      : bindingStatus(baseDoc, parentDocs[i], ownDocs[i], identities[i]);
-
-  const findings: Finding[] = [];
-  if (lockCopy && !skip.all && !skip.rules.includes('lock-conflict')) findings.push(...lockCopy.findings);
-  if (!skip.all) {
-    // load the rules first, so that the reads of all commits leave in the same batches
-    await Promise.all(RULES.map((r) => r.load()));
-    // commits in slices: their reads still share cat-file batches, while what a slice
-    // reads (a thousand status files in a long range) is not all held at once
-    for (let from = 0; from < raw.length; from += COMMIT_SLICE) {
-      const slice = raw.slice(from, from + COMMIT_SLICE);
-      const found = await Promise.all(
-        slice.map((c, k) => {
-          const i = from + k;
-          const statusSides = { old: parentDocs[i], new: ownDocs[i] };
-          return runRules(
-            { ...common, changes: commitSets[i], status: bindingOf(i), identity: identities[i], statusSides },
-            skip,
-            COMMIT_RULES,
-          ).then((f) => f.map((x) => inCommit(x, c, identities[i])));
-        }),
-      );
-      findings.push(...found.flat());
-    }
-    findings.push(
-      ...(await judgeOneSided(repo, collected, {
-        ...common,
-        skip,
-        identities,
-        bindingOf,
-        locks: [...baseDoc.locks, ...(shared?.locks ?? [])],
-      })),
-    );
-    const headIdentity = identities[identities.length - 1];
-    const whole = await runRules(
-      {
-        ...common,
-        changes: range,
-        // approvals are read at the head: each commit that recorded one was judged above
-        status: { locks: shared ? shared.locks : baseDoc.locks, reviews: headDoc.reviews, problems: [], steals: [] },
-        identity: headIdentity,
-      },
-      skip,
-      [...RANGE_RULES],
-    );
-    findings.push(...whole);
-    findings.push(...newStatusProblems(range, baseDoc, headDoc, config));
-  }
+  };
+  const findings = skip.all
+    ? []
+    : await judgeRange({ repo, collected, read, basis, context: opts.context, identities, commitSets, range });
 
   const agents = new Set(identities.map((i) => i.name ?? ''));
-  const report: Report = {
-    ok: !findings.some((f) => f.severity === 'error'),
+  const report = buildReport({
     context: opts.context,
     agent: agents.size === 1 ? identities[0].name : null,
-    findings: dedupe(findings),
-    ...(skip.all || skip.rules.length ? { skipped: skip } : {}),
-  };
-  const notes = [
-    ...(collected.fetched ? [collected.fetched] : []),
-    ...(lockCopy?.notes ?? []),
-    ...rangeNotes(raw.map((c) => c.info)),
-  ];
-  if (notes.length) report.notes = notes;
+    findings: dedupeFindings(findings),
+    skip,
+    notes: [
+      ...(collected.fetched ? [collected.fetched] : []),
+      ...(lockCopy?.notes ?? []),
+      ...rangeNotes(raw.map((c) => c.info)),
+    ],
+  });
   return {
     report,
     commits: commitSets,
@@ -249,142 +176,6 @@ export async function checkRangeIn(
     fetched: collected.fetched,
     ...(lockCopy?.notes.length ? { lockNotes: lockCopy.notes } : {}),
   };
-}
-
-/**
- * What the rules read besides the changes: the configuration (the base's), the status file
- * at every revision that matters, and in remote mode the lock branch. The configuration
- * and the status files travel in the same cat-file batch.
- */
-async function readRange(
-  repo: Repo,
-  collected: CollectedRange,
-  opts: Pick<CheckRangeOptions, 'context' | 'defaultBranch' | 'remote'>,
-  now: Date,
-) {
-  const raw = collected.commits;
-  const revisionConfig = rangeConfig(repo, collected.base, opts);
-  const insertions = raw.map(() => new Map<string, Promise<string[] | null>>());
-  const historyOf = (statusFile: string) =>
-    statusHistory(
-      repo.blobs,
-      statusFile,
-      raw.map((c, i) => ({ sha: c.info.sha, parents: c.info.parents, files: c.files, insertions: insertions[i] })),
-      { git: repo.git },
-    );
-  // a guess at the status file's name, so its copies travel in the same batch as the config
-  const guess = historyOf(DEFAULT_STATUS_FILE);
-  // failures surface where the copies are awaited below
-  const early = (rev: string | null) => void guess.at(rev).catch(() => undefined);
-  early(collected.base);
-  early(collected.head);
-  for (const c of raw) {
-    early(c.info.parents[0] ?? null);
-    early(c.info.sha);
-  }
-  const { config, configFile, rev: configRev } = await revisionConfig;
-  if (config.identity.signed) await attachSignatures(repo, raw, config, configRev);
-
-  // remote mode: the lock branch binds — fetched for pre-push and CI, the server's own on pre-receive
-  const sharedCopy = config.locks.remote
-    ? import('../remote/remoteLocks.js').then((m) =>
-        m.remoteLocks(repo, config, {
-          context: opts.context,
-          now,
-          fetch: opts.context === 'pre-push' || opts.context === 'ci',
-        }),
-      )
-    : null;
-
-  const history = config.statusFile === DEFAULT_STATUS_FILE ? guess : historyOf(config.statusFile);
-  // the base's file list, for locks with ( ) [ ] (see literalPaths; never the head's: the
-  // range may add a file named like a glob lock to turn it off): asked as soon as the
-  // base has such a lock, while the rest of the range's status files are read
-  const listing = once(() => (collected.base ? ask(lsFilesQuery(collected.base), repo.git) : Promise.resolve([])));
-  void history
-    .at(collected.base)
-    .then((d) => {
-      if (d.locks.some((l) => isGlobPath(l.path))) listing().catch(() => undefined);
-    })
-    .catch(() => undefined);
-  const [baseDoc, headDoc, parentDocs, ownDocs, lockCopy] = await Promise.all([
-    history.at(collected.base),
-    history.at(collected.head),
-    Promise.all(raw.map((c) => history.at(c.info.parents[0] ?? null))),
-    Promise.all(raw.map((c) => history.at(c.info.sha))),
-    sharedCopy,
-  ]);
-  return {
-    config,
-    configFile,
-    insertions,
-    listing,
-    baseDoc,
-    headDoc,
-    parentDocs,
-    ownDocs,
-    lockCopy,
-    shared: lockCopy?.doc ?? null,
-  };
-}
-
-/** The rules a dropped change can break: who may change a path, and the lock table's own. */
-const ONE_SIDED_RULES = ['lock-conflict', 'contract-owner', 'status-integrity'];
-
-/**
- * The range's net effect on protected paths, where no commit's own change shows it: each
- * merge that kept one side of such a path is judged for the change it made against the
- * parent whose change it dropped (see oneSidedMerges).
- */
-async function judgeOneSided(
-  repo: Repo,
-  collected: CollectedRange,
-  ctx: Omit<RuleInput, 'changes' | 'status' | 'identity'> & {
-    skip: Skip;
-    identities: Identity[];
-    bindingOf: (i: number) => StatusDoc;
-    locks: Lock[];
-  },
-): Promise<Finding[]> {
-  const { skip, identities, bindingOf, locks, ...common } = ctx;
-  const guarded = protectedChanges(collected.files, {
-    config: common.config,
-    locks,
-    configFile: common.configFile,
-    existsLiterally: common.existsLiterally,
-  });
-  const paths = [...new Set(guarded.flatMap((f) => (f.oldPath ? [f.path, f.oldPath] : [f.path])))];
-  const merges = await oneSidedMerges(collected.commits, paths, repo.git);
-  const found: Finding[][] = await Promise.all(
-    merges.map(async ({ index, from, files }) => {
-      const c = collected.commits[index];
-      const changes = gitChangeSet({
-        kind: 'commit',
-        files,
-        oldRev: from,
-        newRev: c.info.sha,
-        commit: c.info,
-        blobs: repo.blobs,
-        git: repo.git,
-      });
-      const raw = await runRules(
-        { ...common, changes, status: bindingOf(index), identity: identities[index] },
-        skip,
-        ONE_SIDED_RULES,
-      );
-      const dropped = ` — a merge that took one side: it dropped the change ${from.slice(0, 7)} brought in`;
-      return raw.map((f) => inCommit({ ...f, message: `${f.message}${dropped}` }, c, identities[index]));
-    }),
-  );
-  return found.flat();
-}
-
-const DEFAULT_STATUS_FILE = 'WORK_STATUS.md';
-const COMMIT_SLICE = 64;
-
-function inCommit(f: Finding, c: RangeCommit, identity: Identity): Finding {
-  const by = identity.name ? ` by ${identity.name}` : '';
-  return { ...f, commit: c.info.sha, message: `${f.message} (commit ${label(c.info)}${by})` };
 }
 
 function rangeSet(repo: Repo, collected: CollectedRange, commits: ChangeSet[]): ChangeSet {
@@ -399,51 +190,10 @@ function rangeSet(repo: Repo, collected: CollectedRange, commits: ChangeSet[]): 
   });
 }
 
-/**
- * Whether a lock path with ( ) [ ] exists as written (a Next.js route, not a glob), judged
- * at the base, which the range cannot change (README: "Glob or literal"). The listing costs a process, so it is made only when such a lock exists.
- */
-async function literalPaths(
-  listing: () => Promise<string[]>,
-  docs: StatusDoc[],
-): Promise<((p: string) => boolean) | undefined> {
-  if (!docs.some((d) => d.locks.some((l) => isGlobPath(l.path)))) return undefined;
-  const files = await listing();
-  const known = new Set<string>();
-  for (const f of files) {
-    known.add(f);
-    for (let i = f.indexOf('/'); i !== -1; i = f.indexOf('/', i + 1)) known.add(f.slice(0, i));
-  }
-  return (p) => known.has(p.replace(/\/+$/, ''));
-}
-
-/** Unreadable lines the range adds to the status file (those already at the base are not news). */
-function newStatusProblems(range: ChangeSet, base: StatusDoc, head: StatusDoc, config: RuleInput['config']): Finding[] {
-  if (!range.files.some((f) => f.path === config.statusFile)) return [];
-  const before = new Set(base.problems.map((p) => p.text.trim()));
-  const fresh = head.problems.filter((p) => !before.has(p.text.trim()));
-  return statusParseFindings({ ...head, problems: fresh }, config.statusFile, config);
-}
-
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | null = null;
-  return () => (made ??= { value: make() }).value;
-}
-
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = [f.commit ?? '', f.rule, f.path ?? '', f.message].join('\0');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** One report for the ranges of one push: findings once each, notes over all commits. */
 export function mergeResults(results: RangeResult[], context: Context): Report {
   const reports = results.map((r) => r.report);
-  const findings = dedupe(reports.flatMap((r) => r.findings));
+  const findings = dedupeFindings(reports.flatMap((r) => r.findings));
   const commits = new Map<string, CommitInfo>();
   for (const r of results) for (const c of r.commits) if (c.commit) commits.set(c.commit.sha, c.commit);
   const notes = [
@@ -452,32 +202,11 @@ export function mergeResults(results: RangeResult[], context: Context): Report {
   ];
   const agents = new Set(reports.filter((r) => r.findings.length || r.agent).map((r) => r.agent));
   const skipped = reports.find((r) => r.skipped)?.skipped;
-  return {
-    ok: !findings.some((f) => f.severity === 'error'),
-    context,
-    agent: agents.size === 1 ? [...agents][0] : null,
-    findings,
-    ...(skipped ? { skipped } : {}),
-    ...(notes.length ? { notes } : {}),
-  };
-}
-
-function emptyReport(context: Context, skip: Skip): Report {
-  return { ok: true, context, agent: null, findings: [], ...(skip.all || skip.rules.length ? { skipped: skip } : {}) };
+  return buildReport({ context, agent: agents.size === 1 ? [...agents][0] : null, findings, skip: skipped, notes });
 }
 
 function emptyResult(context: Context, skip: Skip, collected: CollectedRange): Omit<RangeResult, 'commits' | 'range'> {
-  const report = emptyReport(context, skip);
-  if (collected.fetched) report.notes = [collected.fetched];
+  const notes = collected.fetched ? [collected.fetched] : [];
+  const report = buildReport({ context, agent: null, findings: [], skip, notes });
   return { report, base: collected.base, head: collected.head, fetched: collected.fetched };
-}
-
-/** The branch a bare repository's HEAD names: a server's default branch. */
-function headBranch(gitDir: string): string | undefined {
-  try {
-    const m = /^ref: refs\/heads\/(\S+)/.exec(fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8'));
-    return m ? m[1] : undefined;
-  } catch {
-    return undefined;
-  }
 }

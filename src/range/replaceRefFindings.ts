@@ -7,24 +7,22 @@
 import { configAtRevision } from '../check/configAtRevision.js';
 import type { Repo } from '../git/openRepo.js';
 import type { ReceiveLine } from './parsePreReceiveInput.js';
-import type { Finding } from '../types.js';
+import type { Context, Finding } from '../types.js';
+import { refFindings } from './refFindings.js';
 import { parseSkip } from '../check/parseSkip.js';
 
 export const REPLACE_PREFIX = 'refs/replace/';
 
-export async function replaceRefFindings(repo: Repo, lines: ReceiveLine[], env: NodeJS.ProcessEnv): Promise<Finding[]> {
+export async function replaceRefFindings(
+  repo: Repo,
+  lines: ReceiveLine[],
+  opts: { env: NodeJS.ProcessEnv; context: Context },
+): Promise<Finding[]> {
   const pushed = lines.filter((l) => l.ref.startsWith(REPLACE_PREFIX));
-  if (pushed.length === 0) return [];
-  const skip = parseSkip(env.ORCH_SKIP);
-  if (skip.all || skip.rules.includes('status-integrity')) return [];
+  // an operator's ORCH_SKIP=1 needs no configuration read
+  if (pushed.length === 0 || parseSkip(opts.env.ORCH_SKIP).all) return [];
   const { config } = await configAtRevision(repo.blobs, 'HEAD');
   // strictly true: a configuration cached by an older orch (without the key) refuses
   if (config.allowReplaceRefs === true) return [];
-  return pushed.map((l) => ({
-    rule: 'status-integrity' as const,
-    severity: 'error' as const,
-    path: null,
-    message: `this push writes ${l.ref}, a replacement: git would then show ${l.ref.slice(REPLACE_PREFIX.length, REPLACE_PREFIX.length + 12)} as another object, hiding what the history really holds.`,
-    fix: 'Push the commits themselves, without refs/replace/*. If this server needs replacements, a person sets "allowReplaceRefs": true in the orch configuration of the default branch.',
-  }));
+  return refFindings(repo, config, { replaceRefs: pushed.map((l) => l.ref) }, opts);
 }

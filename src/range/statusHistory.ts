@@ -59,64 +59,8 @@ export function statusHistory(
   commits: HistoryCommit[],
   chains?: { git: GitOptions; min?: number },
 ): StatusHistory {
-  // what to ask cat-file for the copy at each revision: a blob id where the range's diffs
-  // tell it (copies shared between commits are then read once), else "<rev>:<path>"
-  const specAt = new Map<string, string | null>();
-  // a copy the range made by modifying its parent's: where to compare it from
-  const edges = new Map<string, Edge>();
-  const spec = (rev: string) => (specAt.has(rev) ? specAt.get(rev)! : `${rev}:${statusFile}`);
-  // the edges in commit order, to find the runs that chain
-  const order: [string, string][] = [];
-  for (const c of commits) {
-    const own = c.files.find((f) => f.path === statusFile);
-    // renamed away (a copy leaves its source where it was)
-    const gone = !own && c.files.some((f) => f.oldPath === statusFile && f.status === 'R');
-    if (own ? own.status === 'D' : gone) {
-      specAt.set(c.sha, null);
-    } else if (!own) {
-      // a merge lists only what it resolved itself: a copy it took from a later parent is
-      // not its first parent's, so a merge is always asked about directly
-      specAt.set(c.sha, c.parents.length === 1 ? spec(c.parents[0]) : `${c.sha}:${statusFile}`);
-    } else {
-      const blob = own.newBlob ?? `${c.sha}:${statusFile}`;
-      specAt.set(c.sha, blob);
-      if (own.status !== 'M' || !own.oldBlob) continue;
-      const edge = edges.get(blob);
-      if (!edge) {
-        edges.set(blob, { from: own.oldBlob, insertions: c.insertions ? [c.insertions] : [] });
-        order.push([own.oldBlob, blob]);
-      }
-      // the same change made on two branches: both commits learn the lines
-      else if (edge.from === own.oldBlob && c.insertions) edge.insertions.push(c.insertions);
-    }
-  }
-
-  // runs of edges where each starts from the one before: read as chains
-  const chained = new Map<string, { chain: { keys: string[]; links?: Promise<ChainLink[]> }; index: number }>();
-  if (chains) {
-    const min = chains.min ?? CHAIN_MIN;
-    let run: string[] = [];
-    let inRun = new Set<string>();
-    const close = () => {
-      if (run.length - 1 < min) return;
-      const chain = { keys: run };
-      run.forEach((key, index) => {
-        chained.set(key, { chain, index });
-      });
-    };
-    for (const [from, to] of order) {
-      // a version seen before in the run (a revert) would stand twice in it: start anew
-      if (run.length && run[run.length - 1] === from && !inRun.has(to)) {
-        run.push(to);
-        inRun.add(to);
-      } else {
-        close();
-        run = [from, to];
-        inRun = new Set(run);
-      }
-    }
-    close();
-  }
+  const { spec, edges, order } = mapCopies(statusFile, commits);
+  const chained = chains ? chainRuns(order, chains.min ?? CHAIN_MIN) : new Map<string, ChainSlot>();
   /** The chain's answer for `key`, or undefined when it is not in a chain. */
   const linkOf = async (key: string): Promise<ChainLink | undefined> => {
     const at = chained.get(key);
@@ -178,4 +122,75 @@ export function statusHistory(
       return key === null ? EMPTY_STATUS : (await version(key)).doc;
     },
   };
+}
+
+interface ChainSlot {
+  chain: { keys: string[]; links?: Promise<ChainLink[]> };
+  index: number;
+}
+
+/**
+ * What to ask cat-file for the copy at each revision (a blob id where the range's diffs
+ * tell it: copies shared between commits are then read once; else "<rev>:<path>"), and
+ * the copies the range made by modifying another, in commit order.
+ */
+function mapCopies(statusFile: string, commits: HistoryCommit[]) {
+  const specAt = new Map<string, string | null>();
+  // a copy the range made by modifying its parent's: where to compare it from
+  const edges = new Map<string, Edge>();
+  const spec = (rev: string) => (specAt.has(rev) ? specAt.get(rev)! : `${rev}:${statusFile}`);
+  // the edges in commit order, to find the runs that chain
+  const order: [string, string][] = [];
+  for (const c of commits) {
+    const own = c.files.find((f) => f.path === statusFile);
+    // renamed away (a copy leaves its source where it was)
+    const gone = !own && c.files.some((f) => f.oldPath === statusFile && f.status === 'R');
+    if (own ? own.status === 'D' : gone) {
+      specAt.set(c.sha, null);
+    } else if (!own) {
+      // a merge lists only what it resolved itself: a copy it took from a later parent is
+      // not its first parent's, so a merge is always asked about directly
+      specAt.set(c.sha, c.parents.length === 1 ? spec(c.parents[0]) : `${c.sha}:${statusFile}`);
+    } else {
+      const blob = own.newBlob ?? `${c.sha}:${statusFile}`;
+      specAt.set(c.sha, blob);
+      if (own.status !== 'M' || !own.oldBlob) continue;
+      const edge = edges.get(blob);
+      if (!edge) {
+        edges.set(blob, { from: own.oldBlob, insertions: c.insertions ? [c.insertions] : [] });
+        order.push([own.oldBlob, blob]);
+      }
+      // the same change made on two branches: both commits learn the lines
+      else if (edge.from === own.oldBlob && c.insertions) edge.insertions.push(c.insertions);
+    }
+  }
+
+  return { spec, edges, order };
+}
+
+/** Runs of edges where each starts from the one before (at least `min` long): read as chains. */
+function chainRuns(order: [string, string][], min: number): Map<string, ChainSlot> {
+  const chained = new Map<string, ChainSlot>();
+  let run: string[] = [];
+  let inRun = new Set<string>();
+  const close = () => {
+    if (run.length - 1 < min) return;
+    const chain = { keys: run };
+    run.forEach((key, index) => {
+      chained.set(key, { chain, index });
+    });
+  };
+  for (const [from, to] of order) {
+    // a version seen before in the run (a revert) would stand twice in it: start anew
+    if (run.length && run[run.length - 1] === from && !inRun.has(to)) {
+      run.push(to);
+      inRun.add(to);
+    } else {
+      close();
+      run = [from, to];
+      inRun = new Set(run);
+    }
+  }
+  close();
+  return chained;
 }

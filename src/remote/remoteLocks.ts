@@ -10,7 +10,8 @@ import { blobText } from '../git/blobReader.js';
 import { fetchLockBranch } from '../git/fetchLockBranch.js';
 import { ask } from '../git/runGit.js';
 import { commitIdQuery } from '../git/commitIdQuery.js';
-import type { Context, Finding, Lock, StatusDoc } from '../types.js';
+import type { Context, Lock, StatusDoc } from '../types.js';
+import type { LockBranchFetchFailure } from '../rules/collected.js';
 import { formatAge, lastFetched, markFetched } from './lockBranchAge.js';
 import { lockBranchTarget } from './lockBranchTarget.js';
 import type { Repo } from '../git/openRepo.js';
@@ -28,8 +29,8 @@ export interface LockBranchCopy {
   doc: StatusDoc | null;
   /** Said beside the findings: how old the copy is, that there is none. */
   notes: string[];
-  /** An unreachable remote where it matters (pre-push, ci). */
-  findings: Finding[];
+  /** An unreachable remote where it matters (pre-push, ci): lock-conflict reports it. */
+  fetchFailure?: LockBranchFetchFailure;
 }
 
 export interface RemoteLocksOptions {
@@ -51,7 +52,7 @@ export async function remoteLocks(
   const server = opts.context === 'pre-receive' || repo.bare;
   const ref = server ? `refs/heads/${target.branch}` : target.tracking;
   const label = server ? target.branch : target.label;
-  const copy: LockBranchCopy = { ref, label, doc: null, notes: [], findings: [] };
+  const copy: LockBranchCopy = { ref, label, doc: null, notes: [] };
 
   let fresh = false;
   if (opts.fetch && !server) {
@@ -68,21 +69,13 @@ export async function remoteLocks(
     } else {
       const blocking = (opts.context === 'pre-push' || opts.context === 'ci') && config.locks.verify === 'strict';
       const age = lastFetched(repo.gitDir, repo.commonDir, target);
-      copy.findings.push({
-        rule: 'lock-conflict',
-        severity: blocking ? 'error' : 'warning',
-        path: null,
-        message: `cannot verify the changes against the shared locks: fetching ${target.branch} from ${target.remote} failed (${outcome.reason}). ${
-          blocking
-            ? 'Blocked because locks.verify is "strict".'
-            : age
-              ? `Checked against the copy fetched ${formatAge(opts.now.getTime() - age.getTime())} ago instead.`
-              : 'This clone has no copy of it: locks of other clones were not checked.'
-        }`,
-        fix: blocking
-          ? `Check the network and access to ${target.remote} (git fetch ${target.remote}) and try again, or set "locks": { "verify": "warn" } to let an unreachable remote pass with a warning.`
-          : `Check the network and access to ${target.remote}, then run \`orch sync\`.`,
-      });
+      copy.fetchFailure = {
+        remote: target.remote,
+        branch: target.branch,
+        reason: outcome.reason,
+        blocking,
+        copyAge: age ? formatAge(opts.now.getTime() - age.getTime()) : null,
+      };
     }
   }
 

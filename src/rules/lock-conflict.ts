@@ -3,8 +3,9 @@ import { buildLockIndex, type LockIndex } from '../locks/lockIndex.js';
 import { isExpired, lockExpiry, formatStatusTime } from '../locks/lockTimes.js';
 import { contractMatcher } from '../match/contractMatcher.js';
 import { shellQuote } from '../shellQuote.js';
-import type { Lock, RawFinding } from '../types.js';
+import type { Finding, Lock, RawFinding } from '../types.js';
 import type { Rule, RuleInput } from './rule.js';
+import { lockBranchFetchFindings } from './collectedFindings.js';
 
 export function describeLock(lock: Lock, ttl: string | undefined): string {
   const bits: string[] = [];
@@ -16,11 +17,6 @@ export function describeLock(lock: Lock, ttl: string | undefined): string {
   return bits.length ? ` (${bits.join(', ')})` : '';
 }
 
-/** `orch lock`'s refusal: the path asked for overlaps `lock`, another agent's active lock. */
-export function lockOverlapMessage(path: string, lock: Lock, ttl: string | undefined): string {
-  return `${path} overlaps the lock on ${lock.path} held by ${lock.agent}${describeLock(lock, ttl)}. Wait for ${lock.agent} to release it, ask them, or take it over with a reason.`;
-}
-
 /** Every path a change touches: both sides of a rename or copy. */
 export function touchedPaths(input: Pick<RuleInput, 'changes'>): { path: string; via?: string }[] {
   const out: { path: string; via?: string }[] = [];
@@ -30,6 +26,18 @@ export function touchedPaths(input: Pick<RuleInput, 'changes'>): { path: string;
       out.push({ path: f.oldPath, via: f.status === 'C' ? 'copied from' : 'renamed from' });
   }
   return out;
+}
+
+/** `orch lock` refused: the path overlaps another agent's lock (always an error: a lock is not taken). */
+export function overlapFinding(path: string, lock: Lock, ttl: string | undefined): Finding {
+  return {
+    rule: 'lock-conflict',
+    severity: 'error',
+    path,
+    holder: lock.agent,
+    message: `${path} overlaps the lock on ${lock.path} held by ${lock.agent}${describeLock(lock, ttl)}. Wait for ${lock.agent} to release it, ask them, or take it over with a reason.`,
+    fix: `orch unlock ${shellQuote(lock.path)} --steal --reason "<why>"`,
+  };
 }
 
 export const rule: Rule = {
@@ -49,6 +57,10 @@ compare case-insensitively, whatever core.ignorecase says: \`src/App.js\` next t
 An expired lock (its Expires time passed, or locks.ttl since it was taken) gives a
 warning instead of an error.
 
+Remote mode (locks.remote): when pre-push or CI cannot fetch the lock branch, the change
+could not be checked against the shared locks: an error with locks.verify "strict" (a
+warning with "warn", and at commit time). rules["lock-conflict"] lowers or silences it too.
+
 Why: the protocol says agents lock files in WORK_STATUS.md before touching them, so that
 two agents never edit the same file at once.
 
@@ -60,7 +72,8 @@ only if a person approved it; for a contract the agent does not own, no steal is
 (contract-owner would still block the change). The status file itself is never subject
 to this rule.
 
-Config: statusFile, locks.ttl, rules["lock-conflict"].`,
+Config: statusFile, locks.ttl, locks.verify, rules["lock-conflict"].`,
+  collected: lockBranchFetchFindings,
   check(input) {
     const { status, identity, config, now } = input;
     if (status.locks.length === 0) return [];

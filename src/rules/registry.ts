@@ -16,10 +16,14 @@ import { rule as contractReview } from './contract-review.js';
 import { rule as decisionRecord } from './decision-record.js';
 import { rule as foreignEdit } from './foreign-edit.js';
 import { isContainerFile, touchesContainers } from '../compose/touchesContainers.js';
+import { rule as statusParse } from './status-parse.js';
+import { rule as unknownAgent } from './unknown-agent.js';
 
 export interface RuleEntry {
-  id: Exclude<RuleId, 'status-parse'>;
+  id: RuleId;
   load(): Promise<Rule>;
+  /** The rule turns what collection found (`input.collected`) into findings (Rule.collected). */
+  collects?: true;
   /** A cheap test on the changed files; false means the rule cannot find anything. */
   mayApply?(files: FileChange[]): boolean;
 }
@@ -35,10 +39,10 @@ const addsSomething = (files: FileChange[]) =>
 const containers = () => import('./containerRules.js');
 
 export const RULES: RuleEntry[] = [
-  { id: 'lock-conflict', load: async () => lockConflict },
+  { id: 'lock-conflict', load: async () => lockConflict, collects: true },
   { id: 'lock-required', load: async () => lockRequired },
   { id: 'contract-owner', load: async () => contractOwner },
-  { id: 'status-integrity', load: async () => statusIntegrity },
+  { id: 'status-integrity', load: async () => statusIntegrity, collects: true },
   { id: 'no-placeholder', load: async () => noPlaceholder },
   {
     id: 'new-service-container',
@@ -54,6 +58,8 @@ export const RULES: RuleEntry[] = [
   { id: 'task-completion', load: async () => taskCompletion },
   { id: 'signed-identity', load: async () => signedIdentity },
   { id: 'foreign-edit', load: async () => foreignEdit },
+  { id: 'status-parse', load: async () => statusParse, collects: true },
+  { id: 'unknown-agent', load: async () => unknownAgent, collects: true },
 ];
 
 export async function loadRule(id: string): Promise<Rule | undefined> {

@@ -4,6 +4,7 @@
 import type { ChangeSet, Context, Identity, RawFinding, RuleId, Severity, StatusDoc } from '../types.js';
 import type { Config } from '../config/schema.js';
 import type { EditRecord } from '../types.js';
+import type { Collected } from './collected.js';
 
 export interface RuleInput {
   /** What changed: the index, one commit, or one commit of a range (see `range`). */
@@ -39,6 +40,8 @@ export interface RuleInput {
   statusSides?: { old: StatusDoc; new: StatusDoc };
   /** pre-commit: the latest recorded edit of each path (the harness's post-edit hook). */
   edits?: ReadonlyMap<string, EditRecord>;
+  /** What only collection could see, for the rule whose id it concerns (see collected.ts). */
+  collected?: Collected;
 }
 
 export interface Rule {
@@ -50,4 +53,9 @@ export interface Rule {
   /** The full text `orch explain <id>` prints: what it checks, why, how to fix, config keys. */
   docs: string;
   check(input: RuleInput): RawFinding[] | Promise<RawFinding[]>;
+  /**
+   * Findings from `input.collected`: reported whichever rules judge the change (runRules'
+   * `only`), since what collection found belongs to no one change set.
+   */
+  collected?(input: RuleInput): RawFinding[];
 }

@@ -6,6 +6,7 @@ import { readStatusHead, statusHead } from '../status/readStatusHead.js';
 import { insertedLines } from '../text/insertedLines.js';
 import { readSteals } from '../status/readSteals.js';
 import type { Rule } from './rule.js';
+import { statusIntegrityCollected } from './collectedFindings.js';
 import { conflictFindings, statusChangeFindings, type StatusReaders } from './statusChangeFindings.js';
 
 export { missingLogEntries, statusChangeFindings, type StatusReaders } from './statusChangeFindings.js';
@@ -45,7 +46,13 @@ Names compare case-insensitively and a leading "@" is ignored; paths compare
 case-insensitively only when core.ignorecase is true.
 In remote mode (locks.remote) the file's lock rows are a view of the lock branch: a row
 whose lock the lock branch no longer holds may be dropped by anyone. Pushes to the lock
-branch itself are checked by this rule commit by commit (pre-receive and CI).
+branch itself are checked by this rule commit by commit (pre-receive and CI); a commit
+there that changes any other file, and a push that deletes the lock branch, are refused.
+Also this rule's, from what the checks collect besides a change:
+- pre-commit: a lock of HEAD or the index deleted by hand from the working tree's status
+  file, not released through orch, still binds: a warning says so.
+- pre-receive: a push that writes refs/replace/* (it would make git show one object as
+  another) is refused unless allowReplaceRefs is true.
 
 Why: locks protect other agents' work in progress; an agent that deletes a row and
 commits into the file it freed defeats them silently. A steal stays possible, but
@@ -57,6 +64,7 @@ and ask the reviewer to approve or reject reviews themselves (orch review approv
 
 Config keys: statusFile, review.reviewer, log.archiveFile, locks.ttl,
 rules["status-integrity"].`,
+    collected: statusIntegrityCollected,
     async check(input) {
       const { config, changes } = input;
       const foldPath = (p: string) => {

@@ -11,8 +11,7 @@ import { isGlobPath } from '../locks/lockIndex.js';
 import { locksOverlap } from '../locks/locksOverlap.js';
 import { globComplexity } from '../match/globComplexity.js';
 import { formatStatusTime, isExpired, parseDuration } from '../locks/lockTimes.js';
-import { lockOverlapMessage } from '../rules/lock-conflict.js';
-import { shellQuote } from '../shellQuote.js';
+import { overlapFinding } from '../rules/lock-conflict.js';
 import type { Finding, Lock } from '../types.js';
 import { prepareCheck, type CheckEnv, type Prepared } from '../check/prepareCheck.js';
 import { toRepoPath } from '../check/toRepoPath.js';
@@ -178,14 +177,7 @@ function lockEdit(
         (l) => !sameAgent(l.agent, agent) && locksOverlap(p, l.path, true, prepared.existsLiterally),
       );
       for (const l of blockers) {
-        result.conflicts.push({
-          rule: 'lock-conflict',
-          severity: 'error',
-          path: p,
-          holder: l.agent,
-          message: lockOverlapMessage(p, l, config.locks.ttl),
-          fix: `orch unlock ${shellQuote(l.path)} --steal --reason "<why>"`,
-        });
+        result.conflicts.push(overlapFinding(p, l, config.locks.ttl));
       }
     }
     if (result.conflicts.length) return { text: null, result };

@@ -17,11 +17,14 @@ export interface LockServer {
  * @param options.preReceive  install `orch hook pre-receive` on the server
  * @param options.locks  extra `locks` configuration keys
  */
-export function lockServer(options: { preReceive?: boolean; locks?: Record<string, unknown> } = {}): LockServer {
+export function lockServer(
+  options: { preReceive?: boolean; locks?: Record<string, unknown>; rules?: Record<string, string> } = {},
+): LockServer {
   const server = tempRepo({ bare: true, name: 'server.git' });
   const seed = tempRepo({ name: 'seed' });
   const config = JSON.parse(seed.read('.orchrc.json'));
   config.locks = { ...(config.locks ?? {}), remote: 'origin', ...options.locks };
+  if (options.rules) config.rules = { ...(config.rules ?? {}), ...options.rules };
   seed.write('.orchrc.json', JSON.stringify(config, null, 2) + '\n');
   seed.ok(['commit', '-q', '-am', 'Share locks through origin']);
   seed.ok(['remote', 'add', 'origin', server.dir]);
