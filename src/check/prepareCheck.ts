@@ -144,16 +144,3 @@ function prefetchStaged(repo: Repo, statusFile: string, opts: CheckEnv): Prefetc
   entry.catch(() => undefined);
   return { path: statusFile, indexFile, stamp, entry };
 }
-
-/** The staged copy of the status file, read now (the caller holds orch's status lock). */
-export async function stagedEntryNow(prepared: Prepared, statusFile: string): ReturnType<typeof readIndexEntry> {
-  const early = prepared.stagedStatus;
-  if (early && early.path === statusFile && indexStamp(early.indexFile) === early.stamp) {
-    try {
-      return await early.entry;
-    } catch {
-      // read it again below
-    }
-  }
-  return readIndexEntry(statusFile, prepared.repo.git);
-}

@@ -11,7 +11,8 @@ import type { Config } from '../config/schema.js';
 import { configAtRevision } from '../check/configAtRevision.js';
 import { gitChangeSet } from '../git/gitChangeSet.js';
 import { netDiffQuery } from '../git/netDiffQuery.js';
-import { ask, runGit } from '../git/runGit.js';
+import { ask } from '../git/runGit.js';
+import { isAncestor } from '../git/isAncestor.js';
 import type { Report } from '../report/report.js';
 import { buildReport } from '../report/buildReport.js';
 import type { ChangeSet, Context, FileChange, Finding, StatusDoc } from '../types.js';
@@ -137,7 +138,7 @@ export async function checkLockBranch(
     );
     findings.push(...per.flat());
     const base = collected.base;
-    if (base && !(await isAncestor(repo, base, collected.head))) {
+    if (base && !(await isAncestor(base, collected.head, repo.git))) {
       const files = await ask(netDiffQuery(base, collected.head), repo.git);
       const whole = gitChangeSet({
         kind: 'commit',
@@ -183,9 +184,4 @@ function foreignFiles(files: FileChange[], statusFile: string, branch: string): 
       .filter((p): p is string => p !== undefined && p !== statusFile)
       .map((p) => ({ path: p, branch })),
   );
-}
-
-async function isAncestor(repo: Repo, a: string, b: string): Promise<boolean> {
-  const r = await runGit(['merge-base', '--is-ancestor', a, b], { ...repo.git, okCodes: [1, 128] });
-  return r.code === 0;
 }

@@ -9,7 +9,8 @@ import { netDiffQuery } from '../git/netDiffQuery.js';
 import { objectsExist } from '../git/objectsExist.js';
 import type { RangeCommit } from '../git/parseRangeLog.js';
 import { rangeLogQuery } from '../git/rangeLogQuery.js';
-import { ask, GitError, runGit } from '../git/runGit.js';
+import { ask, GitError } from '../git/runGit.js';
+import { deepenArgs, deepenHistory } from '../git/deepenHistory.js';
 import { shallowCommits } from '../git/shallowCommits.js';
 import type { ChangeSet, FileChange } from '../types.js';
 import { gitChangeSet } from '../git/gitChangeSet.js';
@@ -83,15 +84,11 @@ export async function collectRange(
       if (!options.deepen) throw shallowError(e.message, remote);
       if (round > DEEPEN_STEPS.length) throw shallowError(e.message, remote, true);
       const step = DEEPEN_STEPS[round];
-      const args =
-        step === undefined
-          ? ['fetch', '--no-tags', '--unshallow', remote]
-          : ['fetch', '--no-tags', `--deepen=${step}`, remote];
       try {
-        await runGit(args, repo.git);
+        await deepenHistory(remote, step, repo.git);
       } catch (err) {
         throw new OrchError(
-          `git ${args.join(' ')} failed while deepening the shallow clone: ${err instanceof GitError ? err.result.stderr.trim().split('\n').pop() : (err as Error).message}`,
+          `git ${deepenArgs(remote, step).join(' ')} failed while deepening the shallow clone: ${err instanceof GitError ? err.result.stderr.trim().split('\n').pop() : (err as Error).message}`,
           {
             hint: `Fetch the history yourself (git fetch --unshallow ${remote}) or use a full clone (fetch-depth: 0).`,
           },
