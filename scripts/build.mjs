@@ -85,7 +85,12 @@ try {
         banner: { js: "const __orchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
         define: { ...common.define, 'import.meta.url': '__orchImportMetaUrl' },
         // edit-hook: the harness hooks' own small entry (src/cli/editHookEntry.ts)
-        entryPoints: { cli: 'src/cli/entry.ts', 'edit-hook': 'src/cli/editHookEntry.ts' },
+        // edit-fast: the smallest of them, tried first (src/cli/editFastEntry.ts)
+        entryPoints: {
+          cli: 'src/cli/entry.ts',
+          'edit-hook': 'src/cli/editHookEntry.ts',
+          'edit-fast': 'src/cli/editFastEntry.ts',
+        },
         outExtension: { '.js': '.cjs' },
         outdir: out,
       })
@@ -94,7 +99,7 @@ try {
   // Its lazy bundles stay ES modules. import() inside code compiled by vm.Script needs an
   // experimental loader option (and loses it when the code comes from the cache), so the
   // CLI asks bin/orch.js to import them: every import() esbuild wrote is one of them.
-  for (const cliFile of [`${out}/cli.cjs`, `${out}/edit-hook.cjs`]) {
+  for (const cliFile of [`${out}/cli.cjs`, `${out}/edit-hook.cjs`, `${out}/edit-fast.cjs`]) {
     const cliText = fs.readFileSync(cliFile, 'utf8');
     let routed = cliText.replaceAll('import("./lazy-', 'globalThis.__orchImport("./lazy-');
     if (routed.includes('import(')) {

@@ -24,3 +24,20 @@ export function worktreeTops(commonDir: string, bare: boolean): string[] {
   }
   return tops;
 }
+
+/**
+ * Every worktree's top but the one at `top`: whose status files loadStatus reads besides
+ * its own, and whose stats the edit index is keyed by (src/engine/editIndex.ts).
+ */
+export function otherWorktreeTops(top: string, commonDir: string, bare: boolean): string[] {
+  const here = safeReal(top);
+  return worktreeTops(commonDir, bare).filter((other) => safeReal(other) !== here);
+}
+
+function safeReal(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
