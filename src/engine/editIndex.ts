@@ -103,15 +103,14 @@ export function editIndexPath(commonDir: string): string {
 }
 
 /** The index, when its key matches the files as they are now; else null. */
-export function readEditIndex(top: string, commonDir: string): EditIndex | null {
+export function readEditIndex(top: string, commonDir: string, version = EDIT_INDEX_VERSION): EditIndex | null {
   let index: EditIndex;
   try {
     index = JSON.parse(fs.readFileSync(editIndexPath(commonDir), 'utf8')) as EditIndex;
   } catch {
     return null;
   }
-  if (index?.v !== EDIT_INDEX_VERSION || typeof index.statusFile !== 'string' || typeof index.key !== 'string')
-    return null;
+  if (index?.v !== version || typeof index.statusFile !== 'string' || typeof index.key !== 'string') return null;
   const config = fingerprint(configFiles(top));
   const status = fingerprint(statusFiles(top, commonDir, index.statusFile));
   if (!config || !status || config.racy || status.racy) return null;

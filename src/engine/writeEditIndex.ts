@@ -2,8 +2,8 @@
 // lock of every worktree and the configuration's contracts and file names, each turned
 // into a test that matches at least what the rules match. Written only when every keyed
 // file is older than RACY_MS; a configuration for which no such test is cheap or sure
-// (autoLock or remote locks, which write; a lock on everything; a negated contract glob)
-// gets none, and every edit takes the quick check.
+// (autoLock or remote locks, which write; a lock on everything; a negated contract
+// or lock glob) gets none, and every edit takes the quick check.
 import picomatch from 'picomatch';
 import fs from 'node:fs';
 import type { Config } from '../config/schema.js';
@@ -36,9 +36,13 @@ export function buildEditIndex(key: string, config: Config, locks: Lock[], confi
     if (!isGlobPath(lock.path)) continue;
     // as buildLockIndex compiles it
     const pattern = (lock.path.endsWith('/') ? `${lock.path}**` : lock.path).normalize('NFC');
+    // a negated glob matches nearly everything
+    if (pattern.startsWith('!')) return null;
     const base = fold(picomatch.scan(pattern).base.replace(/\/+$/, ''));
     const cost = globComplexity(pattern);
-    const maxLen = cost.problem ? -1 : affordableUpTo(cost.affordable);
+    // a negated group: what its case-insensitive expression leaves out, the case-sensitive
+    // one (the agent's own locks, core.ignorecase false) may match; so everything under its base
+    const maxLen = cost.problem || pattern.includes('!') ? -1 : affordableUpTo(cost.affordable);
     globs.push(maxLen < 0 ? { base } : { base, ...globTest(pattern), maxLen });
   }
   const contracts: ContractTest[] = [];
