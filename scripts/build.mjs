@@ -85,12 +85,24 @@ try {
         banner: { js: "const __orchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
         define: { ...common.define, 'import.meta.url': '__orchImportMetaUrl' },
         // edit-hook: the harness hooks' own small entry (src/cli/editHookEntry.ts)
-        // edit-fast: the smallest of them, tried first (src/cli/editFastEntry.ts)
-        entryPoints: {
-          cli: 'src/cli/entry.ts',
-          'edit-hook': 'src/cli/editHookEntry.ts',
-          'edit-fast': 'src/cli/editFastEntry.ts',
-        },
+        entryPoints: { cli: 'src/cli/entry.ts', 'edit-hook': 'src/cli/editHookEntry.ts' },
+        outExtension: { '.js': '.cjs' },
+        outdir: out,
+      })
+    ).metafile,
+  );
+  // edit-fast: the smallest of them, tried first (src/cli/editFastEntry.ts), paid for before
+  // every edit: no node:url at load (createRequire, its one use of import.meta.url, takes
+  // a path), and each node: module's default import is the module itself behind a
+  // prototype, not a copy of its ~100 properties (__toESM below)
+  merge(
+    (
+      await build({
+        ...common,
+        format: 'cjs',
+        banner: {},
+        define: { ...common.define, 'import.meta.url': '__filename' },
+        entryPoints: { 'edit-fast': 'src/cli/editFastEntry.ts' },
         outExtension: { '.js': '.cjs' },
         outdir: out,
       })
@@ -116,6 +128,17 @@ try {
     );
     fs.writeFileSync(cliFile, routed);
   }
+  const fastFile = `${out}/edit-fast.cjs`;
+  const fastText = fs.readFileSync(fastFile, 'utf8');
+  if (/\brequire\("(?!node:)/.test(fastText))
+    throw new Error('build: edit-fast.cjs requires a package; it may require node: modules only');
+  fs.writeFileSync(
+    fastFile,
+    fastText.replace(
+      /var __toESMEach = /,
+      'var __toESMEach = (mod, isNodeMode, target) => mod !== null && typeof mod === "object" && isNodeMode && target === undefined ? Object.create(mod, { default: { value: mod, enumerable: true } }) : __toESMCopy(mod, isNodeMode, target), __toESMCopy = ',
+    ),
+  );
   merge((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: out })).metafile);
   // the configuration loader reads YAML synchronously (require): the package ships it as
   // CommonJS beside cli.cjs, since an installed orch has no node_modules of its own

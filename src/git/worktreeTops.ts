@@ -30,8 +30,10 @@ export function worktreeTops(commonDir: string, bare: boolean): string[] {
  * its own, and whose stats the edit index is keyed by (src/engine/editIndex.ts).
  */
 export function otherWorktreeTops(top: string, commonDir: string, bare: boolean): string[] {
+  const tops = worktreeTops(commonDir, bare);
+  if (tops.length === 1 && tops[0] === top) return [];
   const here = safeReal(top);
-  return worktreeTops(commonDir, bare).filter((other) => safeReal(other) !== here);
+  return tops.filter((other) => safeReal(other) !== here);
 }
 
 function safeReal(p: string): string {
