@@ -2,8 +2,9 @@
 // files, 200 locks, 2,000 log entries). Each is timed against a bare `node -e 0` in the
 // same environment, alternated run by run, as medians:
 //   pre-tool  — `orch guard --harness claude` with a PreToolUse Edit payload of one path
-//               (a free path of the committing agent's own module: the common case);
-//   pre-tool (locked) — the same for a path another agent holds (blocked);
+//               (a free path of the committing agent's own module: the common case,
+//               cleared by the edit index once the warm-up runs wrote it);
+//   pre-tool (locked) — the same for a path another agent holds (blocked: the quick check);
 //   pre-tool (shell)  — a Bash payload `npm test` (no writer: no parse), and `sed -i …
 //               <path>` (the shell parser loads);
 //   post-edit — `orch post-edit --harness claude` with a PostToolUse Edit payload.
