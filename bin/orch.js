@@ -134,7 +134,13 @@ function tier(loadTier, run, next) {
     exported = null;
   }
   if (!exported) return next();
-  run(exported).then(
+  let answered;
+  try {
+    answered = run(exported);
+  } catch {
+    return next(); // a bundle of another build, without the entry this one calls
+  }
+  answered.then(
     (code) => (code === null ? next() : (process.exitCode = code)),
     () => next(),
   );
