@@ -10,6 +10,7 @@ import { mayBind, readEditIndex } from '../engine/editIndex.js';
 import { judgedPaths } from '../engine/judgedPaths.js';
 import { recordEdit } from '../engine/recordEdit.js';
 import { locateGitDir } from '../git/locateGitDir.js';
+import { normaliseName } from '../identity/sameAgent.js';
 import { allowAnswer, writeAnswer } from '../integrations/harnessAnswer.js';
 import { HARNESSES, parseHookPayload, type Harness } from '../integrations/parseGuardInput.js';
 import { mayWrite } from '../integrations/shellWriterHint.js';
@@ -57,9 +58,11 @@ export async function runFastest(argv: string[]): Promise<number | null> {
     if (!dirs) return null;
     const index = readEditIndex(dirs.top, dirs.commonDir);
     if (!index) return null;
+    // the name as resolveIdentity gives it, compared as sameAgent does
+    const me = normaliseName(agent).toLowerCase();
     for (const p of edit.paths) {
       const rels = judgedPaths(p, cwd, dirs.top);
-      if (!rels.length || rels.some((rel) => mayBind(index, rel))) return null;
+      if (!rels.length || rels.some((rel) => mayBind(index, rel, me))) return null;
     }
     return writeAnswer(process, allowAnswer(input.harness, input.event));
   } catch {

@@ -19,7 +19,7 @@ import { otherWorktreeTops } from '../git/worktreeTops.js';
 
 declare const ORCH_VERSION: string | undefined;
 /** Bumped whenever what the index holds changes meaning. */
-export const EDIT_INDEX_VERSION = `3:${typeof ORCH_VERSION === 'string' ? ORCH_VERSION : 'dev'}`;
+export const EDIT_INDEX_VERSION = `4:${typeof ORCH_VERSION === 'string' ? ORCH_VERSION : 'dev'}`;
 
 /** A file changed this recently may change again within one tick of its change time. */
 export const RACY_MS = 2000;
@@ -42,7 +42,19 @@ export interface GlobTest {
   maxLen?: number;
   /** Text every path the glob matches contains, lower-cased (globMatcher's requiredLiteral). */
   lit?: string;
+  /** See Holder. */
+  a?: string;
 }
+
+/**
+ * The holder of a lock that binds only other agents, normalised and lower-cased as
+ * sameAgent compares names: a lock that never expires, so its holder's edit under it
+ * renews nothing (leaseRenewal.ts). Absent: the lock binds whoever edits.
+ */
+type Holder = string | undefined;
+
+/** A lock path without trailing slashes, NFC and lower-cased, and its Holder. */
+export type LiteralTest = [path: string, holder?: string];
 
 export interface ContractTest {
   re: string;
@@ -53,8 +65,8 @@ export interface EditIndex {
   v: string;
   key: string;
   statusFile: string;
-  /** Lock paths without trailing slashes, NFC and lower-cased: a path under one may be bound. */
-  literal: string[];
+  /** A path at or under one of these may be bound. */
+  literal: LiteralTest[];
   globs: GlobTest[];
   /** Contract globs as case-insensitive regular expressions. */
   contracts: ContractTest[];
@@ -120,22 +132,25 @@ export function readEditIndex(top: string, commonDir: string, version = EDIT_IND
 }
 
 /**
- * Whether a lock, a contract or the configuration may bind an edit of `rel`. False only
- * when none can: every test here matches at least what the rules' own matching does
- * (case-insensitively, globs also as literal paths, expired locks too).
+ * Whether a lock, a contract or the configuration may bind an edit of `rel` by the agent
+ * `me` (normalised and lower-cased). False only when none can: every test here matches at
+ * least what the rules' own matching does (case-insensitively, globs also as literal
+ * paths, expired locks too), and only a lock of `me` that never expires is passed over.
  */
-export function mayBind(index: EditIndex, rel: string): boolean {
+export function mayBind(index: EditIndex, rel: string, me: string): boolean {
+  const binds = (holder: Holder) => holder === undefined || holder !== me;
   if (rel === index.statusFile) return true;
   const plain = rel.replace(/\/+$/, '').normalize('NFC');
   const folded = plain.toLowerCase();
   if (index.protected.includes(rel.toLowerCase()) || index.protected.includes(folded)) return true;
   for (let key = folded; ; ) {
-    if (index.literal.includes(key)) return true;
+    for (const [at, holder] of index.literal) if (at === key && binds(holder)) return true;
     const slash = key.lastIndexOf('/');
     if (slash <= 0) break;
     key = key.slice(0, slash);
   }
   for (const g of index.globs) {
+    if (!binds(g.a)) continue;
     // as buildLockIndex tests it: the glob itself while affordable, else everything under its base
     if (g.re !== undefined && g.maxLen !== undefined && plain.length <= g.maxLen) {
       if (matches(g, plain)) return true;

@@ -8,7 +8,9 @@ import picomatch from 'picomatch';
 import fs from 'node:fs';
 import type { Config } from '../config/schema.js';
 import { writeCacheFile } from '../fs/writeCacheFile.js';
+import { normaliseName, UNKNOWN_HOLDER } from '../identity/sameAgent.js';
 import { isGlobPath } from '../locks/lockIndex.js';
+import { lockExpiry } from '../locks/lockTimes.js';
 import { globComplexity } from '../match/globComplexity.js';
 import { requiredLiteral } from '../match/globMatcher.js';
 import { CONFIG_FILES } from '../rules/contract-owner.js';
@@ -20,19 +22,21 @@ import {
   type EditIndex,
   type Fingerprint,
   type GlobTest,
+  type LiteralTest,
 } from './editIndex.js';
 
 const fold = (s: string) => s.normalize('NFC').toLowerCase();
 
 export function buildEditIndex(key: string, config: Config, locks: Lock[], configFile: string): EditIndex | null {
   if (config.locks.autoLock || config.locks.remote) return null;
-  const literal = new Set<string>();
+  const literal = new Map<string, LiteralTest>();
   const globs: GlobTest[] = [];
   for (const lock of locks) {
     const at = fold(lock.path.replace(/\/+$/, ''));
     if (at === '' || at === '.' || at === '**' || at === '*') return null;
+    const a = holder(lock, config);
     // a glob lock covers its path as written too, and is that path when it exists literally
-    literal.add(at);
+    literal.set(`${at}\0${a ?? ''}`, a === undefined ? [at] : [at, a]);
     if (!isGlobPath(lock.path)) continue;
     // as buildLockIndex compiles it
     const pattern = (lock.path.endsWith('/') ? `${lock.path}**` : lock.path).normalize('NFC');
@@ -43,7 +47,7 @@ export function buildEditIndex(key: string, config: Config, locks: Lock[], confi
     // a negated group: what its case-insensitive expression leaves out, the case-sensitive
     // one (the agent's own locks, core.ignorecase false) may match; so everything under its base
     const maxLen = cost.problem || pattern.includes('!') ? -1 : affordableUpTo(cost.affordable);
-    globs.push(maxLen < 0 ? { base } : { base, ...globTest(pattern), maxLen });
+    globs.push({ base, ...(maxLen < 0 ? {} : { ...globTest(pattern), maxLen }), ...(a === undefined ? {} : { a }) });
   }
   const contracts: ContractTest[] = [];
   for (const group of config.contracts)
@@ -56,11 +60,21 @@ export function buildEditIndex(key: string, config: Config, locks: Lock[], confi
     v: EDIT_INDEX_VERSION,
     key,
     statusFile: config.statusFile,
-    literal: [...literal],
+    literal: [...literal.values()],
     globs,
     contracts,
     protected: [...names],
   };
+}
+
+/**
+ * Whom the lock binds: its holder's name as sameAgent compares it when the lock never
+ * expires (no Expires cell, no locks.ttl with a Since), so that its holder's edit renews
+ * no lease; else undefined, and it binds everyone (the quick check renews the lease).
+ */
+function holder(lock: Lock, config: Config): string | undefined {
+  if (lock.agent === UNKNOWN_HOLDER || lockExpiry(lock, config.locks.ttl) !== undefined) return undefined;
+  return normaliseName(lock.agent).toLowerCase() || undefined;
 }
 
 /** A glob as globMatcher compiles it for ignoreCase: its expression and the text it requires. */

@@ -1,7 +1,8 @@
 // The pre-tool check's fastest answer comes from the edit index in .git/orch (README:
-// "Speed"): it must give the answer the full check gives, for a locked path and a free
-// one, after a lock appears or goes, after a hand edit that keeps the status file's size,
-// after the configuration changes, and with a lock taken in another worktree.
+// "Speed"): it must give the answer the full check gives, for a locked path, a free one
+// and one under the agent's own lock, after a lock appears or goes, after a hand edit
+// that keeps the status file's size, after the configuration changes, and with a lock
+// taken in another worktree.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -63,6 +64,11 @@ it('the edit index gives the full check’s answer as locks, the status file and
   expect(indexedAnswer(repo, 'src/free.js')).toBe('allow');
   expect(answer(repo, 'src/app.js')).toBe('deny');
   expect(answer(repo, 'SRC/App.js')).toBe('deny');
+
+  // the agent's own lock, which never expires, lets its edits through
+  expect(repo.orch(['lock', 'src/mine/', '--task', 'T-8'], { env: ME }).code).toBe(0);
+  expect(indexedAnswer(repo, 'src/mine/a.js')).toBe('allow');
+  expect(guard(repo, 'src/mine/a.js', HOLDER)).toContain('"deny"');
 
   // a new lock binds at once, and after the index is rebuilt
   expect(repo.orch(['lock', 'src/free.js', '--task', 'T-6'], { env: HOLDER }).code).toBe(0);

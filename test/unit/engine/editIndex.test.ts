@@ -4,10 +4,12 @@
 // nothing covers, or the fast answer would never be given.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { configSchema, type ConfigInput } from '../../../src/config/schema.js';
+import { type Config, configSchema, type ConfigInput } from '../../../src/config/schema.js';
 import { mayBind } from '../../../src/engine/editIndex.js';
 import { buildEditIndex } from '../../../src/engine/writeEditIndex.js';
+import { sameAgent, UNKNOWN_HOLDER } from '../../../src/identity/sameAgent.js';
 import { buildLockIndex } from '../../../src/locks/lockIndex.js';
+import { lockExpiry } from '../../../src/locks/lockTimes.js';
 import { contractMatcher } from '../../../src/match/contractMatcher.js';
 import type { Lock } from '../../../src/types.js';
 import { lockablePath } from '../../helpers/pathArbitraries.js';
@@ -15,13 +17,19 @@ import { lockablePath } from '../../helpers/pathArbitraries.js';
 const config = (input: ConfigInput = {}) => configSchema.parse(input);
 const lock = (path: string, agent = 'backend-architect'): Lock => ({ path, agent, line: 10 });
 
-/** Whether the rules' own matching finds a lock or a contract for `p`, in any of the ways it can be asked. */
-function bound(locks: Lock[], contracts: ConfigInput['contracts'], p: string, literal: (q: string) => boolean) {
-  for (const ignoreCase of [true, false])
-    for (const existsLiterally of [literal, () => false, () => true])
-      if (buildLockIndex(locks, { ignoreCase, existsLiterally }).match(p).length) return true;
-  const groups = config({ contracts }).contracts;
-  return contractMatcher(groups, { ignoreCase: true })(p).length > 0;
+/**
+ * Whether the full check could do anything but allow an edit of `p` by `me` without a
+ * write: another agent's lock covers it (lock-conflict), an own lock that can expire
+ * covers it (a lease to renew), or a contract does — in any way the rules match.
+ */
+function bound(locks: Lock[], config: Config, p: string, literal: (q: string) => boolean, me: string) {
+  const foreign = locks.filter((l) => !sameAgent(l.agent, me));
+  const expiring = locks.filter((l) => sameAgent(l.agent, me) && lockExpiry(l, config.locks.ttl) !== undefined);
+  for (const some of [foreign, expiring])
+    for (const ignoreCase of [true, false])
+      for (const existsLiterally of [literal, () => false, () => true])
+        if (buildLockIndex(some, { ignoreCase, existsLiterally }).match(p).length) return true;
+  return contractMatcher(config.contracts, { ignoreCase: true })(p).length > 0;
 }
 
 /** Paths near a lock path: its globs filled in, deeper, another case, a trailing slash. */
@@ -47,16 +55,26 @@ describe('edit index', () => {
       { name: 'api', paths: ['**/openapi.{yaml,yml,json}', 'proto/**/*.proto'], owners: ['backend-architect'] },
       { name: 'db', paths: ['db/migrations/**'], owners: ['database-architect'], requireLock: true },
     ];
+    const agents = ['backend-architect', '@Backend-Architect ', 'qa-engineer', UNKNOWN_HOLDER];
     fc.assert(
       fc.property(
-        fc.array(lockablePath, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(lockablePath, fc.nat(3), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 6 }),
         fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 12 }),
         fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
-        (paths, picks, literalFlags) => {
-          const locks = paths.map((p, i) => lock(p, i % 2 ? 'qa-engineer' : 'backend-architect'));
-          const index = buildEditIndex('key', config({ contracts }), locks, '.orchrc.json');
+        fc.boolean(),
+        fc.nat(2),
+        (specs, picks, literalFlags, ttl, meAt) => {
+          const locks = specs.map(([p, a, expires, since]) => ({
+            ...lock(p, agents[a]),
+            ...(expires ? { expires: '2027-01-01T00:00Z' } : {}),
+            ...(since ? { since: '2026-11-01T00:00Z' } : {}),
+          }));
+          const paths = locks.map((l) => l.path);
+          const cfg = config({ contracts, locks: ttl ? { ttl: '8h' } : {} });
+          const index = buildEditIndex('key', cfg, locks, '.orchrc.json');
           // a lock on everything gets no index: every edit takes the quick check
           if (!index) return;
+          const me = ['backend-architect', 'qa-engineer', 'docs-writer'][meAt];
           const literal = (q: string) => literalFlags[paths.findIndex((p) => p.replace(/\/+$/, '') === q) % 6] ?? false;
           const candidates = [
             ...picks.map(([l, v]) => near(paths[l % paths.length], v)),
@@ -65,12 +83,29 @@ describe('edit index', () => {
             'db/migrations/001.sql',
           ];
           for (const p of candidates)
-            if (bound(locks, contracts, p, literal))
-              expect(mayBind(index, p), `${p} under ${paths.join(', ')}`).toBe(true);
+            if (bound(locks, cfg, p, literal, me))
+              expect(mayBind(index, p, me), `${p} by ${me} under ${JSON.stringify(locks)}`).toBe(true);
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("passes over only the agent's own locks that never expire", () => {
+    const locks = [lock('src/mine/'), { ...lock('src/leased.js'), expires: '2027-01-01T00:00Z' }, lock('src/*.ts')];
+    const index = buildEditIndex('key', config(), locks, '.orchrc.json')!;
+    expect(mayBind(index, 'src/mine/a.js', 'backend-architect')).toBe(false);
+    expect(mayBind(index, 'src/app.ts', 'backend-architect')).toBe(false);
+    expect(mayBind(index, 'src/leased.js', 'backend-architect')).toBe(true);
+    expect(mayBind(index, 'src/mine/a.js', 'qa-engineer')).toBe(true);
+    expect(mayBind(index, 'src/app.ts', 'qa-engineer')).toBe(true);
+    const withTtl = buildEditIndex(
+      'key',
+      config({ locks: { ttl: '8h' } }),
+      [{ ...lock('src/mine/'), since: '2026-11-01T00:00Z' }],
+      '.orchrc.json',
+    )!;
+    expect(mayBind(withTtl, 'src/mine/a.js', 'backend-architect')).toBe(true);
   });
 
   it('finds nothing for a path no lock, contract or configuration file covers', () => {
@@ -94,7 +129,7 @@ describe('edit index', () => {
       'services/svc-4/src/x.ts',
       'README.md',
     ])
-      expect(mayBind(index, free), free).toBe(false);
+      expect(mayBind(index, free, 'qa-engineer'), free).toBe(false);
     for (const held of [
       'SRC/App.js',
       'src/mod-23/lib/a.ts',
@@ -107,7 +142,7 @@ describe('edit index', () => {
       '.orchrc.yml',
       'WORK_STATUS.md',
     ])
-      expect(mayBind(index, held), held).toBe(true);
+      expect(mayBind(index, held, 'qa-engineer'), held).toBe(true);
   });
 
   it('is not built where it could not answer for the configuration: autoLock, remote locks, a lock on everything, a negated glob', () => {
