@@ -5,6 +5,7 @@
 //               (a free path of the committing agent's own module: the common case,
 //               cleared by the edit index once the warm-up runs wrote it);
 //   pre-tool (locked) — the same for a path another agent holds (blocked: the quick check);
+//   pre-tool (own lock) — a path under a lock of the committing agent that never expires;
 //   pre-tool (shell)  — a Bash payload `npm test` (no writer: no parse), and `sed -i …
 //               <path>` (the shell parser loads);
 //   post-edit — `orch post-edit --harness claude` with a PostToolUse Edit payload.
@@ -31,6 +32,8 @@ const free = fs
   .map(String)
   .find((p) => p.endsWith('.ts') && !status.includes(p.split('/')[0] + '/') && !status.includes(p));
 const freePath = free ?? 'bench-free-file.ts';
+// a directory the committing agent holds without an expiry: its edits there renew nothing
+const own = rows.find((m) => m[2] === COMMITTER && m[1].endsWith('/') && !/[*?[]/.test(m[1]));
 
 const env = benchEnv({ ORCH_AGENT: COMMITTER, ORCH_NO_CODE_CACHE: '' });
 delete env.ORCH_NO_CODE_CACHE;
@@ -57,6 +60,19 @@ const cases = {
     payload('PreToolUse', 'Edit', { file_path: abs(foreign[1]), old_string: 'a', new_string: 'b' }),
     (r) => r.code === 0 && r.stdout.includes('"deny"'),
   ],
+  ...(own
+    ? {
+        'pre-tool (own lock)': [
+          'guard',
+          payload('PreToolUse', 'Edit', {
+            file_path: abs(`${own[1]}bench-own-file.ts`),
+            old_string: 'a',
+            new_string: 'b',
+          }),
+          (r) => r.code === 0 && r.stdout === '',
+        ],
+      }
+    : {}),
   'pre-tool (shell: npm test)': [
     'guard',
     payload('PreToolUse', 'Bash', { command: 'npm test' }),
