@@ -11,17 +11,18 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { pathToFileURL } = require('node:url');
-const vm = require('node:vm');
 
 const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
 // the CLI's lazy parts are ES modules beside it (dist/lazy-*.js): loaded from here
-globalThis.__orchImport = (specifier) => import(new URL(specifier, pathToFileURL(file)).href);
+globalThis.__orchImport = (specifier) => import(new URL(specifier, require('node:url').pathToFileURL(file)).href);
 
-// The hooks a coding-agent harness runs around every edit start in a small bundle of their
-// own (dist/edit-hook.cjs, src/cli/editHookEntry.ts); it hands over to the CLI when the
-// case is not a common one.
+// The hooks a coding-agent harness runs around every edit start in the smallest bundle
+// (dist/edit-fast.cjs, src/cli/editFastEntry.ts: ~20 KB, loaded with a plain require — the
+// code cache costs more than it saves at that size); it hands over to a small bundle of
+// their own (dist/edit-hook.cjs, src/cli/editHookEntry.ts), which hands over to the CLI
+// when the case is not a common one.
 const EDIT_HOOKS = new Set(['guard', 'post-edit']);
+const fastFile = path.join(path.dirname(file), 'edit-fast.cjs');
 const editFile = path.join(path.dirname(file), 'edit-hook.cjs');
 
 function hash(parts) {
@@ -96,6 +97,7 @@ function load(target, kind) {
       // none yet
     }
   }
+  const vm = require('node:vm');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: target,
     cachedData,
@@ -123,17 +125,40 @@ function start() {
   load(file, process.argv[2] === 'hook' ? 'hook' : 'cli');
 }
 
-if (EDIT_HOOKS.has(process.argv[2]) && !process.env.ORCH_NO_FAST_HOOKS && fs.existsSync(editFile)) {
-  let fast;
+/** Runs one tier of the edit hooks; the next one when it cannot answer (null) or fails. */
+function tier(loadTier, run, next) {
+  let exported;
   try {
-    fast = load(editFile, 'edit');
+    exported = loadTier();
   } catch {
-    fast = null;
+    exported = null;
   }
-  if (!fast) start();
-  else
-    fast.runFast(process.argv.slice(2)).then(
-      (code) => (code === null ? start() : (process.exitCode = code)),
-      () => start(),
-    );
-} else start();
+  if (!exported) return next();
+  let answered;
+  try {
+    answered = run(exported);
+  } catch {
+    return next(); // a bundle of another build, without the entry this one calls
+  }
+  answered.then(
+    (code) => (code === null ? next() : (process.exitCode = code)),
+    () => next(),
+  );
+}
+
+function quick() {
+  if (!fs.existsSync(editFile)) return start();
+  tier(
+    () => load(editFile, 'edit'),
+    (m) => m.runFast(process.argv.slice(2)),
+    start,
+  );
+}
+
+if (EDIT_HOOKS.has(process.argv[2]) && !process.env.ORCH_NO_FAST_HOOKS)
+  tier(
+    () => require(fastFile),
+    (m) => m.runFastest(process.argv.slice(2)),
+    quick,
+  );
+else start();

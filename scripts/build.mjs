@@ -91,10 +91,27 @@ try {
       })
     ).metafile,
   );
+  // edit-fast: the smallest of them, tried first (src/cli/editFastEntry.ts), paid for before
+  // every edit: no node:url at load (createRequire, its one use of import.meta.url, takes
+  // a path), and each node: module's default import is the module itself behind a
+  // prototype, not a copy of its ~100 properties (__toESM below)
+  merge(
+    (
+      await build({
+        ...common,
+        format: 'cjs',
+        banner: {},
+        define: { ...common.define, 'import.meta.url': '__filename' },
+        entryPoints: { 'edit-fast': 'src/cli/editFastEntry.ts' },
+        outExtension: { '.js': '.cjs' },
+        outdir: out,
+      })
+    ).metafile,
+  );
   // Its lazy bundles stay ES modules. import() inside code compiled by vm.Script needs an
   // experimental loader option (and loses it when the code comes from the cache), so the
   // CLI asks bin/orch.js to import them: every import() esbuild wrote is one of them.
-  for (const cliFile of [`${out}/cli.cjs`, `${out}/edit-hook.cjs`]) {
+  for (const cliFile of [`${out}/cli.cjs`, `${out}/edit-hook.cjs`, `${out}/edit-fast.cjs`]) {
     const cliText = fs.readFileSync(cliFile, 'utf8');
     let routed = cliText.replaceAll('import("./lazy-', 'globalThis.__orchImport("./lazy-');
     if (routed.includes('import(')) {
@@ -111,6 +128,17 @@ try {
     );
     fs.writeFileSync(cliFile, routed);
   }
+  const fastFile = `${out}/edit-fast.cjs`;
+  const fastText = fs.readFileSync(fastFile, 'utf8');
+  if (/\brequire\("(?!node:)/.test(fastText))
+    throw new Error('build: edit-fast.cjs requires a package; it may require node: modules only');
+  fs.writeFileSync(
+    fastFile,
+    fastText.replace(
+      /var __toESMEach = /,
+      'var __toESMEach = (mod, isNodeMode, target) => mod !== null && typeof mod === "object" && isNodeMode && target === undefined ? Object.create(mod, { default: { value: mod, enumerable: true } }) : __toESMCopy(mod, isNodeMode, target), __toESMCopy = ',
+    ),
+  );
   merge((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: out })).metafile);
   // the configuration loader reads YAML synchronously (require): the package ships it as
   // CommonJS beside cli.cjs, since an installed orch has no node_modules of its own

@@ -28,10 +28,12 @@ import type { Rule, RuleInput } from '../rules/rule.js';
 import type { ChangeSet, Finding, Lock, StatusDoc } from '../types.js';
 import { applySeverity, severityFor } from '../rules/severity.js';
 import type { CheckEnv, Prepared } from '../check/prepareCheck.js';
-import { toRepoPath } from '../check/toRepoPath.js';
 import { sameAgent } from '../identity/resolveIdentity.js';
 import { autoLockNote } from './sessionLocks.js';
 import { renewalOf } from './leaseRenewal.js';
+
+// the edit hooks' smallest bundle needs it without the rules
+export { judgedPaths } from './judgedPaths.js';
 
 export const GUARD_RULES = ['lock-conflict', 'contract-owner'];
 export const AUTO_LOCK_TASK = 'auto';
@@ -56,40 +58,6 @@ export interface GuardResult {
   locked?: { path: string; task: string };
   /** The agent's own expiring lock this edit falls under, when its lease is due for renewal. */
   ownLock?: Lock;
-}
-
-/** The repository paths an edit of `p` changes: as written and, through links, as resolved. */
-export function judgedPaths(p: string, cwd: string, top: string): string[] {
-  const rel = toRepoPath(p, cwd, top);
-  if (rel === '' || rel === '.git' || rel.startsWith('.git/')) return [];
-  const resolved = resolveInside(path.join(top, rel), top);
-  return resolved && resolved !== rel && !resolved.startsWith('.git/') ? [rel, resolved] : [rel];
-}
-
-/** The repository-relative path `abs` leads to through symbolic links, or null if it leaves. */
-function resolveInside(abs: string, top: string): string | null {
-  let realTop: string;
-  try {
-    realTop = fs.realpathSync(top);
-  } catch {
-    return null;
-  }
-  // the deepest part that exists, resolved; the rest (a file about to be created) appended
-  let probe = abs;
-  const rest: string[] = [];
-  for (;;) {
-    try {
-      const real = fs.realpathSync(probe);
-      const rel = path.relative(realTop, path.join(real, ...rest));
-      if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return null;
-      return rel.split(path.sep).join('/');
-    } catch {
-      const parent = path.dirname(probe);
-      if (parent === probe) return null;
-      rest.unshift(path.basename(probe));
-      probe = parent;
-    }
-  }
 }
 
 export async function guardOne(req: Omit<GuardRequest, 'path'>, prepared: Prepared, rel: string): Promise<GuardResult> {

@@ -16,6 +16,8 @@ import { loadStatus } from '../store/loadStatus.js';
 import type { Repo } from '../git/openRepo.js';
 import type { Prepared } from '../check/prepareCheck.js';
 import { resolveIdentity } from '../identity/resolveIdentity.js';
+import { configFiles, fingerprint, statusFiles } from './editIndex.js';
+import { saveEditIndex } from './writeEditIndex.js';
 
 export interface QuickRequest {
   cwd: string;
@@ -31,6 +33,8 @@ export async function quickGuard(req: QuickRequest): Promise<GuardResult[] | nul
   if (!dirs) return null;
   const cacheDir = path.join(dirs.commonDir, 'orch');
   const configPath = path.join(dirs.top, '.orchrc.json');
+  // the edit index's key: each file's stat taken before the file is read (editIndex.ts)
+  const configStat = fingerprint(configFiles(dirs.top));
   const text = readConfigFile(configPath);
   // another configuration file, or one not validated yet: the full check
   if (
@@ -43,8 +47,10 @@ export async function quickGuard(req: QuickRequest): Promise<GuardResult[] | nul
   if (!config || config.locks.autoLock || config.locks.remote) return null;
   useGlobCache(cacheDir);
   useStatusCache(cacheDir);
+  const statusStat = fingerprint(statusFiles(dirs.top, dirs.commonDir, config.statusFile));
   const status = loadStatus(dirs.top, dirs.commonDir, false, config.statusFile);
   if (status.ownText === null) return null;
+  saveEditIndex(dirs.commonDir, [configStat, statusStat], config, status.combined.locks, '.orchrc.json');
   const literal = new Map<string, boolean>();
   const repo = {
     top: dirs.top,

@@ -5,7 +5,7 @@
 import { locateGitDir } from '../git/locateGitDir.js';
 import { normaliseName } from '../identity/resolveIdentity.js';
 import { appendEdits, fileBlobId, objectFormat, type EditRecord } from '../store/editLog.js';
-import { judgedPaths } from './guardCore.js';
+import { judgedPaths } from './judgedPaths.js';
 import { sessionTag } from './sessionLocks.js';
 import path from 'node:path';
 

@@ -18,6 +18,8 @@ import { saveStatusCache } from '../status/statusParseCache.js';
 declare global {
   // eslint-disable-next-line no-var
   var __orchStdin: string | undefined;
+  // eslint-disable-next-line no-var
+  var __orchStdinHead: Buffer | undefined;
 }
 
 export async function runFast(argv: string[]): Promise<number | null> {
@@ -73,14 +75,18 @@ export async function runFast(argv: string[]): Promise<number | null> {
  * (process.stdin would load the stream and socket machinery, a cost on every edit.)
  */
 async function readAll(): Promise<string> {
+  // read already by the smallest bundle (editFastEntry.ts), which could not answer
+  if (globalThis.__orchStdin !== undefined) return globalThis.__orchStdin;
+  // or its start, when a read of a non-blocking descriptor stopped it
+  const head = globalThis.__orchStdinHead ?? Buffer.alloc(0);
   try {
     const st = fs.fstatSync(0);
-    if (st.isFIFO() || st.isFile()) return fs.readFileSync(0, 'utf8');
+    if (st.isFIFO() || st.isFile()) return Buffer.concat([head, fs.readFileSync(0)]).toString('utf8');
   } catch {
     // EAGAIN on a non-blocking pipe, or no descriptor 0: read it as a stream below
   }
-  if (process.stdin.isTTY) return '';
-  const chunks: Buffer[] = [];
+  if (process.stdin.isTTY) return head.toString('utf8');
+  const chunks: Buffer[] = [head];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -24,3 +24,22 @@ export function worktreeTops(commonDir: string, bare: boolean): string[] {
   }
   return tops;
 }
+
+/**
+ * Every worktree's top but the one at `top`: whose status files loadStatus reads besides
+ * its own, and whose stats the edit index is keyed by (src/agent/editIndex.ts).
+ */
+export function otherWorktreeTops(top: string, commonDir: string, bare: boolean): string[] {
+  const tops = worktreeTops(commonDir, bare);
+  if (tops.length === 1 && tops[0] === top) return [];
+  const here = safeReal(top);
+  return tops.filter((other) => safeReal(other) !== here);
+}
+
+function safeReal(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OrchError } from '../errors.js';
 import { readStatusHead } from '../status/readStatusHead.js';
-import { worktreeTops } from '../git/worktreeTops.js';
+import { otherWorktreeTops } from '../git/worktreeTops.js';
 import { indexedTextSync } from '../git/indexedTextSync.js';
 import type { StatusDoc } from '../types.js';
 
@@ -57,9 +57,7 @@ export function loadStatus(top: string, commonDir: string, bare: boolean, status
     steals: own.steals,
   };
   const seen = new Set(own.locks.map(lockKey));
-  const here = safeReal(top);
-  for (const other of worktreeTops(commonDir, bare)) {
-    if (safeReal(other) === here) continue;
+  for (const other of otherWorktreeTops(top, commonDir, bare)) {
     let text: string | null;
     try {
       text = readStatusText(path.join(other, statusFile));
@@ -81,12 +79,4 @@ export function loadStatus(top: string, commonDir: string, bare: boolean, status
 
 function lockKey(l: { path: string; agent: string }): string {
   return `${l.path}\0${l.agent.toLowerCase()}`;
-}
-
-function safeReal(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
 }
