@@ -15,6 +15,7 @@
 // and the quick check runs and writes a new index.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONFIG_SEARCH_PLACES } from '../config/configSearchPlaces.js';
 import { otherWorktreeTops } from '../git/worktreeTops.js';
 
 declare const ORCH_VERSION: string | undefined;
@@ -25,14 +26,7 @@ export const EDIT_INDEX_VERSION = `4:${typeof ORCH_VERSION === 'string' ? ORCH_V
 export const RACY_MS = 2000;
 
 /** The configuration files quickGuard reads or refuses (package.json never wins over .orchrc.json). */
-export const KEYED_CONFIG_FILES = [
-  '.orchrc.json',
-  '.orchrc',
-  '.orchrc.yaml',
-  '.orchrc.yml',
-  'orch.config.js',
-  'orch.config.mjs',
-];
+export const KEYED_CONFIG_FILES = CONFIG_SEARCH_PLACES.filter((f) => f !== 'package.json');
 
 export interface GlobTest {
   /** The glob's fixed leading directories, lower-cased: nothing outside them matches. */

@@ -12,7 +12,8 @@ import { recordEdit } from '../agent/recordEdit.js';
 import { locateGitDir } from '../git/locateGitDir.js';
 import { normaliseName } from '../identity/sameAgent.js';
 import { allowAnswer, writeAnswer } from '../integrations/harnessAnswer.js';
-import { HARNESSES, parseHookPayload, type Harness } from '../integrations/parseGuardInput.js';
+import { parseHookPayload } from '../integrations/parseGuardInput.js';
+import { editHookArgs } from './editHookArgs.js';
 import { mayWrite } from '../integrations/shellWriterHint.js';
 
 declare global {
@@ -25,14 +26,9 @@ declare global {
 export async function runFastest(argv: string[]): Promise<number | null> {
   const [command, ...rest] = argv;
   if (command !== 'guard' && command !== 'post-edit') return null;
-  let harness: Harness | undefined;
-  let agentFlag: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--harness' && (HARNESSES as readonly string[]).includes(rest[i + 1]))
-      harness = rest[++i] as Harness;
-    else if (rest[i] === '--agent' && rest[i + 1]) agentFlag = rest[++i];
-    else return null;
-  }
+  const args = editHookArgs(rest);
+  if (!args) return null;
+  const { harness, agentFlag } = args;
   const text = readPiped();
   if (text === null) return null;
   globalThis.__orchStdin = text;

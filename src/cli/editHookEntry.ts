@@ -11,7 +11,8 @@ import { recordEdit } from '../agent/recordEdit.js';
 import { applyPatchPaths } from '../integrations/applyPatchPaths.js';
 import { mayWrite } from '../integrations/shellWriterHint.js';
 import { allowAnswer, denyAnswer, writeAnswer } from '../integrations/harnessAnswer.js';
-import { HARNESSES, parseHookPayload, type Harness } from '../integrations/parseGuardInput.js';
+import { parseHookPayload } from '../integrations/parseGuardInput.js';
+import { editHookArgs } from './editHookArgs.js';
 import { saveGlobCache } from '../match/globMatcher.js';
 import { saveStatusCache } from '../status/statusParseCache.js';
 
@@ -24,14 +25,9 @@ declare global {
 
 export async function runFast(argv: string[]): Promise<number | null> {
   const [command, ...rest] = argv;
-  let harness: Harness | undefined;
-  let agentFlag: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--harness' && (HARNESSES as readonly string[]).includes(rest[i + 1]))
-      harness = rest[++i] as Harness;
-    else if (rest[i] === '--agent' && rest[i + 1]) agentFlag = rest[++i];
-    else return null; // anything else is the full command's to read
-  }
+  const args = editHookArgs(rest);
+  if (!args) return null;
+  const { harness, agentFlag } = args;
   const text = await readAll();
   globalThis.__orchStdin = text;
   try {

@@ -32,6 +32,7 @@ import {
 } from '../integrations/detectHookManagers.js';
 import { orchBinFor } from '../integrations/orchBinFor.js';
 import type { IntegrationPlan, PlannedChange } from '../integrations/plannedChange.js';
+import { CONFIG_SEARCH_PLACES } from '../config/configSearchPlaces.js';
 import { findOrchBins } from '../integrations/findOrchBins.js';
 import type { ProgressIO } from '../report/progress.js';
 
@@ -206,14 +207,10 @@ function planGitHooks(repo: Repo, changes: PlannedChange[], hints: string[]): vo
 function planFiles(repo: Repo, opts: InitOptions, changes: PlannedChange[], hints: string[]): void {
   const statusPath = path.join(repo.top, 'WORK_STATUS.md');
   const configPath = path.join(repo.top, '.orchrc.json');
-  const hasConfig = [
-    '.orchrc.json',
-    '.orchrc',
-    '.orchrc.yaml',
-    '.orchrc.yml',
-    'orch.config.js',
-    'orch.config.mjs',
-  ].some((f) => fs.existsSync(path.join(repo.top, f)));
+  // package.json always exists in a Node.js project: only orch's own files say "configured"
+  const hasConfig = CONFIG_SEARCH_PLACES.filter((f) => f !== 'package.json').some((f) =>
+    fs.existsSync(path.join(repo.top, f)),
+  );
   if (!hasConfig) {
     const schema = schemaPathFor(repo.top, hints);
     const config: Record<string, unknown> = {
