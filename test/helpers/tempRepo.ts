@@ -1,5 +1,5 @@
 // Real git in throw-away repositories: each test gets its own, with its own identity,
-// no inherited GIT_* variables, no global or system config, and orch on PATH.
+// no inherited GIT_* or ORCH_* variables, no global or system config, and orch on PATH.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,6 +36,10 @@ export function baseEnv(home: string, bin: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith('GIT_') || k.startsWith('ORCH_') || k === 'NO_COLOR' || k === 'FORCE_COLOR') continue;
+    // Node.js parses every certificate of this bundle as it starts, before any code runs:
+    // a tenth of a second of CPU per process on a small machine, in every orch and hook
+    // process a test starts. Neither orch nor a test makes a TLS connection of its own.
+    if (k === 'NODE_EXTRA_CA_CERTS') continue;
     env[k] = v;
   }
   return {
