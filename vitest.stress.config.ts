@@ -18,6 +18,7 @@ export default defineConfig({
       // fuzz and property tests with their full number of cases (fuzzRuns)
       'test/reliability/fuzz.test.ts',
       'test/unit/status/mergeStatus.test.ts',
+      'test/unit/status/properties.test.ts',
     ],
     // each kind of temp repository is set up once per run and copied (test/helpers/repoTemplates.ts)
     globalSetup: ['test/helpers/templatesSetup.ts'],
