@@ -5,7 +5,9 @@
 // tempRepo() copies it: each test still gets a repository, home and bin of its own, with
 // nothing shared after the copy. Nothing in the copied files names the directory they were
 // made in (hooks and configuration use paths relative to the repository; `bin/orch` links
-// to this checkout's bin/orch.js), so a copy works as a set-up made in place would.
+// to this checkout's bin/orch.js), so a copy works as a set-up made in place would. What
+// differs: the set-up commit and its Log entry carry the time the template was made,
+// earlier in the same run, and the home already holds the code cache the set-up wrote.
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
