@@ -1,9 +1,10 @@
 // Real git in throw-away repositories: each test gets its own, with its own identity,
-// no inherited GIT_* variables, no global or system config, and orch on PATH.
+// no inherited GIT_* or ORCH_* variables, no global or system config, and orch on PATH.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { copyTemplate, templateFor } from './repoTemplates.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ORCH_BIN = path.join(ROOT, 'bin/orch.js');
@@ -35,6 +36,10 @@ export function baseEnv(home: string, bin: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith('GIT_') || k.startsWith('ORCH_') || k === 'NO_COLOR' || k === 'FORCE_COLOR') continue;
+    // Node.js parses every certificate of this bundle as it starts, before any code runs:
+    // a tenth of a second of CPU per process on a small machine, in every orch and hook
+    // process a test starts. Neither orch nor a test makes a TLS connection of its own.
+    if (k === 'NODE_EXTRA_CA_CERTS') continue;
     env[k] = v;
   }
   return {
@@ -53,23 +58,22 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, i
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr, out: r.stdout + r.stderr };
 }
 
-/**
- * @param options.init  run `orch init` after the first setup (default true)
- * @param options.bin   put orch on PATH (default true)
- * @param options.commitSetup  commit what init created, as a person (default true)
- */
-export function tempRepo(
-  options: { init?: boolean; bin?: boolean; name?: string; bare?: boolean; commitSetup?: boolean } = {},
-): TempRepo {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-test-'));
-  made.push(base);
+export interface TempRepoOptions {
+  /** run `orch init` after the first setup (default true) */
+  init?: boolean;
+  /** put orch on PATH (default true) */
+  bin?: boolean;
+  name?: string;
+  bare?: boolean;
+  /** commit what init created, as a person (default true) */
+  commitSetup?: boolean;
+}
+
+/** The handle of a temp repository under `base` (its home, bin and repository directories). */
+function handle(base: string, name: string): TempRepo {
   const home = path.join(base, 'home');
   const bin = path.join(base, 'bin');
-  const dir = path.join(base, options.name ?? 'repo');
-  fs.mkdirSync(home);
-  fs.mkdirSync(bin);
-  fs.mkdirSync(dir);
-  if (options.bin !== false) fs.symlinkSync(ORCH_BIN, path.join(bin, 'orch'));
+  const dir = path.join(base, name);
   const env = baseEnv(home, bin);
   const repo: TempRepo = {
     dir,
@@ -93,6 +97,16 @@ export function tempRepo(
       fs.rmSync(base, { recursive: true, force: true });
     },
   };
+  return repo;
+}
+
+/** The set-up every temp repository starts from: git init, an identity, orch init, the first commit. */
+function setUp(base: string, name: string, options: TempRepoOptions): void {
+  fs.mkdirSync(path.join(base, 'home'));
+  fs.mkdirSync(path.join(base, 'bin'));
+  fs.mkdirSync(path.join(base, name));
+  if (options.bin !== false) fs.symlinkSync(ORCH_BIN, path.join(base, 'bin', 'orch'));
+  const repo = handle(base, name);
   repo.ok(options.bare ? ['init', '-q', '--bare', '-b', 'main'] : ['init', '-q', '-b', 'main']);
   for (const [k, v] of [
     ['user.name', 'Test Person'],
@@ -112,7 +126,22 @@ export function tempRepo(
       repo.ok(['commit', '-q', '-m', 'Set up orch']);
     }
   }
-  return repo;
+}
+
+/**
+ * A fresh repository of its own for one test: home, bin and repository directories under a
+ * new temp directory, set up as `setUp` does. Within a test run the set-up is made once per
+ * kind (see repoTemplates.ts) and copied, which gives each test the same files a set-up of
+ * its own would.
+ */
+export function tempRepo(options: TempRepoOptions = {}): TempRepo {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-test-'));
+  made.push(base);
+  const name = options.name ?? 'repo';
+  const template = templateFor(options, name, (at) => setUp(at, name, options));
+  if (template) copyTemplate(template, base);
+  else setUp(base, name, options);
+  return handle(base, name);
 }
 
 /** Removes every temp repository made by this test file. */

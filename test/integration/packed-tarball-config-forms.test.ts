@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { ROOT, cleanupAll, tempRepo } from '../helpers/tempRepo.js';
+import { packedTarball } from '../helpers/packedTarball.js';
+import { cleanupAll, tempRepo } from '../helpers/tempRepo.js';
 
 afterAll(cleanupAll);
 
@@ -23,15 +24,9 @@ const FORMS: Array<[file: string, text: (status: string) => string]> = [
 
 it('npm pack → install into a fresh project → each of the seven configuration forms is the one orch uses', () => {
   const repo = tempRepo({ init: false, bin: false });
-  const packDir = path.join(path.dirname(repo.dir), 'pack');
-  fs.mkdirSync(packDir);
-  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, npm_config_loglevel: 'error' },
-  });
-  expect(pack.status, pack.stderr).toBe(0);
-  const tarball = path.join(packDir, pack.stdout.trim().split('\n').pop()!);
+  // the same tarball packed-tarball.test.ts installs, packed once per build (test/helpers/packedTarball.ts)
+  const tarball = packedTarball();
+  expect(fs.existsSync(tarball)).toBe(true);
   const plainPackage = JSON.stringify({ name: 'consumer', version: '1.0.0', private: true });
   repo.write('package.json', plainPackage);
   const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--ignore-scripts', tarball], {

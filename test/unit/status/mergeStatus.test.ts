@@ -11,6 +11,7 @@ import { CANONICAL_STATUS } from '../../../src/status/canonicalStatus.js';
 import { mergeStatus, type MergeResult } from '../../../src/status/mergeStatus.js';
 import { readStatus } from '../../../src/status/readStatus.js';
 import { removeLocks } from '../../../src/status/removeLocks.js';
+import { fuzzRuns } from '../../helpers/timing.js';
 
 // git's own line merge, as the driver uses it (a developer's merge.conflictStyle kept out).
 const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
@@ -551,7 +552,7 @@ describe('mergeStatus properties', () => {
         expect(new Set(got)).toEqual(expected);
         expect(got.length).toBe(expected.size);
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 
@@ -570,7 +571,7 @@ describe('mergeStatus properties', () => {
           [...got].sort((a, b) => (a.slice(2, 19) < b.slice(2, 19) ? -1 : a.slice(2, 19) > b.slice(2, 19) ? 1 : 0)),
         ).toEqual(got);
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 
@@ -581,7 +582,7 @@ describe('mergeStatus properties', () => {
         expect((await merge(base, base, theirs)).text).toBe(theirs);
         expect((await merge(base, ours, ours)).text).toBe(ours);
       }),
-      { numRuns: 100 },
+      { numRuns: fuzzRuns(100) },
     );
   });
 
@@ -592,7 +593,7 @@ describe('mergeStatus properties', () => {
         if (crlf) expect(r.text.replace(/\r\n/g, '')).not.toContain('\n');
         else expect(r.text).not.toContain('\r');
       }),
-      { numRuns: 100 },
+      { numRuns: fuzzRuns(100) },
     );
   });
 
@@ -659,7 +660,7 @@ describe('mergeStatus properties', () => {
         expect(typeof r.text).toBe('string');
         expect(r.text).not.toMatch(/@@orch-merge-slot-\d+@@ (lock|review|log|history) /);
       }),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(500) },
     );
   });
 
@@ -670,7 +671,7 @@ describe('mergeStatus properties', () => {
         expect(r.text).toBe(doc);
         expect(r.conflicts).toBe(0);
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 
@@ -684,7 +685,7 @@ describe('mergeStatus properties', () => {
         expect((await merge(base, ours, base)).text).toBe(ours);
         expect((await merge(base, base, ours)).text).toBe(ours);
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 
@@ -711,7 +712,7 @@ describe('mergeStatus properties', () => {
         for (const k of keys(base))
           if (keys(ours).has(k) && keys(theirs).has(k) && r.conflicts === 0) expect(merged.has(k)).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 });

@@ -4,6 +4,7 @@ import { addLock } from '../../../src/status/addLock.js';
 import { readStatus } from '../../../src/status/readStatus.js';
 import { removeLocks } from '../../../src/status/removeLocks.js';
 import { scanStatus } from '../../../src/status/scanStatus.js';
+import { fuzzRuns } from '../../helpers/timing.js';
 
 // ------------------------------------------------------------------ building blocks
 
@@ -233,7 +234,7 @@ const docWithLockTable = fc
   )
   .map(([before, h, table, after, l]) => assemble([...before, h, table, ...after], l));
 
-const RUNS = { numRuns: 600 };
+const RUNS = { numRuns: fuzzRuns(600) };
 let tablesSeen = 0;
 
 describe('status properties', () => {
@@ -258,7 +259,7 @@ describe('status properties', () => {
           for (const p of doc.problems) expect(p.line).toBeLessThanOrEqual(lines);
         },
       ),
-      { numRuns: 800 },
+      { numRuns: fuzzRuns(800) },
     );
   });
 
