@@ -23,12 +23,13 @@ function loggingGit(repo: TempRepo): { env: NodeJS.ProcessEnv; log: string } {
   const log = path.join(path.dirname(repo.dir), 'git-calls.log');
   fs.mkdirSync(dir);
   for (const f of fs.readdirSync(execPath)) if (f !== 'git') fs.symlinkSync(path.join(execPath, f), path.join(dir, f));
-  // only git processes orch started count: the hook shims run a few of their own
+  // only git processes orch started count: the hook shims run a few of their own. orch runs
+  // git processes at once: each writes its line with one write, so lines never interleave.
   fs.writeFileSync(
     path.join(dir, 'git'),
     `#!/bin/sh
 case $(ps -o args= -p $PPID 2>/dev/null) in
-  *bin/orch*) { for a in "$@"; do printf '%s${SEP}' "$a"; done; printf '\\n'; } >> '${log}' ;;
+  *bin/orch*) line=; for a in "$@"; do line="$line$a${SEP}"; done; printf '%s\\n' "$line" >> '${log}' ;;
 esac
 exec '${realGit}' "$@"
 `,
