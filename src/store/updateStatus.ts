@@ -23,11 +23,6 @@ export function statusTmpDir(repo: Pick<Repo, 'gitDir'>): string {
   return path.join(repo.gitDir, 'orch', 'tmp');
 }
 
-/**
- * Runs `edit` on the current text of this worktree's status file (all worktrees' locks
- * passed in for conflict checks) and writes what it returns; returning `null` writes
- * nothing. Returns whatever `edit` decided besides the text.
- */
 /** Runs `fn` while holding the status lock (shared by all worktrees of the repository). */
 export function withStatusLock<T>(repo: Pick<Repo, 'commonDir'>, fn: () => Promise<T>): Promise<T> {
   return withFileLock(statusLockPath(repo), fn);
@@ -63,6 +58,11 @@ export async function updateStatusLocked<T>(
   return result;
 }
 
+/**
+ * Runs `edit` on the current text of this worktree's status file (all worktrees' locks
+ * passed in for conflict checks) and writes what it returns; returning `null` writes
+ * nothing. Returns whatever `edit` decided besides the text.
+ */
 export async function updateStatus<T>(
   repo: Repo,
   config: Config,

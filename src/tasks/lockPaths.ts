@@ -15,10 +15,10 @@ import { overlapFinding } from '../rules/lock-conflict.js';
 import type { Finding, Lock } from '../types.js';
 import { prepareCheck, type CheckEnv, type Prepared } from '../check/prepareCheck.js';
 import { toRepoPath } from '../check/toRepoPath.js';
-import { updateStatus, updateStatusLocked, withStatusLock } from '../store/updateStatus.js';
+import { updateStatus } from '../store/updateStatus.js';
+import { updateStatusOffline } from '../store/updateStatusOffline.js';
 import { lockBranchTarget } from '../remote/lockBranchTarget.js';
 import type { LoadedStatus } from '../store/loadStatus.js';
-import { readPending, writePending } from '../store/pendingOps.js';
 
 export interface LockRequest extends CheckEnv {
   paths: string[];
@@ -80,27 +80,26 @@ export async function lockPaths(req: LockRequest): Promise<LockResult> {
     };
   }
   if (!target) return updateStatus(repo, config, edit);
-  // offline: the local table now, and a record for `orch sync`, under one status lock
-  return withStatusLock(repo, async () => {
-    const result = await updateStatusLocked(repo, config, edit);
-    if (result.locked.length) {
-      const at = now.toISOString();
-      await writePending(repo.commonDir, [
-        ...readPending(repo.commonDir),
-        {
-          op: 'lock',
-          agent,
-          at,
-          paths: result.locked.map((l) => l.path),
-          task: req.task,
-          note: req.note,
-          since,
-          expires,
-        },
-      ]);
-    }
-    return { ...result, remote: { state: 'offline', label: target.label } };
-  });
+  // offline: the local table now, and a record for `orch sync`
+  return updateStatusOffline(
+    repo,
+    config,
+    edit,
+    (result) =>
+      result.locked.length
+        ? {
+            op: 'lock',
+            agent,
+            at: now.toISOString(),
+            paths: result.locked.map((l) => l.path),
+            task: req.task,
+            note: req.note,
+            since,
+            expires,
+          }
+        : null,
+    target.label,
+  );
 }
 
 /** Who locks, for how long, and which repository paths: refused before anything is written. */

@@ -10,10 +10,10 @@ import type { Lock } from '../types.js';
 import { prepareCheck, type CheckEnv } from '../check/prepareCheck.js';
 import { sameAgent } from '../identity/resolveIdentity.js';
 import { toRepoPath } from '../check/toRepoPath.js';
-import { updateStatus, updateStatusLocked, withStatusLock } from '../store/updateStatus.js';
+import { updateStatus } from '../store/updateStatus.js';
+import { updateStatusOffline } from '../store/updateStatusOffline.js';
 import { lockBranchTarget } from '../remote/lockBranchTarget.js';
 import type { LoadedStatus } from '../store/loadStatus.js';
-import { readPending, writePending } from '../store/pendingOps.js';
 import type { RemoteOutcome } from './lockPaths.js';
 
 export interface UnlockRequest extends CheckEnv {
@@ -106,20 +106,20 @@ export async function unlockPaths(req: UnlockRequest): Promise<UnlockResult> {
     };
   }
   if (!target) return updateStatus(repo, config, edit);
-  return withStatusLock(repo, async () => {
-    const result = await updateStatusLocked(repo, config, edit);
-    if (result.released.length || result.stolen.length) {
-      await writePending(repo.commonDir, [
-        ...readPending(repo.commonDir),
-        {
-          op: 'unlock',
-          agent,
-          at: now.toISOString(),
-          paths: [...result.released, ...result.stolen].map((l) => l.path),
-          ...(req.steal ? { steal: true, reason: req.reason!.trim() } : {}),
-        },
-      ]);
-    }
-    return { ...result, remote: { state: 'offline', label: target.label } };
-  });
+  return updateStatusOffline(
+    repo,
+    config,
+    edit,
+    (result) =>
+      result.released.length || result.stolen.length
+        ? {
+            op: 'unlock',
+            agent,
+            at: now.toISOString(),
+            paths: [...result.released, ...result.stolen].map((l) => l.path),
+            ...(req.steal ? { steal: true, reason: req.reason!.trim() } : {}),
+          }
+        : null,
+    target.label,
+  );
 }
