@@ -150,25 +150,31 @@ const WRAPPER_VALUE_FLAGS: Record<string, RegExp> = {
   xargs: /^-[IinPLsdEa]$/,
 };
 
+/**
+ * A command's operands: the words that are not options, the value after an option that
+ * `valueFlags` says takes one, and every word after `--` (a file may be named `-x`).
+ */
+function operandsOf(args: (string | null)[], valueFlags: RegExp): (string | null)[] {
+  const res: (string | null)[] = [];
+  let opts = true;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (opts && a === '--') {
+      opts = false;
+      continue;
+    }
+    if (opts && a?.startsWith('-') && a !== '-') {
+      if (valueFlags.test(a)) i++;
+      continue;
+    }
+    res.push(a);
+  }
+  return res;
+}
+
 /** The words a writer command writes, or null when the command writes nothing orch judges. */
 function writerTargets(cmd: string, args: (string | null)[], dir: Dir): (string | null)[] | null {
-  const operands = (skipValueOf: RegExp = /^$/) => {
-    const res: (string | null)[] = [];
-    let opts = true;
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i];
-      if (opts && a === '--') {
-        opts = false;
-        continue;
-      }
-      if (opts && a?.startsWith('-') && a !== '-') {
-        if (skipValueOf.test(a)) i++;
-        continue;
-      }
-      res.push(a);
-    }
-    return res;
-  };
+  const operands = (valueFlags: RegExp = /^$/) => operandsOf(args, valueFlags);
   switch (cmd) {
     case 'tee':
     case 'rm':
@@ -246,28 +252,15 @@ function gitTargets(args: (string | null)[]): (string | null)[] | null {
     const k = rest.indexOf('--');
     return k < 0 ? null : rest.slice(k + 1);
   };
-  const plain = (valueFlags: RegExp) => {
-    const res: (string | null)[] = [];
-    for (let k = 0; k < rest.length; k++) {
-      const a = rest[k];
-      if (a === '--') continue;
-      if (a?.startsWith('-')) {
-        if (valueFlags.test(a)) k++;
-        continue;
-      }
-      res.push(a);
-    }
-    return res;
-  };
   switch (sub) {
     case 'checkout':
       // only `git checkout [<rev>] -- <paths>` rewrites files; a branch switch is git's business
       return afterDashes();
     case 'restore':
-      return plain(/^(-s|--source)$/);
+      return operandsOf(rest, /^(-s|--source)$/);
     case 'rm':
     case 'mv':
-      return plain(/^$/);
+      return operandsOf(rest, /^$/);
     default:
       return null;
   }

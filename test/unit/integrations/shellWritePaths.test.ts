@@ -34,6 +34,9 @@ describe('shellWritePaths', () => {
     ['git checkout HEAD~1 -- src/app.js', ['src/app.js']],
     ['git restore -s main --staged --worktree src/app.js', ['src/app.js']],
     ['git rm --cached src/app.js', ['src/app.js']],
+    // after `--` a word that looks like an option is a file
+    ['git rm -- -notes.md', ['-notes.md']],
+    ['git mv -- -a.js src/b.js', ['-a.js', 'src/b.js']],
     ['(cd src && touch app.js)', ['src/app.js']],
     ["sudo -u me sh -c 'echo > src/app.js'", ['src/app.js']],
     ['env FOO=1 rm src/app.js', ['src/app.js']],
